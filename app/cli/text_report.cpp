@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "text_report.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <iomanip>
+#include <string>
+
+namespace headroom::cli {
+namespace {
+
+std::string gib(Bytes b)
+{
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.2f", toGiB(b));
+    return buf;
+}
+
+std::string noticeText(Notice n)
+{
+    switch (n) {
+    case Notice::KvQuantNeedsFlashAttn: return "quantized KV cache needs flash attention; the engine keeps f16 (add --flash-attn on)";
+    case Notice::CtxAboveModelMax: return "context is beyond the model's trained maximum";
+    case Notice::ParallelAutoReduced: return "the engine's default parallel slots did not fit; it falls back to 1";
+    case Notice::EngineCannotOffload: return "this engine cannot offload layers to system RAM";
+    case Notice::TensorParallelUneven: return "the GPU count does not divide the attention heads; vLLM refuses this tensor-parallel size";
+    case Notice::MlaExpandedCache: return "this engine version stores DeepSeek's MLA cache per head (tens of times larger than the latent cache of newer versions)";
+    case Notice::HostRamUnknown: return "offloaded layers need system RAM; pass --ram GIB to check it";
+    case Notice::MixedDevicesForEngine: return "this engine cannot use one of the devices";
+    }
+    return "";
+}
+
+void row(std::ostream &out, const DeviceUsage &d)
+{
+    out << "  " << std::left << std::setw(28) << d.name.substr(0, 27) << std::right << std::setw(9) << gib(d.weights)
+        << std::setw(9) << gib(d.kvCache) << std::setw(9) << gib(d.compute) << std::setw(9) << gib(d.overhead)
+        << std::setw(9) << gib(d.total()) << std::setw(9) << (d.usable ? gib(d.usable) : std::string("?")) << "\n";
+}
+
+} // namespace
+
+void printReport(std::ostream &out, const ResolvedRequest &rr, const Placement &p)
+{
+    const auto &r = rr.request;
+    out << r.model->name << "  " << rr.quant->name << "  on " << r.engine->name << " (behaviour from "
+        << p.engineVersion << ")\n";
+    out << "context " << p.ctx << " x " << p.parallel << " sequence(s), KV " << kvTypeName(p.kvType)
+        << ", flash attention " << (p.flashAttn ? "on" : "off") << "\n\n";
+    out << "  " << std::left << std::setw(28) << "GiB" << std::right << std::setw(9) << "weights" << std::setw(9)
+        << "KV" << std::setw(9) << "compute" << std::setw(9) << "overhead" << std::setw(9) << "total" << std::setw(9)
+        << "usable" << "\n";
+    for (const auto &d : p.devices)
+        row(out, d);
+    row(out, p.host);
+    out << "\nverdict: " << verdictName(p.verdict) << "  (" << p.gpuLayers << "/" << p.totalLayers
+        << " layers on GPU, headroom " << gib(static_cast<Bytes>(std::max<long long>(p.headroomBytes(), 0)))
+        << (p.headroomBytes() < 0 ? " (over by " + gib(static_cast<Bytes>(-p.headroomBytes())) + ")" : std::string()) << " GiB)\n";
+    out << "max context on GPU: " << p.maxContext << " tokens per sequence\n";
+    if (p.decodeTokensPerSecond > 0)
+        out << "decode speed: ~" << std::fixed << std::setprecision(0) << p.decodeTokensPerSecond << " tokens/s\n";
+    for (const auto n : p.notices)
+        out << "note: " << noticeText(n) << "\n";
+}
+
+void printList(std::ostream &out, const Catalog &c, const std::string &what, bool json)
+{
+    nlohmann::json items = nlohmann::json::array();
+    if (what == "models") {
+        for (const auto &m : c.models()) {
+            nlohmann::json tags = nlohmann::json::array();
+            for (const auto &t : m.ollama)
+                tags.push_back(t.tag);
+            items.push_back({{"id", m.id}, {"name", m.name}, {"family", m.family}, {"hf_repo", m.hfRepo},
+                             {"params", m.params}, {"moe", m.isMoe()}, {"ollama", tags}});
+        }
+    } else if (what == "quants") {
+        for (const auto &q : c.quantizations())
+            items.push_back({{"id", q.id}, {"name", q.name}, {"bpw", q.bpw}, {"engines", q.engines}});
+    } else if (what == "gpus") {
+        for (const auto &h : c.hardware())
+            items.push_back({{"id", h.id}, {"name", h.name}, {"memory_bytes", h.memoryBytes},
+                             {"bandwidth_gbs", h.bandwidthGBs}, {"kind", h.kind == MemoryKind::Unified ? "unified" : "gpu"}});
+    } else {
+        for (const auto &e : c.engines())
+            items.push_back({{"id", e.id}, {"name", e.name}, {"latest_known", e.latestVersion()}});
+    }
+    if (json) {
+        out << items.dump(2) << "\n";
+        return;
+    }
+    for (const auto &i : items) {
+        out << std::left << std::setw(34) << i["id"].get<std::string>() << " " << i["name"].get<std::string>();
+        if (i.contains("ollama") && !i["ollama"].empty()) {
+            out << "  [";
+            bool first = true;
+            for (const auto &t : i["ollama"]) {
+                out << (first ? "" : " ") << t.get<std::string>();
+                first = false;
+            }
+            out << "]";
+        }
+        out << "\n";
+    }
+}
+
+} // namespace headroom::cli

@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "headroom/engine_profile.h"
+#include "headroom/hardware.h"
+#include "headroom/model_spec.h"
+#include "headroom/quantization.h"
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace headroom {
+
+/** Where and why a catalog failed to load; the app turns this into a sentence. */
+struct CatalogError {
+    enum class Problem { Unreadable, Syntax, Missing, WrongType, BadValue, DuplicateId, UnknownReference };
+    Problem problem = Problem::Syntax;
+    std::string file;   ///< e.g. "models.json"
+    std::string entry;  ///< entry id or index ("#3") when the id itself is bad
+    std::string field;  ///< offending field, or empty
+    std::string detail; ///< raw parser message / offending value (data, not prose)
+};
+
+/** The raw JSON text of the four catalog files; the GUI reads them from Qt resources, the CLI from disk. */
+struct CatalogSources {
+    std::string models;
+    std::string quantizations;
+    std::string hardware;
+    std::string engines;
+};
+
+/** Result of resolving what a user typed as a model: catalog id, HF repo id, alias or Ollama tag. */
+struct ModelMatch {
+    const ModelSpec *model = nullptr;
+    std::string impliedQuant;     ///< from an Ollama tag; empty when the key implies none
+    const OllamaTag *tag = nullptr;
+};
+
+enum class CatalogKind { Model, Quantization, Hardware, Engine };
+
+class Catalog
+{
+public:
+    [[nodiscard]] static std::variant<Catalog, CatalogError> load(const CatalogSources &sources);
+    [[nodiscard]] static std::variant<Catalog, CatalogError> loadDirectory(const std::filesystem::path &dir);
+
+    [[nodiscard]] const std::vector<ModelSpec> &models() const { return m_models; }
+    [[nodiscard]] const std::vector<Quantization> &quantizations() const { return m_quants; }
+    [[nodiscard]] const std::vector<Hardware> &hardware() const { return m_hardware; }
+    [[nodiscard]] const std::vector<EngineProfile> &engines() const { return m_engines; }
+
+    [[nodiscard]] std::optional<ModelMatch> resolveModel(std::string_view key) const;
+    [[nodiscard]] const ModelSpec *findModel(std::string_view id) const;
+    /** Quantization named `key` (id or alias); where a name is shared across formats, the one `engine` loads. */
+    [[nodiscard]] const Quantization *findQuantization(std::string_view key, std::string_view engine = {}) const;
+    [[nodiscard]] const Hardware *findHardware(std::string_view id) const;
+    [[nodiscard]] const EngineProfile *findEngine(std::string_view id) const;
+
+    /** Up to `count` valid keys closest to `key` (edit distance), for "did you mean". */
+    [[nodiscard]] std::vector<std::string> suggest(CatalogKind kind, std::string_view key, std::size_t count = 3) const;
+
+private:
+    std::vector<ModelSpec> m_models;
+    std::vector<Quantization> m_quants;
+    std::vector<Hardware> m_hardware;
+    std::vector<EngineProfile> m_engines;
+};
+
+/** Lower-cases ASCII; catalog keys are matched case-insensitively. */
+[[nodiscard]] std::string toLowerAscii(std::string_view s);
+
+} // namespace headroom

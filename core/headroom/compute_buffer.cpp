@@ -1,0 +1,137 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "headroom/compute_buffer.h"
+
+#include <algorithm>
+
+namespace headroom {
+namespace {
+
+constexpr Bytes kF32 = 4;
+constexpr Bytes kF16 = 2;
+
+/** Widest MLP activation per token: a dense layer's ffn, or the selected experts (+ shared) of a MoE layer. */
+Bytes ffnWidth(const ModelSpec &m)
+{
+    Bytes width = (!m.isMoe() || m.moe->denseLayers > 0) ? m.ffn : 0;
+    if (m.isMoe()) {
+        const auto &e = *m.moe;
+        const Bytes shared = e.sharedFfn ? e.sharedFfn : Bytes{e.expertFfn} * e.sharedExperts;
+        width = std::max(width, Bytes{e.expertsUsed} * e.expertFfn + shared);
+    }
+    return width;
+}
+
+Bytes attentionWidth(const ModelSpec &m)
+{
+    if (m.mla)
+        return Bytes{m.heads} * (m.mla->qkNopeHeadDim + m.mla->qkRopeHeadDim) + m.mla->kvLoraRank;
+    return Bytes{m.heads} * m.headDim + 2 * Bytes{m.kvHeads} * m.headDim;
+}
+
+/**
+ * llama.cpp reserves its compute buffer with a worst-case graph of n_ubatch tokens against the full
+ * cache. Fitted to the buffer sizes in its load logs (tests/data/calibration.csv, kind "exact
+ * allocation"): without flash attention the F32 KQ matrix (n_kv x n_ubatch x n_head) plus its F32
+ * mask dominates; with it, an F16 mask; the output layer needs F32 logits for every token of the
+ * ubatch. Four hidden-state rows per token stay live around the attention (residual, norm, Q, KQV).
+ */
+ComputeBuffers llamaCpp(const ModelSpec &m, const ComputeParams &p)
+{
+    const Bytes ub = std::min<Bytes>(p.tokens, std::max<Bytes>(p.kv.fullCells, 1));
+    const Bytes nKv = p.kv.fullCells;
+    const Bytes hiddenRows = 4 * ub * m.hidden * kF32;
+    Bytes attention = 0;
+    if (p.flashAttn) {
+        attention = nKv * ub * kF16 + hiddenRows;
+        const bool quantized = p.kv.keyType == KvType::Q8_0 || p.kv.keyType == KvType::Q4_0;
+        if (quantized) // flash attention dequantizes one layer's K and V to F16 first
+            attention += nKv * (Bytes{m.kvHeads} * m.headDim + Bytes{m.kvHeads} * m.valueDim()) * kF16;
+    } else {
+        attention = nKv * ub * m.heads * kF32 + nKv * ub * kF32 + hiddenRows;
+    }
+    const Bytes ffn = 2 * ub * ffnWidth(m) * kF32 + 2 * ub * m.hidden * kF32;
+    const Bytes logits = Bytes{m.vocab} * ub * kF32 + ub * m.hidden * kF32;
+    ComputeBuffers out;
+    out.layerScratch = std::max(attention, ffn);
+    out.outputScratch = std::max(out.layerScratch, logits);
+    // Host: the token embeddings are gathered on the CPU, the mask is built there, and the logits of
+    // every sequence come back into an output buffer.
+    out.hostFixed = ub * m.hidden * kF32 + nKv * ub * (p.flashAttn ? kF16 : kF32) + Bytes{m.vocab} * kF32 * p.parallel;
+    return out;
+}
+
+/**
+ * vLLM's profiler runs one dummy batch of max_num_batched_tokens and samples up to 256 sequences: bf16
+ * MLP and attention projections per token (split across tensor-parallel ranks) plus F32 logits and
+ * the sampler's copies of them.
+ */
+ComputeBuffers vllm(const ModelSpec &m, const ComputeParams &p)
+{
+    const Bytes t = p.tokens;
+    const Bytes tp = std::max<std::uint32_t>(p.tensorParallel, 1);
+    const Bytes perToken = (3 * ffnWidth(m) + attentionWidth(m)) / tp * kF16 + 4 * Bytes{m.hidden} * kF16;
+    const Bytes sampled = std::min<Bytes>(t, 256);
+    ComputeBuffers out;
+    out.layerScratch = t * perToken + 3 * sampled * (m.vocab / tp) * kF32;
+    out.outputScratch = out.layerScratch;
+    return out;
+}
+
+/**
+ * transformers prefills the whole prompt in one pass: bf16 MLP activations per token; logits are F32
+ * for every prompt token before 4.45 (PR #31292) and for the last one after. The 1.5x on all-token
+ * logits is fitted to the Qwen2 4.38.2 rows in tests/data/calibration.csv.
+ */
+ComputeBuffers transformers(const ModelSpec &m, const EngineBehaviour &b, const ComputeParams &p)
+{
+    const Bytes t = p.tokens;
+    const Bytes activations = t * (3 * ffnWidth(m) + 4 * Bytes{m.hidden}) * kF16;
+    const Bytes logits = b.prefillLogitsAll ? t * m.vocab * kF32 * 3 / 2 : Bytes{m.vocab} * kF32 * 2 * p.parallel;
+    ComputeBuffers out;
+    out.layerScratch = activations;
+    out.outputScratch = activations + logits;
+    return out;
+}
+
+/** mlx-lm prefills in chunks of prefill_step_size tokens and materialises the chunk's bf16 logits. */
+ComputeBuffers mlx(const ModelSpec &m, const ComputeParams &p)
+{
+    const Bytes t = p.tokens;
+    ComputeBuffers out;
+    out.layerScratch = t * (3 * ffnWidth(m) + 4 * Bytes{m.hidden}) * kF16;
+    out.outputScratch = out.layerScratch + t * m.vocab * kF16;
+    return out;
+}
+
+} // namespace
+
+ComputeBuffers computeBuffers(const ModelSpec &m, EngineKind engine, const EngineBehaviour &b, const ComputeParams &p)
+{
+    switch (engine) {
+    case EngineKind::LlamaCpp:
+    case EngineKind::Ollama: return llamaCpp(m, p);
+    case EngineKind::Vllm: return vllm(m, p);
+    case EngineKind::Transformers: return transformers(m, b, p);
+    case EngineKind::Mlx: return mlx(m, p);
+    }
+    return {};
+}
+
+std::uint32_t defaultForwardTokens(EngineKind engine, const EngineBehaviour &b, std::uint32_t ctxPerSeq,
+                                   Bytes largestDevice)
+{
+    switch (engine) {
+    case EngineKind::LlamaCpp:
+    case EngineKind::Ollama: return 512; // llama.cpp's default n_ubatch
+    case EngineKind::Vllm:
+        if (b.maxNumBatchedTokens == 0) // before the V1 engine: max(max_model_len, 2048)
+            return std::max<std::uint32_t>(ctxPerSeq, 2048);
+        // vllm/engine/arg_utils.py: 8192 batched tokens on GPUs of 70 GiB and more.
+        return largestDevice >= 70 * GiB ? std::max<std::uint32_t>(b.maxNumBatchedTokens, 8192) : b.maxNumBatchedTokens;
+    case EngineKind::Transformers: return ctxPerSeq; // the whole prompt in one pass
+    case EngineKind::Mlx: return std::min<std::uint32_t>(ctxPerSeq, b.prefillStep ? b.prefillStep : 2048);
+    }
+    return 512;
+}
+
+} // namespace headroom

@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "headroom/devices.h"
+
+namespace headroom {
+
+DeviceSpec deviceFromHardware(const Hardware &h)
+{
+    DeviceSpec d;
+    d.id = h.id;
+    d.name = h.name;
+    d.kind = h.kind;
+    d.capacity = h.memoryBytes;
+    d.wiredLimit = h.wiredLimitBytes;
+    d.bandwidthGBs = h.bandwidthGBs;
+    return d;
+}
+
+DeviceSpec customDevice(Bytes capacity, double bandwidthGBs, MemoryKind kind)
+{
+    DeviceSpec d;
+    d.id = "custom";
+    d.name = kind == MemoryKind::Unified ? "Custom unified memory" : "Custom GPU";
+    d.kind = kind;
+    d.capacity = capacity;
+    d.bandwidthGBs = bandwidthGBs;
+    return d;
+}
+
+Bytes appleWorkingSetLimit(const DeviceSpec &d)
+{
+    if (d.wiredLimit)
+        return *d.wiredLimit;
+    return d.capacity <= 36 * GiB ? d.capacity / 3 * 2 : d.capacity / 4 * 3;
+}
+
+Bytes usableBytes(const DeviceSpec &d, const EngineProfile &engine, const EngineBehaviour &b)
+{
+    const bool unified = d.kind == MemoryKind::Unified;
+    Bytes usable = unified ? appleWorkingSetLimit(d) : d.capacity;
+    if (b.gpuMemoryUtilization < 1.0)
+        usable = static_cast<Bytes>(static_cast<double>(usable) * b.gpuMemoryUtilization);
+    const Bytes reserve = engine.deviceReserve.forKind(unified);
+    return usable > reserve ? usable - reserve : 0;
+}
+
+} // namespace headroom

@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "headroom/engine_profile.h"
+#include "headroom/hardware.h"
+#include "headroom/request.h"
+
+namespace headroom {
+
+[[nodiscard]] DeviceSpec deviceFromHardware(const Hardware &h);
+
+/** A device of a capacity the user typed ("my card has 11 GB"). */
+[[nodiscard]] DeviceSpec customDevice(Bytes capacity, double bandwidthGBs, MemoryKind kind);
+
+/**
+ * GPU working-set limit of an Apple Silicon Mac: the measured value when the catalog has one, else
+ * macOS's default recommendedMaxWorkingSetSize rule (about 2/3 of RAM up to 36 GB, 3/4 above;
+ * shared/reference/facts-quants.md §7, GPUStack issue #1375).
+ */
+[[nodiscard]] Bytes appleWorkingSetLimit(const DeviceSpec &d);
+
+/** Bytes the engine can fill on this device: capacity less the engine's reserve or its own utilisation cap. */
+[[nodiscard]] Bytes usableBytes(const DeviceSpec &d, const EngineProfile &engine, const EngineBehaviour &b);
+
+} // namespace headroom

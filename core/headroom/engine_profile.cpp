@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "headroom/engine_profile.h"
+
+#include <cctype>
+
+namespace headroom {
+namespace {
+
+std::vector<unsigned long long> numericFields(const std::string &v)
+{
+    std::vector<unsigned long long> out;
+    unsigned long long current = 0;
+    bool inNumber = false;
+    for (char c : v) {
+        if (std::isdigit(static_cast<unsigned char>(c))) {
+            if (current < 1'000'000'000ULL)
+                current = current * 10 + static_cast<unsigned long long>(c - '0');
+            inNumber = true;
+        } else if (inNumber) {
+            out.push_back(current);
+            current = 0;
+            inNumber = false;
+        }
+    }
+    if (inNumber)
+        out.push_back(current);
+    return out;
+}
+
+} // namespace
+
+int compareVersions(const std::string &a, const std::string &b)
+{
+    const auto fa = numericFields(a);
+    const auto fb = numericFields(b);
+    for (std::size_t i = 0; i < std::max(fa.size(), fb.size()); ++i) {
+        const auto x = i < fa.size() ? fa[i] : 0;
+        const auto y = i < fb.size() ? fb[i] : 0;
+        if (x != y)
+            return x < y ? -1 : 1;
+    }
+    return 0;
+}
+
+bool isVersionString(const std::string &version)
+{
+    return !numericFields(version).empty();
+}
+
+const EngineBehaviour &EngineProfile::behaviourFor(const std::string &version) const
+{
+    if (version.empty())
+        return versions.back();
+    const EngineBehaviour *match = &versions.front();
+    for (const auto &row : versions)
+        if (compareVersions(row.from, version) <= 0)
+            match = &row;
+    return *match;
+}
+
+} // namespace headroom

@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "headroom/units.h"
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+namespace headroom {
+
+/**
+ * Tensor storage types as numbered in GGUF files (ggml.h `enum ggml_type`).
+ * The numeric values are the on-disk ids, so the GGUF reader can cast directly after a range check.
+ */
+enum class GgmlType : std::uint32_t {
+    F32 = 0, F16 = 1, Q4_0 = 2, Q4_1 = 3, Q5_0 = 6, Q5_1 = 7, Q8_0 = 8, Q8_1 = 9,
+    Q2_K = 10, Q3_K = 11, Q4_K = 12, Q5_K = 13, Q6_K = 14, Q8_K = 15,
+    IQ2_XXS = 16, IQ2_XS = 17, IQ3_XXS = 18, IQ1_S = 19, IQ4_NL = 20, IQ3_S = 21, IQ2_S = 22, IQ4_XS = 23,
+    I8 = 24, I16 = 25, I32 = 26, I64 = 27, F64 = 28, IQ1_M = 29, BF16 = 30,
+    TQ1_0 = 34, TQ2_0 = 35, MXFP4 = 39,
+};
+
+struct GgmlTypeTraits {
+    std::string_view name;
+    std::uint32_t blockSize;  ///< weights per block
+    std::uint32_t blockBytes; ///< bytes per block
+};
+
+/** Block layout of a type, or nullopt for ids this build does not know (a newer GGUF, or garbage). */
+[[nodiscard]] std::optional<GgmlTypeTraits> ggmlTypeTraits(std::uint32_t id);
+[[nodiscard]] GgmlTypeTraits ggmlTypeTraits(GgmlType type);
+[[nodiscard]] std::optional<GgmlType> ggmlTypeFromName(std::string_view name);
+
+/** Bytes of a row-major tensor whose rows are `rowLength` elements; nullopt when the row does not fill whole blocks. */
+[[nodiscard]] std::optional<Bytes> ggmlTensorBytes(GgmlType type, std::uint64_t rowLength, std::uint64_t rows);
+
+} // namespace headroom

@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "headroom/kv_cache.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace headroom {
+namespace {
+
+/** Bytes of `elements` cache entries of one token (ggml row size: quantized types come in 32-blocks). */
+Bytes rowBytes(KvType t, std::uint64_t elements)
+{
+    switch (t) {
+    case KvType::F32: return elements * 4;
+    case KvType::F16:
+    case KvType::BF16: return elements * 2;
+    case KvType::Fp8: return elements;
+    case KvType::Q8_0: return (elements + 31) / 32 * 34; // block_q8_0: fp16 scale + 32 int8
+    case KvType::Q4_0: return (elements + 31) / 32 * 18; // block_q4_0: fp16 scale + 16 bytes
+    }
+    return elements * 2;
+}
+
+struct LayerWidth {
+    std::uint64_t key = 0;
+    std::uint64_t value = 0;
+};
+
+LayerWidth widthOf(const ModelSpec &m, const KvGeometry &g)
+{
+    if (m.mla) {
+        const auto &a = *m.mla;
+        if (g.mlaLatent) // llama.cpp (PR #12801) and vLLM cache the compressed latent; V is a view of it
+            return {std::uint64_t{a.kvLoraRank} + a.qkRopeHeadDim, 0};
+        return {std::uint64_t{m.heads} * (a.qkNopeHeadDim + a.qkRopeHeadDim), std::uint64_t{m.heads} * a.vHeadDim};
+    }
+    return {std::uint64_t{m.kvHeads} * m.headDim, std::uint64_t{m.kvHeads} * m.valueDim()};
+}
+
+} // namespace
+
+KvGeometry kvGeometry(const ModelSpec &m, EngineKind engine, const EngineBehaviour &b, KvType keyType,
+                      KvType valueType, std::uint32_t ctxPerSeq, std::uint32_t parallel, std::uint32_t ubatch)
+{
+    KvGeometry g;
+    g.keyType = keyType;
+    g.valueType = valueType;
+    g.mlaLatent = m.mla.has_value() && b.mlaCache == MlaCache::Latent;
+    const Bytes cells = Bytes{ctxPerSeq} * parallel;
+    const std::uint32_t window = m.slidingWindow ? m.slidingWindow->window : 0;
+    switch (engine) {
+    case EngineKind::LlamaCpp:
+    case EngineKind::Ollama:
+        // llama.cpp pads the context to 256 cells; a windowed layer keeps window x n_seq + n_ubatch
+        // cells (src/llama-kv-cache.cpp, since PR #13194).
+        g.fullCells = padTo(cells, 256);
+        g.windowCells = b.swaCache == SwaCache::Window && window > 0
+                            ? std::min(g.fullCells, padTo(Bytes{window} * parallel + ubatch, 256))
+                            : g.fullCells;
+        break;
+    case EngineKind::Vllm:
+        // Paged in blocks of 16 tokens; windowed layers only keep their window once the hybrid
+        // allocator manages them.
+        g.fullCells = padTo(cells, 16);
+        g.windowCells = b.swaCache == SwaCache::Window && window > 0
+                            ? std::min(g.fullCells, padTo(Bytes{window} + 16, 16) * parallel)
+                            : g.fullCells;
+        break;
+    case EngineKind::Mlx:
+        // mlx-lm's KVCache grows in steps of 256; RotatingKVCache holds `window` tokens.
+        g.fullCells = padTo(Bytes{ctxPerSeq}, 256) * parallel;
+        g.windowCells = b.swaCache == SwaCache::Window && window > 0
+                            ? std::min(g.fullCells, Bytes{window} * parallel)
+                            : g.fullCells;
+        break;
+    case EngineKind::Transformers:
+        g.fullCells = cells;
+        g.windowCells = b.swaCache == SwaCache::Window && window > 0 ? std::min(cells, Bytes{window} * parallel)
+                                                                      : cells;
+        break;
+    }
+    return g;
+}
+
+std::vector<Bytes> kvLayerBytes(const ModelSpec &m, const KvGeometry &g)
+{
+    const auto w = widthOf(m, g);
+    const Bytes perCell = rowBytes(g.keyType, w.key) + (w.value ? rowBytes(g.valueType, w.value) : 0);
+    std::vector<Bytes> out(m.layers);
+    for (std::uint32_t l = 0; l < m.layers; ++l) {
+        const bool sliding = m.slidingWindow && m.slidingWindow->isSliding(l);
+        out[l] = saturatingMul(perCell, sliding ? g.windowCells : g.fullCells);
+    }
+    return out;
+}
+
+Bytes kvBytesPerToken(const ModelSpec &m, const KvGeometry &g)
+{
+    const auto w = widthOf(m, g);
+    return (rowBytes(g.keyType, w.key) + (w.value ? rowBytes(g.valueType, w.value) : 0)) * m.layers;
+}
+
+} // namespace headroom

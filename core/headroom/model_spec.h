@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace headroom {
+
+/** Sliding-window attention: layer i is global iff (i + 1) % pattern == 0 (HF `sliding_window_pattern`). */
+struct SlidingWindow {
+    std::uint32_t window = 0;
+    std::uint32_t pattern = 0;
+
+    [[nodiscard]] bool isSliding(std::uint32_t layer) const
+    {
+        return window > 0 && pattern > 0 && (layer + 1) % pattern != 0;
+    }
+};
+
+/** DeepSeek V2/V3 multi-head latent attention. */
+struct MlaSpec {
+    std::uint32_t qLoraRank = 0;
+    std::uint32_t kvLoraRank = 0;
+    std::uint32_t qkRopeHeadDim = 0;
+    std::uint32_t qkNopeHeadDim = 0;
+    std::uint32_t vHeadDim = 0;
+};
+
+struct MoeSpec {
+    std::uint32_t experts = 0;
+    std::uint32_t expertsUsed = 0;
+    std::uint32_t expertFfn = 0;
+    std::uint32_t sharedExperts = 0;
+    std::uint32_t sharedFfn = 0;   ///< 0 = expertFfn × sharedExperts
+    std::uint32_t denseLayers = 0; ///< leading layers with a dense MLP of `ffn`
+};
+
+struct OllamaTag {
+    std::string tag;
+    std::string quant;
+    std::uint64_t fileBytes = 0; ///< 0 = not known exactly
+};
+
+struct QualityScore {
+    double score = 0.0;
+    std::string metric;
+    std::string source;
+};
+
+/** Architecture facts of one model, as a catalog entry or as read from a file header. */
+struct ModelSpec {
+    std::string id;
+    std::string name;
+    std::string family;
+    std::string hfRepo;
+    std::vector<std::string> aliases;
+    std::vector<OllamaTag> ollama;
+    std::string arch;
+    std::uint64_t params = 0;
+    std::uint64_t activeParams = 0; ///< MoE only; 0 = dense
+    std::uint32_t layers = 0;
+    std::uint32_t hidden = 0;
+    std::uint32_t heads = 0;
+    std::uint32_t kvHeads = 0;
+    std::uint32_t headDim = 0;
+    std::uint32_t valueHeadDim = 0; ///< 0 = headDim
+    std::uint32_t ffn = 0;
+    std::uint32_t vocab = 0;
+    bool tiedEmbeddings = false;
+    std::uint32_t maxContext = 0;
+    bool qkvBias = false;
+    bool qkNorm = false;
+    bool fusedQkv = false;
+    bool fusedGateUp = false;
+    bool postNorms = false;
+    std::optional<SlidingWindow> slidingWindow;
+    std::optional<MlaSpec> mla;
+    std::optional<MoeSpec> moe;
+    std::uint32_t mtpLayers = 0;
+    std::optional<QualityScore> quality;
+    std::string release;
+    std::string license;
+    std::string source;
+    std::string note;
+
+    [[nodiscard]] std::uint32_t valueDim() const { return valueHeadDim ? valueHeadDim : headDim; }
+    [[nodiscard]] bool isMoe() const { return moe.has_value() && moe->experts > 1; }
+    [[nodiscard]] bool isMoeLayer(std::uint32_t layer) const { return isMoe() && layer >= moe->denseLayers; }
+};
+
+} // namespace headroom

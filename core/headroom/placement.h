@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "headroom/request.h"
+#include "headroom/units.h"
+
+#include <string>
+#include <vector>
+
+namespace headroom {
+
+enum class Verdict { Fits, Tight, PartialOffload, DoesNotFit };
+
+/** Codes, not sentences: the CLI and GUI word them (and translate them). */
+enum class Notice {
+    KvQuantNeedsFlashAttn,   ///< quantized KV requested without flash attention: engine keeps F16
+    CtxAboveModelMax,        ///< context beyond the model's trained maximum
+    ParallelAutoReduced,     ///< engine's auto parallel fell back to 1 slot
+    EngineCannotOffload,     ///< engine keeps every layer on the GPU (vLLM, MLX)
+    TensorParallelUneven,    ///< GPUs do not divide the heads: vLLM refuses this split
+    MlaExpandedCache,        ///< this engine version stores DeepSeek MLA per head (tens of times larger)
+    HostRamUnknown,          ///< offloaded layers need host RAM that was not given
+    MixedDevicesForEngine,   ///< engine cannot use this device kind (MLX on NVIDIA ...)
+};
+
+/** Memory on one device (or on the host), split by what holds it. */
+struct DeviceUsage {
+    std::string id;
+    std::string name;
+    Bytes capacity = 0; ///< marketed
+    Bytes usable = 0;   ///< what the engine can actually fill
+    Bytes weights = 0;
+    Bytes kvCache = 0;
+    Bytes compute = 0;
+    Bytes overhead = 0;
+    std::uint32_t layers = 0; ///< offload units placed here (llama.cpp counting: blocks + output)
+    double bandwidthGBs = 0.0;
+
+    [[nodiscard]] Bytes total() const { return weights + kvCache + compute + overhead; }
+    [[nodiscard]] bool overflows() const { return total() > usable; }
+};
+
+/** The single result type: printed by the CLI, charted by the GUI, swept by the advisor. */
+struct Placement {
+    std::vector<DeviceUsage> devices;
+    DeviceUsage host;
+    Verdict verdict = Verdict::DoesNotFit;
+    std::uint32_t gpuLayers = 0;
+    std::uint32_t totalLayers = 0;
+    std::uint32_t ctx = 0;          ///< per sequence, as resolved
+    std::uint32_t parallel = 1;
+    bool flashAttn = false;
+    KvType kvType = KvType::F16;
+    std::uint32_t maxContext = 0;   ///< longest context per sequence that keeps every layer on the GPUs
+    double decodeTokensPerSecond = 0.0;
+    std::string engineVersion;      ///< the behaviour row applied
+    std::vector<Notice> notices;
+
+    /** Smallest (usable - total) over the GPUs; negative when one overflows. */
+    [[nodiscard]] long long headroomBytes() const;
+};
+
+[[nodiscard]] const char *verdictName(Verdict v);
+[[nodiscard]] const char *noticeName(Notice n);
+
+} // namespace headroom

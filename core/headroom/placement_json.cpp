@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "headroom/placement_json.h"
+
+#include <nlohmann/json.hpp>
+
+namespace headroom {
+namespace {
+
+nlohmann::json usageToJson(const DeviceUsage &d)
+{
+    return {{"id", d.id},
+            {"name", d.name},
+            {"capacity_bytes", d.capacity},
+            {"usable_bytes", d.usable},
+            {"weights_bytes", d.weights},
+            {"kv_cache_bytes", d.kvCache},
+            {"compute_bytes", d.compute},
+            {"overhead_bytes", d.overhead},
+            {"total_bytes", d.total()},
+            {"layers", d.layers}};
+}
+
+} // namespace
+
+nlohmann::json placementToJson(const Placement &p)
+{
+    nlohmann::json devices = nlohmann::json::array();
+    for (const auto &d : p.devices)
+        devices.push_back(usageToJson(d));
+    nlohmann::json notices = nlohmann::json::array();
+    for (const auto n : p.notices)
+        notices.push_back(noticeName(n));
+    return {{"devices", devices},
+            {"host", usageToJson(p.host)},
+            {"verdict", verdictName(p.verdict)},
+            {"headroom_bytes", p.headroomBytes()},
+            {"gpu_layers", p.gpuLayers},
+            {"total_layers", p.totalLayers},
+            {"ctx", p.ctx},
+            {"parallel", p.parallel},
+            {"flash_attn", p.flashAttn},
+            {"kv_type", kvTypeName(p.kvType)},
+            {"max_context", p.maxContext},
+            {"decode_tokens_per_second", p.decodeTokensPerSecond},
+            {"engine_behaviour_from", p.engineVersion},
+            {"notices", notices}};
+}
+
+} // namespace headroom

@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "headroom/engine_profile.h"
+#include "headroom/hardware.h"
+#include "headroom/model_spec.h"
+#include "headroom/tensor_inventory.h"
+#include "headroom/units.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace headroom {
+
+enum class KvType { F16, BF16, F32, Q8_0, Q4_0, Fp8 };
+enum class FlashAttn { Auto, On, Off };
+
+/** One physical device taking part in the run. */
+struct DeviceSpec {
+    std::string id;
+    std::string name;
+    MemoryKind kind = MemoryKind::Discrete;
+    Bytes capacity = 0;                   ///< marketed memory
+    std::optional<Bytes> wiredLimit;      ///< Apple: measured GPU working-set limit
+    double bandwidthGBs = 0.0;
+};
+
+/** Everything an estimate depends on. The estimate is a pure function of this value. */
+struct EstimateRequest {
+    const ModelSpec *model = nullptr;
+    const TensorInventory *inventory = nullptr;
+    const EngineProfile *engine = nullptr;
+    std::string engineVersion;            ///< empty = latest known behaviour
+    std::optional<std::uint32_t> ctx;     ///< tokens per sequence; empty = engine default
+    std::optional<std::uint32_t> parallel;///< sequences sharing the cache; empty = engine default
+    std::optional<std::uint32_t> batch;   ///< logical batch; empty = engine default
+    std::optional<std::uint32_t> ubatch;  ///< tokens per forward pass; empty = engine default
+    KvType kvType = KvType::F16;
+    FlashAttn flashAttn = FlashAttn::Auto;
+    std::optional<int> gpuLayers;         ///< llama.cpp -ngl semantics; empty = as many as fit
+    std::vector<DeviceSpec> devices;      ///< empty = CPU only
+    bool spread = false;                  ///< OLLAMA_SCHED_SPREAD: use every GPU instead of the fewest
+    std::optional<Bytes> hostRam;         ///< system RAM for offloaded layers; empty = unknown
+    double hostBandwidthGBs = 0.0;        ///< 0 = Headroom's default (see speed.cpp)
+};
+
+[[nodiscard]] const char *kvTypeName(KvType t);
+[[nodiscard]] std::optional<KvType> kvTypeFromName(const std::string &name);
+
+} // namespace headroom

@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "headroom/catalog.h"
+#include "headroom/estimator.h"
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace headroom {
+
+/** A request as a person states it: catalog keys and numbers, unvalidated. */
+struct RequestInputs {
+    std::string model;
+    std::string quant;         ///< empty = what the tag implies, else the engine's usual default
+    std::string engine;        ///< empty = from the model key and quantization format
+    std::string engineVersion;
+    std::optional<std::uint32_t> ctx;
+    std::optional<std::uint32_t> parallel;
+    std::optional<std::uint32_t> batch;
+    std::optional<std::uint32_t> ubatch;
+    std::string kvType = "f16";
+    FlashAttn flashAttn = FlashAttn::Auto;
+    std::optional<int> gpuLayers;
+    std::vector<std::string> gpus;       ///< catalog ids or "custom:<GiB>"
+    std::optional<std::uint32_t> gpuCount; ///< N of the (single) given card
+    bool spread = false;
+    std::optional<Bytes> hostRam;
+};
+
+struct ResolveError {
+    enum class Code {
+        UnknownModel, UnknownQuant, UnknownEngine, UnknownGpu, UnknownKvType, BadEngineVersion,
+        QuantNotForEngine, NoLayoutForQuant, GpuCountNeedsOneGpu, KvTypeNotForEngine, InvalidRequest,
+    };
+    Code code = Code::UnknownModel;
+    std::string field;                    ///< the option at fault: "model", "quant", "gpu" ...
+    std::string value;                    ///< what was given
+    std::vector<std::string> suggestions; ///< nearest valid keys
+    std::optional<RequestProblem> problem; ///< for InvalidRequest
+};
+
+/** A resolved request; owns the inventory the request points to, so it is not copyable. */
+struct ResolvedRequest {
+    EstimateRequest request;
+    std::unique_ptr<TensorInventory> inventory;
+    const Quantization *quant = nullptr;
+    const Hardware *hardware = nullptr; ///< first catalog GPU, if any
+};
+
+[[nodiscard]] std::variant<ResolvedRequest, ResolveError> resolveRequest(const Catalog &catalog,
+                                                                         const RequestInputs &in);
+
+/** Engine used when none is named: Ollama for an Ollama tag, else by the quantization's format. */
+[[nodiscard]] std::string defaultEngineFor(const Quantization &quant, bool fromOllamaTag);
+
+/** Quantization used when none is named or implied. */
+[[nodiscard]] std::string defaultQuantFor(const std::string &engine);
+
+} // namespace headroom

@@ -1,0 +1,244 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "headroom/tensor_inventory.h"
+
+#include "headroom/gguf_mix.h"
+
+#include <cmath>
+
+namespace headroom {
+namespace {
+
+class TensorList
+{
+public:
+    explicit TensorList(std::vector<Tensor> &out) : m_out(out) {}
+
+    void add(std::string name, int layer, std::uint64_t ne0, std::uint64_t ne1 = 1, std::uint64_t ne2 = 1,
+             bool expert = false)
+    {
+        Tensor t;
+        t.name = std::move(name);
+        t.layer = layer;
+        t.ne = {ne0, ne1, ne2};
+        t.routedExpert = expert;
+        m_out.push_back(std::move(t));
+    }
+
+    void addBlock(int layer, const std::string &suffix, std::uint64_t ne0, std::uint64_t ne1 = 1,
+                  std::uint64_t ne2 = 1, bool expert = false)
+    {
+        add("blk." + std::to_string(layer) + "." + suffix, layer, ne0, ne1, ne2, expert);
+    }
+
+private:
+    std::vector<Tensor> &m_out;
+};
+
+void addAttention(TensorList &t, const ModelSpec &m, int l)
+{
+    if (m.mla) {
+        const auto &a = *m.mla;
+        const std::uint64_t qHead = a.qkNopeHeadDim + a.qkRopeHeadDim;
+        if (a.qLoraRank > 0) {
+            t.addBlock(l, "attn_q_a.weight", m.hidden, a.qLoraRank);
+            t.addBlock(l, "attn_q_a_norm.weight", a.qLoraRank);
+            t.addBlock(l, "attn_q_b.weight", a.qLoraRank, m.heads * qHead);
+        } else {
+            t.addBlock(l, "attn_q.weight", m.hidden, m.heads * qHead);
+        }
+        t.addBlock(l, "attn_kv_a_mqa.weight", m.hidden, a.kvLoraRank + a.qkRopeHeadDim);
+        t.addBlock(l, "attn_kv_a_norm.weight", a.kvLoraRank);
+        t.addBlock(l, "attn_kv_b.weight", a.kvLoraRank, std::uint64_t{m.heads} * (a.qkNopeHeadDim + a.vHeadDim));
+        t.addBlock(l, "attn_output.weight", std::uint64_t{m.heads} * a.vHeadDim, m.hidden);
+        return;
+    }
+    const std::uint64_t q = std::uint64_t{m.heads} * m.headDim;
+    const std::uint64_t k = std::uint64_t{m.kvHeads} * m.headDim;
+    const std::uint64_t v = std::uint64_t{m.kvHeads} * m.valueDim();
+    const bool gptOss = m.arch == "gpt-oss";
+    if (m.fusedQkv) {
+        t.addBlock(l, "attn_qkv.weight", m.hidden, q + k + v);
+        if (m.qkvBias)
+            t.addBlock(l, "attn_qkv.bias", q + k + v);
+    } else {
+        t.addBlock(l, "attn_q.weight", m.hidden, q);
+        t.addBlock(l, "attn_k.weight", m.hidden, k);
+        t.addBlock(l, "attn_v.weight", m.hidden, v);
+        if (m.qkvBias) {
+            t.addBlock(l, "attn_q.bias", q);
+            t.addBlock(l, "attn_k.bias", k);
+            t.addBlock(l, "attn_v.bias", v);
+        }
+    }
+    if (m.qkNorm) {
+        t.addBlock(l, "attn_q_norm.weight", m.headDim);
+        t.addBlock(l, "attn_k_norm.weight", m.headDim);
+    }
+    t.addBlock(l, "attn_output.weight", std::uint64_t{m.heads} * m.valueDim(), m.hidden);
+    if (gptOss) {
+        t.addBlock(l, "attn_output.bias", m.hidden);
+        t.addBlock(l, "attn_sinks.weight", m.heads);
+    }
+}
+
+void addFeedForward(TensorList &t, const ModelSpec &m, int l)
+{
+    if (!m.isMoeLayer(static_cast<std::uint32_t>(l))) {
+        if (m.fusedGateUp) {
+            t.addBlock(l, "ffn_up.weight", m.hidden, 2ULL * m.ffn);
+        } else {
+            t.addBlock(l, "ffn_gate.weight", m.hidden, m.ffn);
+            t.addBlock(l, "ffn_up.weight", m.hidden, m.ffn);
+        }
+        t.addBlock(l, "ffn_down.weight", m.ffn, m.hidden);
+        return;
+    }
+    const auto &e = *m.moe;
+    t.addBlock(l, "ffn_gate_inp.weight", m.hidden, e.experts);
+    t.addBlock(l, "ffn_gate_exps.weight", m.hidden, e.expertFfn, e.experts, true);
+    t.addBlock(l, "ffn_up_exps.weight", m.hidden, e.expertFfn, e.experts, true);
+    t.addBlock(l, "ffn_down_exps.weight", e.expertFfn, m.hidden, e.experts, true);
+    if (m.arch == "gpt-oss") {
+        t.addBlock(l, "ffn_gate_inp.bias", e.experts);
+        t.addBlock(l, "ffn_gate_exps.bias", e.expertFfn, e.experts, 1, true);
+        t.addBlock(l, "ffn_up_exps.bias", e.expertFfn, e.experts, 1, true);
+        t.addBlock(l, "ffn_down_exps.bias", m.hidden, e.experts, 1, true);
+    }
+    if (m.arch == "deepseek2")
+        t.addBlock(l, "exp_probs_b.bias", e.experts);
+    const std::uint64_t shared = e.sharedFfn ? e.sharedFfn : std::uint64_t{e.expertFfn} * e.sharedExperts;
+    if (shared > 0) {
+        t.addBlock(l, "ffn_gate_shexp.weight", m.hidden, shared);
+        t.addBlock(l, "ffn_up_shexp.weight", m.hidden, shared);
+        t.addBlock(l, "ffn_down_shexp.weight", shared, m.hidden);
+    }
+}
+
+bool isNormOrBias(const Tensor &t)
+{
+    return t.ne[1] == 1 && t.ne[2] == 1;
+}
+
+bool isEmbeddingOrHead(const Tensor &t)
+{
+    return t.name == "token_embd.weight" || t.name == "output.weight";
+}
+
+bool isRouter(const Tensor &t)
+{
+    return t.name.find("ffn_gate_inp") != std::string::npos;
+}
+
+/** Bytes per weight of quantized linear layers in non-GGUF formats; nullopt = stored as BF16. */
+std::optional<double> linearBytesPerWeight(const std::string &id, bool embeddingOrHead)
+{
+    // AWQ/GPTQ g128: 4-bit packed weights + fp16 scale + 4-bit zero per 128 (facts-quants.md §5);
+    // embeddings and lm_head stay fp16.
+    if (id == "awq-int4" || id == "gptq-int4")
+        return embeddingOrHead ? std::nullopt : std::optional<double>(0.5 + 2.5 / 128.0);
+    // bitsandbytes NF4 with double quantization (QLoRA paper: 4.127 bpw); lm_head/embeddings left in bf16.
+    if (id == "bnb-nf4")
+        return embeddingOrHead ? std::nullopt : std::optional<double>(0.5 + 1.0 / 64.0 + 4.0 / (64.0 * 256.0));
+    // FP8 E4M3 with 128x128 block fp32 scales (DeepSeek-V3 README_WEIGHTS.md); embeddings/head bf16.
+    if (id == "fp8")
+        return embeddingOrHead ? std::nullopt : std::optional<double>(1.0 + 4.0 / 16384.0);
+    // MLX affine quantization, group 64: fp16 scale + fp16 bias per group (mlx.core.quantize); mlx-lm
+    // quantizes embeddings and the head too.
+    for (int bits : {3, 4, 5, 6, 8})
+        if (id == "mlx-" + std::to_string(bits) + "bit")
+            return bits / 8.0 + 4.0 / 64.0;
+    return std::nullopt;
+}
+
+} // namespace
+
+Bytes TensorInventory::total() const
+{
+    Bytes sum = 0;
+    for (const auto &t : tensors)
+        sum = saturatingAdd(sum, t.bytes);
+    return sum;
+}
+
+Bytes TensorInventory::layerBytes(int layer) const
+{
+    Bytes sum = 0;
+    for (const auto &t : tensors)
+        if (t.layer == layer)
+            sum = saturatingAdd(sum, t.bytes);
+    return sum;
+}
+
+Bytes TensorInventory::activeBytes() const
+{
+    double sum = 0;
+    for (const auto &t : tensors) {
+        if (t.layer < 0)
+            continue; // embeddings are a row lookup, not a full read
+        if (t.routedExpert && experts > 0)
+            sum += static_cast<double>(t.bytes) * expertsUsed / experts;
+        else
+            sum += static_cast<double>(t.bytes);
+    }
+    return static_cast<Bytes>(sum);
+}
+
+std::uint64_t TensorInventory::parameterCount() const
+{
+    std::uint64_t n = 0;
+    for (const auto &t : tensors)
+        n += t.elements();
+    return n;
+}
+
+std::vector<Tensor> architectureTensors(const ModelSpec &m)
+{
+    std::vector<Tensor> out;
+    TensorList t(out);
+    const int n = static_cast<int>(m.layers);
+    t.add("token_embd.weight", -1, m.hidden, m.vocab);
+    for (int l = 0; l < n; ++l) {
+        t.addBlock(l, "attn_norm.weight", m.hidden);
+        addAttention(t, m, l);
+        if (m.postNorms) {
+            t.addBlock(l, "post_attention_norm.weight", m.hidden);
+            t.addBlock(l, "post_ffw_norm.weight", m.hidden);
+        }
+        t.addBlock(l, "ffn_norm.weight", m.hidden);
+        addFeedForward(t, m, l);
+    }
+    t.add("output_norm.weight", n, m.hidden);
+    if (!m.tiedEmbeddings)
+        t.add("output.weight", n, m.hidden, m.vocab);
+    return out;
+}
+
+std::optional<TensorInventory> buildInventory(const ModelSpec &spec, const Quantization &quant, MixVariant variant)
+{
+    TensorInventory inv;
+    inv.tensors = architectureTensors(spec);
+    inv.layers = spec.layers;
+    if (spec.isMoe()) {
+        inv.experts = spec.moe->experts;
+        inv.expertsUsed = spec.moe->expertsUsed;
+    }
+    if (quant.format == WeightFormat::Gguf) {
+        if (!assignGgufTypes(spec, quant.id, variant, inv.tensors))
+            return std::nullopt;
+        return inv;
+    }
+    const bool fullPrecision = quant.id == "bf16" || quant.id == "fp16" || quant.id == "mlx-bf16";
+    for (auto &t : inv.tensors) {
+        const auto perWeight = fullPrecision || isNormOrBias(t) || isRouter(t)
+                                   ? std::nullopt
+                                   : linearBytesPerWeight(quant.id, isEmbeddingOrHead(t));
+        if (!fullPrecision && !perWeight && !isNormOrBias(t) && !isRouter(t) && !isEmbeddingOrHead(t))
+            return std::nullopt; // a format whose layout we do not know
+        t.storage = perWeight ? quant.id : "BF16";
+        const double bytesPerWeight = perWeight.value_or(2.0);
+        t.bytes = static_cast<Bytes>(std::ceil(static_cast<double>(t.elements()) * bytesPerWeight));
+    }
+    return inv;
+}
+
+} // namespace headroom
