@@ -388,6 +388,12 @@ void readBehaviourRow(const EntryReader &v, EngineBehaviour &b)
         b.prefillLogitsAll = s == "all";
     }
     b.prefillStep = v.integer<std::uint32_t>("prefill_step", false, b.prefillStep);
+    if (v.find("output_reserve")) {
+        const auto s = v.str("output_reserve");
+        if (s != "ubatch" && s != "sequences")
+            v.fail(CatalogError::Problem::BadValue, "output_reserve", s);
+        b.logitsForAllTokens = s == "ubatch";
+    }
 }
 
 DeviceBudget readBudget(const EntryReader &r, const std::string &field)

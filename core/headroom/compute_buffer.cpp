@@ -35,7 +35,7 @@ Bytes attentionWidth(const ModelSpec &m)
  * mask dominates; with it, an F16 mask; the output layer needs F32 logits for every token of the
  * ubatch. Four hidden-state rows per token stay live around the attention (residual, norm, Q, KQV).
  */
-ComputeBuffers llamaCpp(const ModelSpec &m, const ComputeParams &p)
+ComputeBuffers llamaCpp(const ModelSpec &m, const EngineBehaviour &b, const ComputeParams &p)
 {
     const Bytes ub = std::min<Bytes>(p.tokens, std::max<Bytes>(p.kv.fullCells, 1));
     const Bytes nKv = p.kv.fullCells;
@@ -50,7 +50,9 @@ ComputeBuffers llamaCpp(const ModelSpec &m, const ComputeParams &p)
         attention = nKv * ub * m.heads * kF32 + nKv * ub * kF32 + hiddenRows;
     }
     const Bytes ffn = 2 * ub * ffnWidth(m) * kF32 + 2 * ub * m.hidden * kF32;
-    const Bytes logits = Bytes{m.vocab} * ub * kF32 + ub * m.hidden * kF32;
+    // Since llama.cpp PR #23861 the reserve holds one logits row per sequence, not per ubatch token.
+    const Bytes outputRows = b.logitsForAllTokens ? ub : std::min<Bytes>(ub, p.parallel);
+    const Bytes logits = Bytes{m.vocab} * outputRows * kF32 + ub * m.hidden * kF32;
     ComputeBuffers out;
     out.layerScratch = std::max(attention, ffn);
     out.outputScratch = std::max(out.layerScratch, logits);
@@ -62,8 +64,8 @@ ComputeBuffers llamaCpp(const ModelSpec &m, const ComputeParams &p)
 
 /**
  * vLLM's profiler runs one dummy batch of max_num_batched_tokens and samples up to 256 sequences: bf16
- * MLP and attention projections per token (split across tensor-parallel ranks) plus F32 logits and
- * the sampler's copies of them.
+ * MLP and attention projections per token (split across tensor-parallel ranks) plus one F32 logits row
+ * per sampled sequence. Fitted to the vLLM profiler lines in tests/data/calibration.csv.
  */
 ComputeBuffers vllm(const ModelSpec &m, const ComputeParams &p)
 {
@@ -72,7 +74,7 @@ ComputeBuffers vllm(const ModelSpec &m, const ComputeParams &p)
     const Bytes perToken = (3 * ffnWidth(m) + attentionWidth(m)) / tp * kF16 + 4 * Bytes{m.hidden} * kF16;
     const Bytes sampled = std::min<Bytes>(t, 256);
     ComputeBuffers out;
-    out.layerScratch = t * perToken + 3 * sampled * (m.vocab / tp) * kF32;
+    out.layerScratch = t * perToken + sampled * (m.vocab / tp) * kF32;
     out.outputScratch = out.layerScratch;
     return out;
 }
@@ -109,7 +111,7 @@ ComputeBuffers computeBuffers(const ModelSpec &m, EngineKind engine, const Engin
 {
     switch (engine) {
     case EngineKind::LlamaCpp:
-    case EngineKind::Ollama: return llamaCpp(m, p);
+    case EngineKind::Ollama: return llamaCpp(m, b, p);
     case EngineKind::Vllm: return vllm(m, p);
     case EngineKind::Transformers: return transformers(m, b, p);
     case EngineKind::Mlx: return mlx(m, p);
@@ -124,8 +126,10 @@ std::uint32_t defaultForwardTokens(EngineKind engine, const EngineBehaviour &b, 
     case EngineKind::LlamaCpp:
     case EngineKind::Ollama: return 512; // llama.cpp's default n_ubatch
     case EngineKind::Vllm:
-        if (b.maxNumBatchedTokens == 0) // before the V1 engine: max(max_model_len, 2048)
-            return std::max<std::uint32_t>(ctxPerSeq, 2048);
+        // Before the V1 engine: max(max_model_len, 2048) tokens, except that V0 turns chunked prefill on
+        // for contexts over 32K and then batches 2048 tokens (vllm/engine/arg_utils.py, "long context").
+        if (b.maxNumBatchedTokens == 0)
+            return ctxPerSeq > 32768 ? 2048 : std::max<std::uint32_t>(ctxPerSeq, 2048);
         // vllm/engine/arg_utils.py: 8192 batched tokens on GPUs of 70 GiB and more.
         return largestDevice >= 70 * GiB ? std::max<std::uint32_t>(b.maxNumBatchedTokens, 8192) : b.maxNumBatchedTokens;
     case EngineKind::Transformers: return ctxPerSeq; // the whole prompt in one pass

@@ -30,6 +30,7 @@ struct EngineBehaviour {
     std::uint32_t maxNumBatchedTokens = 0;
     bool prefillLogitsAll = false;
     std::uint32_t prefillStep = 0;
+    bool logitsForAllTokens = true; ///< llama.cpp reserves logits for every ubatch token (false: one per sequence)
     std::string source;
 };
 

@@ -227,7 +227,8 @@ std::optional<TensorInventory> buildInventory(const ModelSpec &spec, const Quant
             return std::nullopt;
         return inv;
     }
-    const bool fullPrecision = quant.id == "bf16" || quant.id == "fp16" || quant.id == "mlx-bf16";
+    // Unquantized checkpoints store every tensor as 16-bit (the catalog marks them with 16 bits per weight).
+    const bool fullPrecision = quant.bpw >= 16.0;
     for (auto &t : inv.tensors) {
         const auto perWeight = fullPrecision || isNormOrBias(t) || isRouter(t)
                                    ? std::nullopt

@@ -1,0 +1,132 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "catalog_combos.h"
+
+#include "texts.h"
+
+#include <QCoreApplication>
+#include <QStandardItemModel>
+
+#include <map>
+
+namespace headroom::gui {
+namespace {
+
+QString trc(const char *text) { return QCoreApplication::translate("CatalogCombos", text); }
+
+void addHeader(QStandardItemModel *model, const QString &text)
+{
+    auto *item = new QStandardItem(text);
+    item->setFlags(Qt::NoItemFlags);
+    QFont f = item->font();
+    f.setBold(true);
+    item->setFont(f);
+    model->appendRow(item);
+}
+
+void addItem(QStandardItemModel *model, const QString &text, const QString &key, const QString &tip = {})
+{
+    auto *item = new QStandardItem(text);
+    item->setData(key, KeyRole);
+    if (!tip.isEmpty())
+        item->setToolTip(tip);
+    model->appendRow(item);
+}
+
+QString vendorTitle(const Hardware &h)
+{
+    if (h.kind == MemoryKind::Unified)
+        return trc("Apple Silicon (unified memory)");
+    if (h.vendor == "nvidia")
+        return QStringLiteral("NVIDIA");
+    if (h.vendor == "amd")
+        return QStringLiteral("AMD");
+    if (h.vendor == "intel")
+        return QStringLiteral("Intel");
+    if (h.vendor == "huawei")
+        return trc("Huawei Ascend");
+    return QString::fromStdString(h.vendor);
+}
+
+} // namespace
+
+QString modelSummary(const ModelSpec &m)
+{
+    const QString kind = m.isMoe()
+        ? trc("MoE, %1 active").arg(Texts::paramsText(m.activeParams))
+        : trc("dense");
+    return trc("%1 parameters \u00b7 %2 \u00b7 %3 layers \u00b7 up to %4 tokens")
+        .arg(Texts::paramsText(m.params), kind)
+        .arg(m.layers)
+        .arg(Texts::tokens(m.maxContext));
+}
+
+void fillModelCombo(QComboBox *combo, const Catalog &catalog)
+{
+    auto *model = new QStandardItemModel(combo);
+    std::vector<std::string> families;
+    for (const auto &m : catalog.models())
+        if (std::find(families.begin(), families.end(), m.family) == families.end())
+            families.push_back(m.family);
+    for (const auto &family : families) {
+        addHeader(model, QString::fromStdString(family));
+        for (const auto &m : catalog.models()) {
+            if (m.family != family)
+                continue;
+            const QString kind = m.isMoe() ? trc("MoE") : trc("dense");
+            addItem(model, trc("%1  (%2, %3)").arg(QString::fromStdString(m.name), Texts::paramsText(m.params), kind),
+                    QString::fromStdString(m.id), modelSummary(m));
+        }
+    }
+    combo->setModel(model);
+}
+
+void fillHardwareCombo(QComboBox *combo, const Catalog &catalog, bool withNone, bool withCustom)
+{
+    auto *model = new QStandardItemModel(combo);
+    if (withNone)
+        addItem(model, trc("(none)"), QString());
+    std::vector<QString> groups;
+    std::map<QString, std::vector<const Hardware *>> byGroup;
+    for (const auto &h : catalog.hardware()) {
+        const QString g = vendorTitle(h);
+        if (!byGroup.count(g))
+            groups.push_back(g);
+        byGroup[g].push_back(&h);
+    }
+    for (const auto &g : groups) {
+        addHeader(model, g);
+        for (const Hardware *h : byGroup[g]) {
+            const QString name = QString::fromStdString(h->name);
+            const double gib = toGiB(h->memoryBytes);
+            const QString mem = trc("%1 GiB").arg(gib, 0, 'f', gib == std::floor(gib) ? 0 : 1);
+            const QString text = h->kind == MemoryKind::Unified || name.contains(QStringLiteral("GB"))
+                ? name : trc("%1  (%2)").arg(name, mem);
+            addItem(model, text, QString::fromStdString(h->id),
+                    trc("%1, %2 GB/s").arg(QString::fromStdString(h->memoryType)).arg(h->bandwidthGBs, 0, 'f', 0));
+        }
+    }
+    if (withCustom) {
+        addHeader(model, trc("Other"));
+        addItem(model, trc("Custom capacity\u2026"), QStringLiteral("custom"));
+    }
+    combo->setModel(model);
+}
+
+bool selectKey(QComboBox *combo, const QString &key)
+{
+    for (int i = 0; i < combo->count(); ++i) {
+        const QVariant v = combo->itemData(i, KeyRole);
+        if (v.isValid() && v.toString().compare(key, Qt::CaseInsensitive) == 0) {
+            combo->setCurrentIndex(i);
+            return true;
+        }
+    }
+    return false;
+}
+
+QString currentKey(const QComboBox *combo)
+{
+    return combo->currentIndex() >= 0 ? combo->itemData(combo->currentIndex(), KeyRole).toString() : QString();
+}
+
+} // namespace headroom::gui

@@ -1,0 +1,122 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "estimate_model.h"
+
+namespace headroom::gui {
+namespace {
+
+Bytes bytesFor(const DeviceUsage &u, int column)
+{
+    switch (column) {
+    case EstimateModel::Weights: return u.weights;
+    case EstimateModel::KvCache: return u.kvCache;
+    case EstimateModel::Compute: return u.compute;
+    case EstimateModel::Overhead: return u.overhead;
+    case EstimateModel::Usable: return u.usable;
+    case EstimateModel::Capacity: return u.capacity;
+    default: return 0;
+    }
+}
+
+} // namespace
+
+EstimateModel::EstimateModel(QObject *parent) : QAbstractTableModel(parent) {}
+
+void EstimateModel::setPlacement(const Placement &placement)
+{
+    std::vector<DeviceUsage> rows = placement.devices;
+    const bool hasHost = placement.host.total() > 0 || placement.gpuLayers < placement.totalLayers;
+    if (hasHost)
+        rows.push_back(placement.host);
+    if (rows.size() == m_rows.size() && hasHost == m_hasHost) {
+        // Same shape (a slider drag): update in place so views keep their state.
+        m_rows = std::move(rows);
+        if (!m_rows.empty())
+            emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+        emit headerDataChanged(Qt::Vertical, 0, std::max(0, rowCount() - 1));
+        return;
+    }
+    beginResetModel();
+    m_rows = std::move(rows);
+    m_hasHost = hasHost;
+    endResetModel();
+}
+
+void EstimateModel::clear()
+{
+    beginResetModel();
+    m_rows.clear();
+    m_hasHost = false;
+    endResetModel();
+}
+
+int EstimateModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+int EstimateModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant EstimateModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const DeviceUsage &u = m_rows[static_cast<std::size_t>(index.row())];
+    const Bytes bytes = bytesFor(u, index.column());
+    switch (role) {
+    case Qt::DisplayRole:
+    case Qt::EditRole:
+        if (isHost(index.row()) && (index.column() == Usable || index.column() == Capacity) && bytes == 0)
+            return QVariant(0.0);
+        return toGiB(bytes);
+    case Qt::ToolTipRole:
+        return tr("%1 on %2: %3 GiB").arg(columnName(index.column()), u.name).arg(toGiB(bytes), 0, 'f', 2);
+    case BytesRole: return QVariant::fromValue<qulonglong>(bytes);
+    case IsHostRole: return isHost(index.row());
+    default: return {};
+    }
+}
+
+QVariant EstimateModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (role != Qt::DisplayRole || section < 0)
+        return {};
+    if (orientation == Qt::Horizontal)
+        return section < ColumnCount ? QVariant(columnName(section)) : QVariant();
+    if (section >= rowCount())
+        return {};
+    if (isHost(section))
+        return tr("Host RAM");
+    const auto &u = m_rows[static_cast<std::size_t>(section)];
+    return u.name.empty() ? tr("GPU %1").arg(section + 1) : QString::fromStdString(u.name);
+}
+
+QString EstimateModel::columnName(int column)
+{
+    switch (column) {
+    case Weights: return tr("Weights");
+    case KvCache: return tr("KV cache");
+    case Compute: return tr("Compute buffers");
+    case Overhead: return tr("Runtime overhead");
+    case Usable: return tr("Usable capacity");
+    case Capacity: return tr("Marketed capacity");
+    default: return {};
+    }
+}
+
+QString EstimateModel::columnDescription(int column)
+{
+    switch (column) {
+    case Weights: return tr("The model's parameters at the chosen quantization.");
+    case KvCache: return tr("Keys and values kept for every token of context, for every sequence.");
+    case Compute: return tr("Scratch memory the engine allocates for one forward pass.");
+    case Overhead: return tr("CUDA/Metal context and framework memory taken before the model loads.");
+    case Usable: return tr("What the engine can actually fill on this device.");
+    case Capacity: return tr("The memory printed on the box.");
+    default: return {};
+    }
+}
+
+} // namespace headroom::gui

@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <headroom/placement.h>
+
+#include <QAbstractTableModel>
+
+namespace headroom::gui {
+
+/**
+ * The placement as a table the chart maps: one row per device (plus host RAM when layers are
+ * offloaded), columns weights / KV / compute / overhead / usable / capacity, all in GiB.
+ */
+class EstimateModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { Weights, KvCache, Compute, Overhead, Usable, Capacity, ColumnCount };
+    enum Role { BytesRole = Qt::UserRole + 1, IsHostRole };
+
+    explicit EstimateModel(QObject *parent = nullptr);
+
+    void setPlacement(const Placement &placement);
+    void clear();
+
+    [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
+    [[nodiscard]] int columnCount(const QModelIndex &parent = {}) const override;
+    [[nodiscard]] QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    [[nodiscard]] QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    [[nodiscard]] const DeviceUsage &usage(int row) const { return m_rows.at(static_cast<std::size_t>(row)); }
+    [[nodiscard]] bool isHost(int row) const { return m_hasHost && row == rowCount() - 1; }
+    [[nodiscard]] static QString columnName(int column);
+    [[nodiscard]] static QString columnDescription(int column);
+
+private:
+    std::vector<DeviceUsage> m_rows;
+    bool m_hasHost = false;
+};
+
+} // namespace headroom::gui

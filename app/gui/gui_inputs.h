@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <headroom/request_resolver.h>
+
+#include <QString>
+
+namespace headroom::gui {
+
+/** What the inputs panel holds: the window's state, in the GUI's own terms (persisted by Settings). */
+struct GuiInputs {
+    QString model = QStringLiteral("qwen3-8b"); ///< catalog id, HF repo id or Ollama tag
+    QString quant;            ///< empty = implied by the tag, else the engine's default
+    QString engine;           ///< empty = automatic
+    QString engineVersion;    ///< empty = latest known
+    quint32 ctx = 8192;
+    quint32 parallel = 0;     ///< 0 = the engine's default
+    QString kvType = QStringLiteral("f16");
+    FlashAttn flashAttn = FlashAttn::Auto;
+    QString gpu = QStringLiteral("rtx-4090"); ///< catalog id, or "custom"
+    int gpuCount = 1;
+    double customGiB = 24.0;
+    QString gpu2;             ///< second, different card; empty = none
+    int gpu2Count = 1;
+    double ramGiB = 0.0;      ///< 0 = unknown
+
+    bool operator==(const GuiInputs &) const = default;
+
+    /** The request as the resolver wants it; every number then comes from the engine. */
+    [[nodiscard]] RequestInputs toRequestInputs() const;
+    /** The same inputs on other hardware (compare view): `gpus` catalog ids or "custom:<GiB>". */
+    [[nodiscard]] RequestInputs toRequestInputs(const std::vector<std::string> &gpus) const;
+};
+
+} // namespace headroom::gui

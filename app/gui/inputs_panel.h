@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "gui_inputs.h"
+
+#include <headroom/catalog.h>
+
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QSlider;
+class QSpinBox;
+
+namespace headroom::gui {
+
+/** Left panel: model, quantization, context, parallel, engine, KV cache and hardware. */
+class InputsPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit InputsPanel(const Catalog &catalog, QWidget *parent = nullptr);
+
+    [[nodiscard]] GuiInputs inputs() const { return m_inputs; }
+    /** Shows `inputs` in the widgets (emits inputsChanged once). Unknown catalog keys fall back to defaults. */
+    void setInputs(const GuiInputs &inputs);
+    /** The engine the resolver chose: fills the version list and the quantization list. */
+    void setResolvedEngine(const QString &engineId);
+
+    /** Context slider position (0..1000) for a token count, and back: a log scale from 512 to the model's maximum. */
+    [[nodiscard]] int sliderPosition(quint32 ctx) const;
+    [[nodiscard]] quint32 contextAt(int position) const;
+    [[nodiscard]] quint32 modelMaxContext() const { return m_maxCtx; }
+
+signals:
+    void inputsChanged();
+
+private:
+    void buildUi();
+    void readWidgets();
+    void syncWidgets();
+    void commitModelText();
+    void fillQuantCombo();
+    void fillVersionCombo();
+    void updateContextRange();
+    void setContext(quint32 ctx);
+    void changed();
+
+    const Catalog &m_catalog;
+    GuiInputs m_inputs;
+    QString m_resolvedEngine;
+    quint32 m_maxCtx = 131072;
+    bool m_updating = false;
+
+    QComboBox *m_model = nullptr;
+    QLabel *m_modelInfo = nullptr;
+    QComboBox *m_quant = nullptr;
+    QSlider *m_ctxSlider = nullptr;
+    QSpinBox *m_ctxSpin = nullptr;
+    QList<QWidget *> m_presets;
+    QSpinBox *m_parallel = nullptr;
+    QComboBox *m_engine = nullptr;
+    QComboBox *m_engineVersion = nullptr;
+    QComboBox *m_kvType = nullptr;
+    QComboBox *m_flashAttn = nullptr;
+    QComboBox *m_gpu = nullptr;
+    QSpinBox *m_gpuCount = nullptr;
+    QDoubleSpinBox *m_customGiB = nullptr;
+    QCheckBox *m_mixed = nullptr;
+    QComboBox *m_gpu2 = nullptr;
+    QSpinBox *m_gpu2Count = nullptr;
+    QDoubleSpinBox *m_ram = nullptr;
+};
+
+} // namespace headroom::gui

@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "gui_inputs.h"
+
+#include <QByteArray>
+#include <QSettings>
+#include <QString>
+
+#include <memory>
+
+namespace headroom::gui {
+
+/**
+ * The one typed front for QSettings: window geometry and the last inputs. A missing, unknown or
+ * malformed stored value reads as the default; nothing here throws or asserts on stored data.
+ */
+class Settings
+{
+public:
+    enum class Key {
+        Geometry, SplitterState, Model, Quant, Engine, EngineVersion, Ctx, Parallel, KvType, FlashAttn,
+        Gpu, GpuCount, CustomGiB, Gpu2, Gpu2Count, RamGiB, CompareSlots,
+    };
+
+    /** The user's settings (organization/application names from QCoreApplication). */
+    Settings();
+    /** An INI file at `path`: for tests and portable installs. */
+    explicit Settings(const QString &path);
+    ~Settings();
+    Settings(const Settings &) = delete;
+    Settings &operator=(const Settings &) = delete;
+
+    [[nodiscard]] static QString keyName(Key key);
+
+    [[nodiscard]] GuiInputs inputs() const;
+    void setInputs(const GuiInputs &inputs);
+
+    [[nodiscard]] QByteArray geometry() const;
+    void setGeometry(const QByteArray &geometry);
+    [[nodiscard]] QByteArray splitterState() const;
+    void setSplitterState(const QByteArray &state);
+
+    /** "id" or "id*N" per compare column; empty strings for unused columns. */
+    [[nodiscard]] QStringList compareSlots() const;
+    void setCompareSlots(const QStringList &slotsList);
+
+    void sync();
+    [[nodiscard]] QSettings::Status status() const;
+
+private:
+    [[nodiscard]] QString string(Key key, const QString &fallback, qsizetype maxLength = 200) const;
+    [[nodiscard]] qlonglong integer(Key key, qlonglong fallback, qlonglong min, qlonglong max) const;
+    [[nodiscard]] double real(Key key, double fallback, double min, double max) const;
+
+    std::unique_ptr<QSettings> m_settings;
+};
+
+} // namespace headroom::gui

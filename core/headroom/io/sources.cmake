@@ -1,0 +1,6 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# File readers: GGUF headers, Hugging Face config.json / safetensors headers, local library scan.
+set(HEADROOM_IO_SOURCES
+    headroom/io/gguf_reader.cpp
+    headroom/io/io_error.cpp
+)
