@@ -1,0 +1,144 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "test_catalog.h"
+
+#include <headroom/catalog.h>
+
+#include <QtTest>
+
+using namespace headroom;
+
+class TestCatalog : public QObject
+{
+    Q_OBJECT
+
+    CatalogSources shipped() const
+    {
+        const std::string dir = HEADROOM_CATALOG_DIR;
+        return {test::readFile(dir + "/models.json"), test::readFile(dir + "/quantizations.json"),
+                test::readFile(dir + "/hardware.json"), test::readFile(dir + "/engines.json")};
+    }
+
+private slots:
+    void shippedCatalogLoads()
+    {
+        const auto &c = test::shippedCatalog();
+        QVERIFY(c.models().size() >= 50);
+        QVERIFY(c.hardware().size() >= 60);
+        for (const char *id : {"rtx-3060-12gb", "rtx-3090", "rtx-4060-8gb", "rtx-4090", "rtx-4090d", "rtx-5060-ti-16gb",
+                               "rtx-5090", "tesla-t4", "tesla-p40", "tesla-v100-32gb", "a10", "a100-80gb",
+                               "h100-sxm-80gb", "h20", "h200", "apple-m4-pro-64gb", "apple-m4-max-64gb",
+                               "apple-m4-max-128gb", "apple-m3-ultra-512gb"})
+            QVERIFY2(c.findHardware(id), id);
+        for (const char *e : {"ollama", "llama.cpp", "vllm", "transformers", "mlx"})
+            QVERIFY2(c.findEngine(e), e);
+        for (const auto &m : c.models())
+            QVERIFY2(!m.source.empty(), m.id.c_str());
+    }
+
+    void lookups_data()
+    {
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<QString>("modelId");
+        QTest::addColumn<QString>("quant");
+        QTest::newRow("ollama tag") << "deepseek-r1:7b" << "deepseek-r1-distill-qwen-7b" << "Q4_K_M";
+        QTest::newRow("tag with quant") << "deepseek-r1:7b-qwen-distill-q8_0" << "deepseek-r1-distill-qwen-7b" << "Q8_0";
+        QTest::newRow("hf repo any case") << "DEEPSEEK-AI/deepseek-r1-distill-qwen-7b" << "deepseek-r1-distill-qwen-7b" << "";
+        QTest::newRow("hf coder") << "Qwen/Qwen2.5-Coder-7B-Instruct" << "qwen2.5-coder-7b-instruct" << "";
+        QTest::newRow("hf 2507") << "Qwen/Qwen3-4B-Instruct-2507" << "qwen3-4b-instruct-2507" << "";
+        QTest::newRow("hf moe") << "Qwen/Qwen3-30B-A3B-Instruct-2507" << "qwen3-30b-a3b-instruct-2507" << "";
+        QTest::newRow("hf llama") << "meta-llama/Llama-3.1-8B-Instruct" << "llama-3.1-8b-instruct" << "";
+        QTest::newRow("catalog id") << "gpt-oss-20b" << "gpt-oss-20b" << "";
+        QTest::newRow("unlisted suffix") << "qwen2.5:14b-instruct-q5_K_M" << "qwen2.5-14b-instruct" << "Q5_K_M";
+    }
+    void lookups()
+    {
+        QFETCH(QString, key);
+        QFETCH(QString, modelId);
+        QFETCH(QString, quant);
+        const auto m = test::shippedCatalog().resolveModel(key.toStdString());
+        QVERIFY(m);
+        QCOMPARE(QString::fromStdString(m->model->id), modelId);
+        QCOMPARE(QString::fromStdString(m->impliedQuant), quant);
+    }
+
+    void suggestionsAreNear()
+    {
+        const auto s = test::shippedCatalog().suggest(CatalogKind::Hardware, "rtx4090");
+        QVERIFY(!s.empty());
+        QCOMPARE(QString::fromStdString(s.front()), QString("rtx-4090"));
+    }
+
+    void quantNameSharedAcrossFormatsPicksTheEnginesOne()
+    {
+        const auto &c = test::shippedCatalog();
+        QCOMPARE(c.findQuantization("bf16", "vllm")->format, WeightFormat::Safetensors);
+        QCOMPARE(c.findQuantization("bf16", "llama.cpp")->format, WeightFormat::Gguf);
+    }
+
+    void versions_data()
+    {
+        QTest::addColumn<QString>("a");
+        QTest::addColumn<QString>("b");
+        QTest::addColumn<int>("order");
+        QTest::newRow("build tags") << "b4750" << "b5097" << -1;
+        QTest::newRow("semver minor") << "0.6.6" << "0.6.10" << -1;
+        QTest::newRow("equal") << "0.5.7" << "0.5.7" << 0;
+        QTest::newRow("longer") << "0.10.0" << "0.9.9" << 1;
+    }
+    void versions()
+    {
+        QFETCH(QString, a);
+        QFETCH(QString, b);
+        QFETCH(int, order);
+        QCOMPARE(compareVersions(a.toStdString(), b.toStdString()), order);
+    }
+
+    void versionBehaviourTable()
+    {
+        const auto &ollama = *test::shippedCatalog().findEngine("ollama");
+        QCOMPARE(ollama.behaviourFor("0.5.7").defaultCtx, 2048u);
+        QVERIFY(ollama.behaviourFor("0.5.7").parallelAuto);
+        QCOMPARE(ollama.behaviourFor("0.6.7").defaultCtx, 4096u);
+        QCOMPARE(ollama.behaviourFor("0.12.0").defaultParallel, 1u);
+        // A version newer than any known maps to the latest known behaviour.
+        QCOMPARE(ollama.behaviourFor("9.9.9").from, ollama.latestVersion());
+    }
+
+    void brokenCatalogNamesFileEntryField_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("find");
+        QTest::addColumn<QString>("replace");
+        QTest::addColumn<int>("problem");
+        QTest::addColumn<QString>("field");
+        QTest::newRow("syntax") << "models" << "\"models\"" << "\"models\" oops" << int(CatalogError::Problem::Syntax) << "";
+        QTest::newRow("wrong type") << "models" << "\"layers\": 28" << "\"layers\": \"28\"" << int(CatalogError::Problem::WrongType) << "layers";
+        QTest::newRow("negative") << "hardware" << "\"memory_bytes\": 25769803776" << "\"memory_bytes\": -1" << int(CatalogError::Problem::BadValue) << "memory_bytes";
+        QTest::newRow("missing") << "models" << "\"vocab\":" << "\"vocab_size\":" << int(CatalogError::Problem::Missing) << "vocab";
+        QTest::newRow("unknown quant in tag") << "models" << "\"quant\": \"Q4_K_M\"" << "\"quant\": \"Q9_Z\"" << int(CatalogError::Problem::UnknownReference) << "ollama";
+    }
+    void brokenCatalogNamesFileEntryField()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, find);
+        QFETCH(QString, replace);
+        QFETCH(int, problem);
+        QFETCH(QString, field);
+        auto s = shipped();
+        std::string &text = file == "models" ? s.models : s.hardware;
+        const auto pos = text.find(find.toStdString());
+        QVERIFY(pos != std::string::npos);
+        text.replace(pos, static_cast<std::size_t>(find.size()), replace.toStdString());
+        const auto loaded = Catalog::load(s);
+        const auto *e = std::get_if<CatalogError>(&loaded);
+        QVERIFY(e);
+        QCOMPARE(int(e->problem), problem);
+        QCOMPARE(QString::fromStdString(e->file), file + ".json");
+        QCOMPARE(QString::fromStdString(e->field), field);
+        if (problem != int(CatalogError::Problem::Syntax))
+            QVERIFY(!e->entry.empty());
+    }
+};
+
+QTEST_APPLESS_MAIN(TestCatalog)
+#include "tst_catalog.moc"
