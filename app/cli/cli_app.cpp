@@ -7,9 +7,14 @@
 #include "text_report.h"
 
 #include <headroom/estimator.h>
+#include <headroom/io/library_scan.h>
+#include <headroom/io/model_loader.h>
 #include <headroom/placement_json.h>
 
 #include <nlohmann/json.hpp>
+
+#include <iomanip>
+#include <memory>
 
 namespace headroom::cli {
 namespace {
@@ -32,13 +37,30 @@ std::variant<Catalog, std::string> loadCatalog(const std::filesystem::path &exec
     return std::string("no catalog found (set HEADROOM_CATALOG_DIR to the folder holding models.json)");
 }
 
+/** --model PATH: read the file's model; nullopt when the key is a catalog key. Prints the error itself. */
+std::optional<int> loadFileModel(RequestInputs &inputs, std::ostream &err)
+{
+    if (!io::looksLikePath(inputs.model))
+        return std::nullopt;
+    auto loaded = io::loadModelPath(inputs.model);
+    if (auto *e = std::get_if<io::IoError>(&loaded)) {
+        err << "headroom-cli: " << io::describeIoError(*e) << "\n";
+        return kBadInput;
+    }
+    inputs.file = std::make_shared<const FileModel>(std::move(std::get<FileModel>(loaded)));
+    return std::nullopt;
+}
+
 int runEstimate(const Catalog &catalog, const CliOptions &o, std::ostream &out, std::ostream &err)
 {
     if (o.inputs.gpus.empty() && !o.inputs.hostRam) {
         err << "headroom-cli: no hardware given: pass --gpu ID (see headroom-cli list gpus) or --ram GIB for a CPU-only estimate\n";
         return kBadInput;
     }
-    auto resolved = resolveRequest(catalog, o.inputs);
+    RequestInputs inputs = o.inputs;
+    if (const auto failed = loadFileModel(inputs, err))
+        return *failed;
+    auto resolved = resolveRequest(catalog, inputs);
     if (auto *e = std::get_if<ResolveError>(&resolved)) {
         err << "headroom-cli: " << describe(*e) << "\n";
         return kBadInput;
@@ -51,9 +73,89 @@ int runEstimate(const Catalog &catalog, const CliOptions &o, std::ostream &out, 
         j["quant"] = rr.quant->id;
         j["engine"] = rr.request.engine->id;
         j["weights_total_bytes"] = rr.inventory->total();
+        if (inputs.file) {
+            j["model_file"] = inputs.file->path;
+            j["weights_exact"] = rr.inventory->exact;
+            j["architecture"] = rr.request.model->arch;
+            j["parameters"] = rr.inventory->parameterCount();
+        }
         out << j.dump(2) << "\n";
     } else {
         printReport(out, rr, placement);
+    }
+    return 0;
+}
+
+std::string gibText(Bytes b)
+{
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.2f GiB", toGiB(b));
+    return buf;
+}
+
+int runScan(const Catalog &catalog, const CliOptions &o, std::ostream &out, std::ostream &err)
+{
+    std::vector<io::FoundModel> found;
+    if (o.scanPaths.empty()) {
+        found = io::scanLibraries(io::scanRootsFromEnvironment());
+    } else {
+        for (const auto &p : o.scanPaths) {
+            std::error_code ec;
+            if (!std::filesystem::exists(p, ec)) {
+                err << "headroom-cli: " << p << ": byte 0: cannot open (no such file or folder)\n";
+                return kBadInput;
+            }
+            for (auto &m : io::scanPath(p))
+                found.push_back(std::move(m));
+        }
+    }
+    const bool withVerdict = !o.inputs.gpus.empty() || o.inputs.hostRam;
+    nlohmann::json items = nlohmann::json::array();
+    for (const auto &m : found) {
+        nlohmann::json item{{"name", m.displayName}, {"path", m.path.string()}, {"format", m.format},
+                            {"size_bytes", m.sizeBytes}, {"library", m.library}};
+        if (!m.ollamaTag.empty())
+            item["ollama_tag"] = m.ollamaTag;
+        if (!m.hfRepo.empty())
+            item["hf_repo"] = m.hfRepo;
+        if (withVerdict) {
+            auto loaded = io::loadModelPath(m.path);
+            if (auto *e = std::get_if<io::IoError>(&loaded)) {
+                item["error"] = io::describeIoError(*e);
+            } else {
+                RequestInputs inputs = o.inputs;
+                inputs.model = m.displayName;
+                inputs.file = std::make_shared<const FileModel>(std::move(std::get<FileModel>(loaded)));
+                if (inputs.file->format == WeightFormat::Gguf && inputs.engine.empty() && !m.ollamaTag.empty())
+                    inputs.engine = "ollama";
+                auto resolved = resolveRequest(catalog, inputs);
+                if (auto *re = std::get_if<ResolveError>(&resolved)) {
+                    item["error"] = describe(*re);
+                } else {
+                    const auto &rr = std::get<ResolvedRequest>(resolved);
+                    const auto p = estimateVerdictOnly(rr.request);
+                    item["verdict"] = verdictName(p.verdict);
+                    item["quant"] = rr.quant->id;
+                    item["engine"] = rr.request.engine->id;
+                }
+            }
+        }
+        items.push_back(std::move(item));
+    }
+    if (o.json) {
+        out << items.dump(2) << "\n";
+        return 0;
+    }
+    if (items.empty())
+        out << "no models found\n";
+    for (const auto &i : items) {
+        out << std::left << std::setw(48) << i["name"].get<std::string>() << " " << std::right << std::setw(12)
+            << gibText(i["size_bytes"].get<Bytes>()) << "  " << std::left << std::setw(11) << i["format"].get<std::string>();
+        if (i.contains("verdict"))
+            out << " " << i["verdict"].get<std::string>();
+        else if (i.contains("error"))
+            out << " error: " << i["error"].get<std::string>();
+        out << "\n";
     }
     return 0;
 }
@@ -86,9 +188,7 @@ int run(const std::vector<std::string> &args, const std::filesystem::path &execu
     switch (o.command) {
     case Command::Estimate: return runEstimate(c, o, out, err);
     case Command::List: printList(out, c, o.listWhat, o.json); return 0;
-    case Command::Scan:
-        err << "headroom-cli: scan is not available in this build\n";
-        return kBadInput;
+    case Command::Scan: return runScan(c, o, out, err);
     default: break;
     }
     return 0;

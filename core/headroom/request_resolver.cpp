@@ -51,12 +51,51 @@ std::string defaultQuantFor(const std::string &engine)
     return "Q4_K_M"; // what `ollama pull` and most GGUF uploads default to
 }
 
+namespace {
+
+std::vector<std::string> enginesForFormat(WeightFormat format)
+{
+    switch (format) {
+    case WeightFormat::Gguf: return {"llama.cpp", "ollama"};
+    case WeightFormat::Safetensors: return {"vllm", "transformers"};
+    case WeightFormat::Mlx: return {"mlx"};
+    }
+    return {};
+}
+
+/** The catalog quantization a file's type names; llama.cpp calls gpt-oss's file type MXFP4_MOE. */
+const Quantization *catalogQuantForFile(const Catalog &catalog, const std::string &key, std::string_view engine)
+{
+    if (key.empty())
+        return nullptr;
+    if (const auto *q = catalog.findQuantization(key, engine))
+        return q;
+    if (key == "MXFP4_MOE")
+        return catalog.findQuantization("MXFP4", engine);
+    return nullptr;
+}
+
+} // namespace
+
 std::variant<ResolvedRequest, ResolveError> resolveRequest(const Catalog &catalog, const RequestInputs &in)
 {
     using C = ResolveError::Code;
-    const auto match = catalog.resolveModel(in.model);
-    if (!match)
-        return unknown(C::UnknownModel, "model", in.model, catalog.suggest(CatalogKind::Model, in.model));
+    ResolvedRequest out;
+    const ModelSpec *model = nullptr;
+    std::string impliedQuant;
+    bool fromOllamaTag = false;
+    if (in.file) {
+        out.ownedModel = std::make_unique<ModelSpec>(in.file->spec);
+        model = out.ownedModel.get();
+        impliedQuant = in.file->quant;
+    } else {
+        const auto match = catalog.resolveModel(in.model);
+        if (!match)
+            return unknown(C::UnknownModel, "model", in.model, catalog.suggest(CatalogKind::Model, in.model));
+        model = match->model;
+        impliedQuant = match->impliedQuant;
+        fromOllamaTag = match->tag != nullptr || !match->impliedQuant.empty();
+    }
 
     const EngineProfile *engine = nullptr;
     if (!in.engine.empty()) {
@@ -64,14 +103,32 @@ std::variant<ResolvedRequest, ResolveError> resolveRequest(const Catalog &catalo
         if (!engine)
             return unknown(C::UnknownEngine, "engine", in.engine, catalog.suggest(CatalogKind::Engine, in.engine));
     }
-    std::string quantKey = !in.quant.empty() ? in.quant : match->impliedQuant;
+    const bool exactFile = in.file && in.file->inventory.has_value();
+    // A file's exact tensors are what they are: --quant only applies to a config.json without weights.
+    std::string quantKey = !in.quant.empty() && !exactFile ? in.quant : impliedQuant;
     if (quantKey.empty())
         quantKey = defaultQuantFor(engine ? engine->id : "llama.cpp");
-    const Quantization *quant = catalog.findQuantization(quantKey, engine ? engine->id : std::string_view{});
+    const std::string_view engineId = engine ? std::string_view(engine->id) : std::string_view{};
+    const Quantization *quant =
+        in.file ? catalogQuantForFile(catalog, quantKey, engineId) : catalog.findQuantization(quantKey, engineId);
+    if (quant && exactFile && quant->format != in.file->format)
+        quant = nullptr;
+    if (!quant && exactFile) {
+        auto q = std::make_unique<Quantization>();
+        q->id = in.file->quant.empty() ? std::string("unknown") : in.file->quant;
+        q->name = q->id;
+        q->format = in.file->format;
+        q->engines = enginesForFormat(in.file->format);
+        const auto params = in.file->inventory->parameterCount();
+        q->bpw = params ? static_cast<double>(in.file->inventory->total()) * 8.0 / static_cast<double>(params) : 0.0;
+        q->source = in.file->path;
+        out.ownedQuant = std::move(q);
+        quant = out.ownedQuant.get();
+    }
     if (!quant)
         return unknown(C::UnknownQuant, "quant", quantKey, catalog.suggest(CatalogKind::Quantization, quantKey));
     if (!engine) {
-        engine = catalog.findEngine(defaultEngineFor(*quant, match->tag != nullptr || !match->impliedQuant.empty()));
+        engine = catalog.findEngine(defaultEngineFor(*quant, fromOllamaTag));
         if (!engine)
             return unknown(C::UnknownEngine, "engine", defaultEngineFor(*quant, false));
     }
@@ -90,13 +147,16 @@ std::variant<ResolvedRequest, ResolveError> resolveRequest(const Catalog &catalo
                        ggufEngine ? std::vector<std::string>{"f16", "q8_0", "q4_0"}
                                   : std::vector<std::string>{"f16", "bf16", "fp8"});
 
-    ResolvedRequest out;
     out.quant = quant;
-    const auto variant = engine->kind == EngineKind::Ollama ? MixVariant::OllamaMxfp4Bf16 : MixVariant::LlamaCpp;
-    auto inventory = buildInventory(*match->model, *quant, variant);
-    if (!inventory)
-        return unknown(C::NoLayoutForQuant, "quant", quant->id);
-    out.inventory = std::make_unique<TensorInventory>(std::move(*inventory));
+    if (exactFile) {
+        out.inventory = std::make_unique<TensorInventory>(*in.file->inventory);
+    } else {
+        const auto variant = engine->kind == EngineKind::Ollama ? MixVariant::OllamaMxfp4Bf16 : MixVariant::LlamaCpp;
+        auto inventory = buildInventory(*model, *quant, variant);
+        if (!inventory)
+            return unknown(C::NoLayoutForQuant, "quant", quant->id);
+        out.inventory = std::make_unique<TensorInventory>(std::move(*inventory));
+    }
 
     if (in.gpuCount && in.gpus.size() != 1)
         return unknown(C::GpuCountNeedsOneGpu, "gpus", std::to_string(*in.gpuCount));
@@ -120,7 +180,7 @@ std::variant<ResolvedRequest, ResolveError> resolveRequest(const Catalog &catalo
         devices.assign(*in.gpuCount, devices.front());
 
     auto &r = out.request;
-    r.model = match->model;
+    r.model = model;
     r.inventory = out.inventory.get();
     r.engine = engine;
     r.engineVersion = in.engineVersion;

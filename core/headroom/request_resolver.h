@@ -12,9 +12,19 @@
 
 namespace headroom {
 
+/** A model read from a file (GGUF header, config.json, safetensors) instead of named by a catalog key. */
+struct FileModel {
+    ModelSpec spec;
+    std::optional<TensorInventory> inventory; ///< exact tensors from the file; empty = lay out `spec` as `quant`
+    std::string quant;                        ///< quantization the file holds ("Q4_K_M", "hf-bf16"); may be unknown to the catalog
+    WeightFormat format = WeightFormat::Gguf;
+    std::string path;
+};
+
 /** A request as a person states it: catalog keys and numbers, unvalidated. */
 struct RequestInputs {
     std::string model;
+    std::shared_ptr<const FileModel> file; ///< set: size this file's model; `model` is then only its display name
     std::string quant;         ///< empty = what the tag implies, else the engine's usual default
     std::string engine;        ///< empty = from the model key and quantization format
     std::string engineVersion;
@@ -43,10 +53,12 @@ struct ResolveError {
     std::optional<RequestProblem> problem; ///< for InvalidRequest
 };
 
-/** A resolved request; owns the inventory the request points to, so it is not copyable. */
+/** A resolved request; owns the inventory (and, for a file, the model and quantization) the request points to. */
 struct ResolvedRequest {
     EstimateRequest request;
     std::unique_ptr<TensorInventory> inventory;
+    std::unique_ptr<ModelSpec> ownedModel;          ///< a file's model; request.model points here
+    std::unique_ptr<Quantization> ownedQuant;       ///< a file's quantization the catalog does not list
     const Quantization *quant = nullptr;
     const Hardware *hardware = nullptr; ///< first catalog GPU, if any
 };
