@@ -110,6 +110,12 @@ void fillHardwareCombo(QComboBox *combo, const Catalog &catalog, bool withNone, 
         addItem(model, trc("Custom capacity\u2026"), QStringLiteral("custom"));
     }
     combo->setModel(model);
+    for (int i = 0; i < combo->count(); ++i) {
+        if (combo->itemData(i, KeyRole).isValid()) {
+            combo->setCurrentIndex(i);
+            break;
+        }
+    }
 }
 
 bool selectKey(QComboBox *combo, const QString &key)

@@ -24,7 +24,8 @@ EstimateModel::EstimateModel(QObject *parent) : QAbstractTableModel(parent) {}
 void EstimateModel::setPlacement(const Placement &placement)
 {
     std::vector<DeviceUsage> rows = placement.devices;
-    const bool hasHost = placement.host.total() > 0 || placement.gpuLayers < placement.totalLayers;
+    // Host RAM gets a bar when layers are offloaded (or there is no GPU at all).
+    const bool hasHost = placement.gpuLayers < placement.totalLayers || placement.devices.empty();
     if (hasHost)
         rows.push_back(placement.host);
     if (rows.size() == m_rows.size() && hasHost == m_hasHost) {
@@ -72,7 +73,7 @@ QVariant EstimateModel::data(const QModelIndex &index, int role) const
             return QVariant(0.0);
         return toGiB(bytes);
     case Qt::ToolTipRole:
-        return tr("%1 on %2: %3 GiB").arg(columnName(index.column()), u.name).arg(toGiB(bytes), 0, 'f', 2);
+        return tr("%1 on %2: %3 GiB").arg(columnName(index.column()), headerData(index.row(), Qt::Vertical).toString()).arg(toGiB(bytes), 0, 'f', 2);
     case BytesRole: return QVariant::fromValue<qulonglong>(bytes);
     case IsHostRole: return isHost(index.row());
     default: return {};
@@ -90,7 +91,17 @@ QVariant EstimateModel::headerData(int section, Qt::Orientation orientation, int
     if (isHost(section))
         return tr("Host RAM");
     const auto &u = m_rows[static_cast<std::size_t>(section)];
-    return u.name.empty() ? tr("GPU %1").arg(section + 1) : QString::fromStdString(u.name);
+    const QString name = u.name.empty() ? tr("GPU") : QString::fromStdString(u.name);
+    // Identical cards get numbered: the chart's category axis needs distinct names.
+    int same = 0, index = 0;
+    for (int r = 0; r < rowCount() - (m_hasHost ? 1 : 0); ++r) {
+        if (m_rows[static_cast<std::size_t>(r)].name == u.name) {
+            ++same;
+            if (r <= section)
+                index = same;
+        }
+    }
+    return same > 1 ? tr("%1 #%2").arg(name).arg(index) : name;
 }
 
 QString EstimateModel::columnName(int column)

@@ -48,7 +48,7 @@ InputsPanel::InputsPanel(const Catalog &catalog, QWidget *parent) : QWidget(pare
 void InputsPanel::buildUi()
 {
     auto *root = new QVBoxLayout(this);
-    root->setContentsMargins(0, 0, 0, 0);
+    root->setContentsMargins(6, 6, 6, 6);
 
     // Model and quantization
     auto *modelBox = new QGroupBox(tr("Model"));
@@ -71,6 +71,7 @@ void InputsPanel::buildUi()
     m_modelInfo->setForegroundRole(QPalette::PlaceholderText);
     m_quant = plainCombo("quantCombo");
     m_quant->setMaxVisibleItems(20);
+    m_quant->setToolTip(tr("Weight quantization; Automatic = what the Ollama tag implies, else the engine's usual default"));
     modelForm->addRow(m_model);
     modelForm->addRow(m_modelInfo);
     modelForm->addRow(tr("Quantization"), m_quant);
@@ -155,9 +156,6 @@ void InputsPanel::buildUi()
     m_gpuCount->setObjectName(QStringLiteral("gpuCountSpin"));
     m_gpuCount->setRange(1, 8);
     m_gpuCount->setPrefix(QStringLiteral("\u00d7 "));
-    auto *gpuRow = new QHBoxLayout;
-    gpuRow->addWidget(m_gpu, 1);
-    gpuRow->addWidget(m_gpuCount);
     m_customGiB = new QDoubleSpinBox;
     m_customGiB->setObjectName(QStringLiteral("customGiBSpin"));
     m_customGiB->setRange(1.0, 4096.0);
@@ -172,9 +170,6 @@ void InputsPanel::buildUi()
     m_gpu2Count->setObjectName(QStringLiteral("gpu2CountSpin"));
     m_gpu2Count->setRange(1, 8);
     m_gpu2Count->setPrefix(QStringLiteral("\u00d7 "));
-    auto *gpu2Row = new QHBoxLayout;
-    gpu2Row->addWidget(m_gpu2, 1);
-    gpu2Row->addWidget(m_gpu2Count);
     m_ram = new QDoubleSpinBox;
     m_ram->setObjectName(QStringLiteral("ramSpin"));
     m_ram->setRange(0.0, 16384.0);
@@ -183,10 +178,12 @@ void InputsPanel::buildUi()
     m_ram->setSuffix(tr(" GiB"));
     m_ram->setSpecialValueText(tr("Unknown"));
     m_ram->setToolTip(tr("System RAM available for layers that do not fit on the GPUs"));
-    hwForm->addRow(tr("GPU / Mac"), gpuRow);
-    hwForm->addRow(tr("Capacity"), m_customGiB);
+    hwForm->addRow(m_gpu);
+    hwForm->addRow(tr("Count"), m_gpuCount);
+    hwForm->addRow(tr("Custom capacity"), m_customGiB);
     hwForm->addRow(m_mixed);
-    hwForm->addRow(tr("Second card"), gpu2Row);
+    hwForm->addRow(m_gpu2);
+    hwForm->addRow(tr("Count"), m_gpu2Count);
     hwForm->addRow(tr("System RAM"), m_ram);
     root->addWidget(hwBox);
     root->addStretch(1);
@@ -341,7 +338,7 @@ void InputsPanel::fillQuantCombo()
 {
     const QString engine = m_inputs.engine.isEmpty() ? m_resolvedEngine : m_inputs.engine;
     m_quant->clear();
-    m_quant->addItem(tr("Automatic (tag or engine default)"));
+    m_quant->addItem(tr("Automatic"));
     m_quant->setItemData(0, QString(), KeyRole);
     for (const auto &q : m_catalog.quantizations()) {
         const bool loads = std::find(q.engines.begin(), q.engines.end(), engine.toStdString()) != q.engines.end();

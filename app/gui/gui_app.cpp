@@ -1,0 +1,244 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "gui_app.h"
+
+#include "catalog_resources.h"
+#include "main_window.h"
+#include "settings.h"
+#include "texts.h"
+
+#include <cli_options.h>
+#include <error_text.h>
+
+#include <QApplication>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QMessageBox>
+#include <QPalette>
+#include <QPixmap>
+#include <QStyleFactory>
+#include <QTranslator>
+
+#include <cstdio>
+
+namespace headroom::gui {
+
+std::variant<GuiOptions, QString> parseGuiArguments(const QStringList &args)
+{
+    GuiOptions o;
+    std::vector<std::string> cliArgs{"estimate"};
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        QString arg = args[i];
+        QString value;
+        bool inlineValue = false;
+        if (const auto eq = arg.indexOf(QLatin1Char('=')); arg.startsWith(QLatin1String("--")) && eq > 0) {
+            value = arg.mid(eq + 1);
+            arg.truncate(eq);
+            inlineValue = true;
+        }
+        auto take = [&]() -> std::optional<QString> {
+            if (inlineValue)
+                return value;
+            if (i + 1 >= args.size())
+                return std::nullopt;
+            return args[++i];
+        };
+        if (arg == QLatin1String("--screenshot") || arg == QLatin1String("--size") || arg == QLatin1String("--lang") ||
+            arg == QLatin1String("--tab")) {
+            const auto v = take();
+            if (!v || v->isEmpty())
+                return QStringLiteral("option %1 needs a value").arg(arg);
+            if (arg == QLatin1String("--screenshot")) {
+                o.screenshot = *v;
+            } else if (arg == QLatin1String("--lang")) {
+                o.lang = *v;
+            } else if (arg == QLatin1String("--tab")) {
+                if (*v != QLatin1String("estimate") && *v != QLatin1String("compare"))
+                    return QStringLiteral("--tab: '%1' is not valid (expected: estimate, compare)").arg(*v);
+                o.compare = *v == QLatin1String("compare");
+            } else {
+                const auto parts = v->split(QLatin1Char('x'));
+                bool okW = false, okH = false;
+                const int w = parts.size() == 2 ? parts[0].toInt(&okW) : 0;
+                const int h = parts.size() == 2 ? parts[1].toInt(&okH) : 0;
+                if (!okW || !okH || w < 320 || h < 240 || w > 8192 || h > 8192)
+                    return QStringLiteral("--size: '%1' is not WIDTHxHEIGHT (320x240 to 8192x8192)").arg(*v);
+                o.size = QSize(w, h);
+            }
+        } else if (arg == QLatin1String("--dark")) {
+            if (inlineValue)
+                return QStringLiteral("--dark takes no value");
+            o.dark = true;
+        } else if (arg == QLatin1String("--json") || arg == QLatin1String("--help") || arg == QLatin1String("-h")) {
+            return QStringLiteral("unknown option '%1'").arg(arg);
+        } else {
+            cliArgs.push_back(args[i].toStdString());
+        }
+    }
+    if (cliArgs.size() == 1)
+        return o;
+    auto parsed = cli::parseArguments(cliArgs);
+    if (auto *e = std::get_if<cli::UsageError>(&parsed)) {
+        if (e->code != cli::UsageError::Code::MissingModel)
+            return QString::fromStdString(cli::describe(*e));
+        // No --model: keep the default model; parse again with it to get the other options.
+        cliArgs.insert(cliArgs.begin() + 1, {"--model", o.inputs.model.toStdString()});
+        parsed = cli::parseArguments(cliArgs);
+        if (auto *e2 = std::get_if<cli::UsageError>(&parsed))
+            return QString::fromStdString(cli::describe(*e2));
+    }
+    const RequestInputs &in = std::get<cli::CliOptions>(parsed).inputs;
+    o.hasRequest = true;
+    GuiInputs &g = o.inputs;
+    g.model = QString::fromStdString(in.model);
+    g.quant = QString::fromStdString(in.quant);
+    g.engine = QString::fromStdString(in.engine);
+    g.engineVersion = QString::fromStdString(in.engineVersion);
+    if (in.ctx)
+        g.ctx = *in.ctx;
+    g.parallel = in.parallel.value_or(0);
+    g.kvType = QString::fromStdString(in.kvType);
+    g.flashAttn = in.flashAttn;
+    if (in.hostRam)
+        g.ramGiB = toGiB(*in.hostRam);
+    if (!in.gpus.empty()) {
+        const QString first = QString::fromStdString(in.gpus.front());
+        if (first.startsWith(QLatin1String("custom:"))) {
+            bool ok = false;
+            g.gpu = QStringLiteral("custom");
+            g.customGiB = first.mid(7).toDouble(&ok);
+            if (!ok || g.customGiB <= 0)
+                return QStringLiteral("--gpu: '%1' is not custom:<GiB>").arg(first);
+        } else {
+            g.gpu = first;
+        }
+        g.gpuCount = 0;
+        g.gpu2.clear();
+        for (const auto &id : in.gpus) {
+            const QString q = QString::fromStdString(id);
+            if (id == in.gpus.front())
+                ++g.gpuCount;
+            else if (g.gpu2.isEmpty() || g.gpu2 == q)
+                g.gpu2 = q;
+            else
+                return QStringLiteral("--gpu: the window takes at most two different cards");
+        }
+        if (!g.gpu2.isEmpty())
+            g.gpu2Count = static_cast<int>(std::count(in.gpus.begin(), in.gpus.end(), g.gpu2.toStdString()));
+        if (in.gpuCount)
+            g.gpuCount = static_cast<int>(*in.gpuCount);
+        if (g.gpuCount > 8 || g.gpu2Count > 8)
+            return QStringLiteral("--gpus: the window takes 1 to 8 cards of a kind");
+    }
+    return o;
+}
+
+void applyDarkPalette()
+{
+    QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    QPalette p;
+    const QColor window(0x2b, 0x2d, 0x30), base(0x1e, 0x1f, 0x22), text(0xe8, 0xe8, 0xe8), disabled(0x80, 0x80, 0x80);
+    p.setColor(QPalette::Window, window);
+    p.setColor(QPalette::WindowText, text);
+    p.setColor(QPalette::Base, base);
+    p.setColor(QPalette::AlternateBase, QColor(0x35, 0x37, 0x3b));
+    p.setColor(QPalette::ToolTipBase, base);
+    p.setColor(QPalette::ToolTipText, text);
+    p.setColor(QPalette::PlaceholderText, QColor(0xa0, 0xa0, 0xa0));
+    p.setColor(QPalette::Text, text);
+    p.setColor(QPalette::Button, window);
+    p.setColor(QPalette::ButtonText, text);
+    p.setColor(QPalette::BrightText, Qt::white);
+    p.setColor(QPalette::Highlight, QColor(0x56, 0xB4, 0xE9));
+    p.setColor(QPalette::HighlightedText, Qt::black);
+    p.setColor(QPalette::Link, QColor(0x56, 0xB4, 0xE9));
+    p.setColor(QPalette::Disabled, QPalette::Text, disabled);
+    p.setColor(QPalette::Disabled, QPalette::WindowText, disabled);
+    p.setColor(QPalette::Disabled, QPalette::ButtonText, disabled);
+    QApplication::setPalette(p);
+}
+
+namespace {
+
+void installTranslations(QApplication &app, const QString &lang)
+{
+    const QLocale locale = lang.isEmpty() ? QLocale::system() : QLocale(lang);
+    QLocale::setDefault(locale);
+    auto *mine = new QTranslator(&app);
+    if (mine->load(locale, QStringLiteral("headroom"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(mine);
+    auto *qt = new QTranslator(&app);
+    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qt);
+}
+
+} // namespace
+
+int runGui(int argc, char **argv)
+{
+    QStringList args;
+    for (int i = 1; i < argc; ++i)
+        args << QString::fromLocal8Bit(argv[i]);
+    auto parsed = parseGuiArguments(args);
+    if (auto *err = std::get_if<QString>(&parsed)) {
+        std::fprintf(stderr, "headroom: %s\n", qPrintable(*err));
+        return 2;
+    }
+    const GuiOptions opts = std::get<GuiOptions>(parsed);
+    if (opts.screenshot && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("Headroom"));
+    QApplication::setApplicationName(QStringLiteral("headroom"));
+    QApplication::setApplicationVersion(QStringLiteral(HEADROOM_VERSION));
+    if (opts.dark)
+        applyDarkPalette();
+    installTranslations(app, opts.lang);
+
+    auto loaded = loadEmbeddedCatalog();
+    if (auto *e = std::get_if<CatalogError>(&loaded)) {
+        if (opts.screenshot) {
+            std::fprintf(stderr, "headroom: %s\n", cli::describe(*e).c_str());
+        } else {
+            QMessageBox::critical(nullptr, QCoreApplication::translate("GuiApp", "Headroom cannot start"),
+                                  Texts::catalogError(*e));
+        }
+        return 2;
+    }
+    const Catalog catalog = std::move(std::get<Catalog>(loaded));
+
+    if (opts.hasRequest) {
+        auto resolved = resolveRequest(catalog, opts.inputs.toRequestInputs());
+        if (auto *e = std::get_if<ResolveError>(&resolved)) {
+            std::fprintf(stderr, "headroom: %s\n", cli::describe(*e).c_str());
+            return 2;
+        }
+    }
+
+    if (opts.screenshot) {
+        MainWindow window(catalog, nullptr);
+        if (opts.hasRequest)
+            window.setInputs(opts.inputs);
+        window.showCompare(opts.compare);
+        window.resize(opts.size);
+        window.show();
+        QApplication::processEvents();
+        window.settle();
+        QApplication::processEvents();
+        if (!window.grab().save(*opts.screenshot, "PNG")) {
+            std::fprintf(stderr, "headroom: cannot write %s\n", qPrintable(*opts.screenshot));
+            return 2;
+        }
+        return 0;
+    }
+
+    Settings settings;
+    MainWindow window(catalog, &settings);
+    if (opts.hasRequest)
+        window.setInputs(opts.inputs);
+    window.showCompare(opts.compare);
+    window.show();
+    return QApplication::exec();
+}
+
+} // namespace headroom::gui

@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "gui_inputs.h"
+
+#include <QSize>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+#include <variant>
+
+namespace headroom::gui {
+
+/** Command line of `headroom`: the CLI's estimate options plus the window's own. */
+struct GuiOptions {
+    std::optional<QString> screenshot; ///< write a PNG and exit
+    QSize size{1280, 800};
+    bool dark = false;
+    QString lang;                      ///< e.g. "zh_CN"; empty = system locale
+    bool compare = false;              ///< open on the compare tab
+    bool hasRequest = false;           ///< the estimate options were given
+    GuiInputs inputs;
+};
+
+/** Parses argv (without argv[0]); an error is one English line for stderr. */
+[[nodiscard]] std::variant<GuiOptions, QString> parseGuiArguments(const QStringList &args);
+
+/** Fusion with a dark palette (for --dark). */
+void applyDarkPalette();
+
+/** The whole app: parse, load catalog and translations, show the window or write the screenshot. */
+int runGui(int argc, char **argv);
+
+} // namespace headroom::gui

@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "evaluation.h"
+#include "gui_inputs.h"
+
+#include <QMainWindow>
+
+class QTabWidget;
+
+namespace headroom::gui {
+
+class ChartPanel;
+class ComparePanel;
+class EstimateModel;
+class InputsPanel;
+class Settings;
+class SuggestionsPanel;
+class VerdictBanner;
+
+/** Inputs on the left; verdict, bars and suggestions (or the compare view) on the right. Recomputes live. */
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    /** `settings` may be null (screenshots, tests): nothing is then read or written. */
+    MainWindow(const Catalog &catalog, Settings *settings, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    void setInputs(const GuiInputs &inputs);
+    [[nodiscard]] GuiInputs inputs() const;
+    /** Recomputes now: resolve → estimate → model → chart and banner. */
+    void recompute();
+    void showCompare(bool compare);
+    /** Finishes debounced work (suggestions) so a grab shows everything. */
+    void settle();
+
+    [[nodiscard]] const Evaluation &evaluation() const { return m_evaluation; }
+    [[nodiscard]] InputsPanel *inputsPanel() const { return m_inputs; }
+    [[nodiscard]] ChartPanel *chartPanel() const { return m_chart; }
+    [[nodiscard]] EstimateModel *estimateModel() const { return m_model; }
+    [[nodiscard]] VerdictBanner *verdictBanner() const { return m_banner; }
+    [[nodiscard]] SuggestionsPanel *suggestionsPanel() const { return m_suggestions; }
+    [[nodiscard]] ComparePanel *comparePanel() const { return m_compare; }
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void applyFix(const Fix &fix);
+    void saveSettings();
+
+    const Catalog &m_catalog;
+    Settings *m_settings;
+    Evaluation m_evaluation;
+    EstimateModel *m_model = nullptr;
+    InputsPanel *m_inputs = nullptr;
+    ChartPanel *m_chart = nullptr;
+    VerdictBanner *m_banner = nullptr;
+    SuggestionsPanel *m_suggestions = nullptr;
+    ComparePanel *m_compare = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    bool m_compareDirty = true;
+};
+
+} // namespace headroom::gui
