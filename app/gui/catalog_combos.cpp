@@ -11,7 +11,6 @@
 namespace headroom::gui {
 namespace {
 
-QString trc(const char *text) { return QCoreApplication::translate("CatalogCombos", text); }
 
 void addHeader(QStandardItemModel *model, const QString &text)
 {
@@ -35,7 +34,7 @@ void addItem(QStandardItemModel *model, const QString &text, const QString &key,
 QString vendorTitle(const Hardware &h)
 {
     if (h.kind == MemoryKind::Unified)
-        return trc("Apple Silicon (unified memory)");
+        return QCoreApplication::translate("CatalogCombos", "Apple Silicon (unified memory)");
     if (h.vendor == "nvidia")
         return QStringLiteral("NVIDIA");
     if (h.vendor == "amd")
@@ -43,7 +42,7 @@ QString vendorTitle(const Hardware &h)
     if (h.vendor == "intel")
         return QStringLiteral("Intel");
     if (h.vendor == "huawei")
-        return trc("Huawei Ascend");
+        return QCoreApplication::translate("CatalogCombos", "Huawei Ascend");
     return QString::fromStdString(h.vendor);
 }
 
@@ -52,9 +51,9 @@ QString vendorTitle(const Hardware &h)
 QString modelSummary(const ModelSpec &m)
 {
     const QString kind = m.isMoe()
-        ? trc("MoE, %1 active").arg(Texts::paramsText(m.activeParams))
-        : trc("dense");
-    return trc("%1 parameters \u00b7 %2 \u00b7 %3 layers \u00b7 up to %4 tokens")
+        ? QCoreApplication::translate("CatalogCombos", "MoE, %1 active").arg(Texts::paramsText(m.activeParams))
+        : QCoreApplication::translate("CatalogCombos", "dense");
+    return QCoreApplication::translate("CatalogCombos", "%1 parameters \u00b7 %2 \u00b7 %3 layers \u00b7 up to %4 tokens")
         .arg(Texts::paramsText(m.params), kind)
         .arg(m.layers)
         .arg(Texts::tokens(m.maxContext));
@@ -72,8 +71,8 @@ void fillModelCombo(QComboBox *combo, const Catalog &catalog)
         for (const auto &m : catalog.models()) {
             if (m.family != family)
                 continue;
-            const QString kind = m.isMoe() ? trc("MoE") : trc("dense");
-            addItem(model, trc("%1  (%2, %3)").arg(QString::fromStdString(m.name), Texts::paramsText(m.params), kind),
+            const QString kind = m.isMoe() ? QCoreApplication::translate("CatalogCombos", "MoE") : QCoreApplication::translate("CatalogCombos", "dense");
+            addItem(model, QCoreApplication::translate("CatalogCombos", "%1  (%2, %3)").arg(QString::fromStdString(m.name), Texts::paramsText(m.params), kind),
                     QString::fromStdString(m.id), modelSummary(m));
         }
     }
@@ -84,7 +83,7 @@ void fillHardwareCombo(QComboBox *combo, const Catalog &catalog, bool withNone, 
 {
     auto *model = new QStandardItemModel(combo);
     if (withNone)
-        addItem(model, trc("(none)"), QString());
+        addItem(model, QCoreApplication::translate("CatalogCombos", "(none)"), QString());
     std::vector<QString> groups;
     std::map<QString, std::vector<const Hardware *>> byGroup;
     for (const auto &h : catalog.hardware()) {
@@ -98,16 +97,16 @@ void fillHardwareCombo(QComboBox *combo, const Catalog &catalog, bool withNone, 
         for (const Hardware *h : byGroup[g]) {
             const QString name = QString::fromStdString(h->name);
             const double gib = toGiB(h->memoryBytes);
-            const QString mem = trc("%1 GiB").arg(gib, 0, 'f', gib == std::floor(gib) ? 0 : 1);
+            const QString mem = QCoreApplication::translate("CatalogCombos", "%1 GiB").arg(gib, 0, 'f', gib == std::floor(gib) ? 0 : 1);
             const QString text = h->kind == MemoryKind::Unified || name.contains(QStringLiteral("GB"))
-                ? name : trc("%1  (%2)").arg(name, mem);
+                ? name : QCoreApplication::translate("CatalogCombos", "%1  (%2)").arg(name, mem);
             addItem(model, text, QString::fromStdString(h->id),
-                    trc("%1, %2 GB/s").arg(QString::fromStdString(h->memoryType)).arg(h->bandwidthGBs, 0, 'f', 0));
+                    QCoreApplication::translate("CatalogCombos", "%1, %2 GB/s").arg(QString::fromStdString(h->memoryType)).arg(h->bandwidthGBs, 0, 'f', 0));
         }
     }
     if (withCustom) {
-        addHeader(model, trc("Other"));
-        addItem(model, trc("Custom capacity\u2026"), QStringLiteral("custom"));
+        addHeader(model, QCoreApplication::translate("CatalogCombos", "Other"));
+        addItem(model, QCoreApplication::translate("CatalogCombos", "Custom capacity\u2026"), QStringLiteral("custom"));
     }
     combo->setModel(model);
     for (int i = 0; i < combo->count(); ++i) {

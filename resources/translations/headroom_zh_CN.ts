@@ -1,4 +1,728 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
+    <context>
+        <name>CatalogCombos</name>
+        <message>
+            <location filename="../../app/gui/catalog_combos.cpp" line="37" />
+            <source>Apple Silicon (unified memory)</source>
+            <translation>Apple 芯片（统一内存）</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/catalog_combos.cpp" line="45" />
+            <source>Huawei Ascend</source>
+            <translation>华为昇腾</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/catalog_combos.cpp" line="54" />
+            <source>MoE, %1 active</source>
+            <translation>MoE，激活 %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/catalog_combos.cpp" line="55" />
+            <location filename="../../app/gui/catalog_combos.cpp" line="74" />
+            <source>dense</source>
+            <translation>稠密</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/catalog_combos.cpp" line="56" />
+            <source>%1 parameters · %2 · %3 layers · up to %4 tokens</source>
+            <translation>%1 参数 · %2 · %3 层 · 最长 %4 个 token</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/catalog_combos.cpp" line="74" />
+            <source>MoE</source>
+            <translation>MoE</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/catalog_combos.cpp" line="75" />
+            <source>%1  (%2, %3)</source>
+            <translation>%1  （%2，%3）</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/catalog_combos.cpp" line="86" />
+            <source>(none)</source>
+            <translation>（无）</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/catalog_combos.cpp" line="100" />
+            <source>%1 GiB</source>
+            <translation>%1 GiB</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/catalog_combos.cpp" line="102" />
+            <source>%1  (%2)</source>
+            <translation>%1  （%2）</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/catalog_combos.cpp" line="104" />
+            <source>%1, %2 GB/s</source>
+            <translation>%1，%2 GB/s</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/catalog_combos.cpp" line="108" />
+            <source>Other</source>
+            <translation>其他</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/catalog_combos.cpp" line="109" />
+            <source>Custom capacity…</source>
+            <translation>自定义容量…</translation>
+        </message>
+    </context>
+    <context>
+        <name>GuiApp</name>
+        <message>
+            <location filename="../../app/gui/gui_app.cpp" line="203" />
+            <source>Headroom cannot start</source>
+            <translation>Headroom 无法启动</translation>
+        </message>
+    </context>
+    <context>
+        <name>Texts</name>
+        <message>
+            <location filename="../../app/gui/texts.cpp" line="25" />
+            <source>Fits</source>
+            <translation>可以装下</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/texts.cpp" line="26" />
+            <source>Tight fit</source>
+            <translation>勉强装下</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/texts.cpp" line="27" />
+            <source>Partial offload</source>
+            <translation>部分卸载</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/texts.cpp" line="28" />
+            <source>Does not fit</source>
+            <translation>装不下</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/texts.cpp" line="36" />
+            <source>A quantized KV cache needs flash attention; the engine keeps it at f16.</source>
+            <translation>量化 KV 缓存需要开启 Flash Attention；引擎会保持 f16。</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/texts.cpp" line="37" />
+            <source>The context is beyond the model's trained maximum.</source>
+            <translation>上下文超过了模型训练时的最大长度。</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/texts.cpp" line="38" />
+            <source>The engine's default parallel slots did not fit; it falls back to 1.</source>
+            <translation>引擎默认的并行槽位放不下，已回退为 1。</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/texts.cpp" line="39" />
+            <source>This engine cannot offload layers to system RAM.</source>
+            <translation>该引擎无法把层卸载到系统内存。</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/texts.cpp" line="40" />
+            <source>The GPU count does not divide the attention heads; vLLM refuses this split.</source>
+            <translation>GPU 数量不能整除注意力头数；vLLM 不支持这种切分。</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/texts.cpp" line="41" />
+            <source>This engine version stores DeepSeek's MLA cache per head (tens of times larger).</source>
+            <translation>该引擎版本按注意力头存储 DeepSeek 的 MLA 缓存（大几十倍）。</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/texts.cpp" line="42" />
+            <source>Offloaded layers need system RAM; enter your RAM to check it.</source>
+            <translation>被卸载的层需要系统内存；请填写内存大小以便检查。</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/texts.cpp" line="43" />
+            <source>This engine cannot use one of the devices.</source>
+            <translation>该引擎无法使用其中一个设备。</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/texts.cpp" line="51" />
+            <source>Use %1</source>
+            <translation>改用 %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/texts.cpp" line="52" />
+            <source>Shorten the context to %1 tokens</source>
+            <translation>把上下文缩短到 %1 个 token</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/texts.cpp" line="53" />
+            <source>Use a q8_0 KV cache</source>
+            <translation>使用 q8_0 KV 缓存</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/gui/texts.cpp" line="54" />
+            <source>Use %n GPU(s)</source>
+            <translation>
+                <numerusform>使用 %n 块 GPU</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/texts.cpp" line="63" />
+            <source> (did you mean: %1?)</source>
+            <translation>（您是不是想输入：%1？）</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/texts.cpp" line="65" />
+            <source>Unknown model “%1”</source>
+            <translation>未知模型“%1”</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/texts.cpp" line="66" />
+            <source>Unknown quantization “%1”</source>
+            <translation>未知量化“%1”</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/texts.cpp" line="67" />
+            <source>Unknown engine “%1”</source>
+            <translation>未知引擎“%1”</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/texts.cpp" line="68" />
+            <source>Unknown GPU or Mac “%1”</source>
+            <translation>未知 GPU 或 Mac“%1”</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/texts.cpp" line="69" />
+            <source>Unknown KV cache type “%1”</source>
+            <translation>未知 KV 缓存类型“%1”</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/texts.cpp" line="70" />
+            <source>“%1” is not an engine version (e.g. %2)</source>
+            <translation>“%1”不是有效的引擎版本（例如 %2）</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/texts.cpp" line="72" />
+            <source>%1 is not loaded by this engine (engines that load it: %2)</source>
+            <translation>该引擎不能加载 %1（可加载的引擎：%2）</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/texts.cpp" line="73" />
+            <source>Headroom cannot lay out %1 for this model</source>
+            <translation>Headroom 无法为该模型布局 %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/texts.cpp" line="74" />
+            <source>A GPU count needs exactly one GPU model</source>
+            <translation>指定 GPU 数量时只能选择一种 GPU</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/texts.cpp" line="76" />
+            <source>KV cache type “%1” is not offered by this engine (expected: %2)</source>
+            <translation>该引擎不提供 KV 缓存类型“%1”（可选：%2）</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/texts.cpp" line="79" />
+            <source>The MLX engine runs on Apple Silicon only; choose a Mac.</source>
+            <translation>MLX 引擎只能在 Apple 芯片上运行；请选择一台 Mac。</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/texts.cpp" line="81" />
+            <source>%1 is too large: context × parallel may be at most %2 tokens</source>
+            <translation>%1 过大：上下文 × 并行数最多为 %2 个 token</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/texts.cpp" line="82" />
+            <source>Invalid value for %1: %2</source>
+            <translation>%1 的值无效：%2</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/texts.cpp" line="90" />
+            <source>file %1</source>
+            <translation>文件 %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/texts.cpp" line="92" />
+            <source>, entry “%1”</source>
+            <translation>，条目“%1”</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/texts.cpp" line="94" />
+            <source>, field “%1”</source>
+            <translation>，字段“%1”</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/texts.cpp" line="97" />
+            <source>Cannot read the catalog %1.</source>
+            <translation>无法读取目录数据：%1。</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/texts.cpp" line="98" />
+            <source>The catalog %1 is not valid JSON: %2</source>
+            <translation>目录数据 %1 不是有效的 JSON：%2</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/texts.cpp" line="99" />
+            <source>The catalog %1 lacks a required field.</source>
+            <translation>目录数据 %1 缺少必填字段。</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/texts.cpp" line="100" />
+            <source>The catalog %1 has a value of the wrong type: %2</source>
+            <translation>目录数据 %1 中有类型错误的值：%2</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/texts.cpp" line="101" />
+            <source>The catalog %1 has an invalid value: %2</source>
+            <translation>目录数据 %1 中有无效的值：%2</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/texts.cpp" line="102" />
+            <source>The catalog %1 repeats an id: %2</source>
+            <translation>目录数据 %1 中有重复的 id：%2</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/texts.cpp" line="103" />
+            <source>The catalog %1 refers to something that does not exist: %2</source>
+            <translation>目录数据 %1 引用了不存在的条目：%2</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/texts.cpp" line="110" />
+            <source>%1 GiB</source>
+            <translation>%1 GiB</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/texts.cpp" line="122" />
+            <source>%1B</source>
+            <translation>%1B</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/texts.cpp" line="123" />
+            <source>%1M</source>
+            <translation>%1M</translation>
+        </message>
+    </context>
+    <context>
+        <name>headroom::gui::ChartPanel</name>
+        <message>
+            <location filename="../../app/gui/chart_panel.cpp" line="53" />
+            <source>GiB</source>
+            <translation>GiB</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/chart_panel.cpp" line="143" />
+            <source>&lt;b&gt;%1&lt;/b&gt; on %2: &lt;b&gt;%3&lt;/b&gt;&lt;br/&gt;%4</source>
+            <translation>&lt;b&gt;%1&lt;/b&gt;（%2）：&lt;b&gt;%3&lt;/b&gt;&lt;br/&gt;%4</translation>
+        </message>
+    </context>
+    <context>
+        <name>headroom::gui::ComparePanel</name>
+        <message>
+            <location filename="../../app/gui/compare_panel.cpp" line="136" />
+            <source>Cannot estimate</source>
+            <translation>无法估算</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/compare_panel.cpp" line="147" />
+            <source>Decode ≈ %1 tokens/s</source>
+            <translation>生成速度 ≈ %1 token/秒</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/compare_panel.cpp" line="154" />
+            <source>$%1 at launch · $%2 per usable GB</source>
+            <translation>首发价 $%1 · 每 GB 可用显存 $%2</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/compare_panel.cpp" line="156" />
+            <source>Launch price unknown</source>
+            <translation>首发价未知</translation>
+        </message>
+    </context>
+    <context>
+        <name>headroom::gui::EstimateModel</name>
+        <message>
+            <location filename="../../app/gui/estimate_model.cpp" line="76" />
+            <source>%1 on %2: %3 GiB</source>
+            <translation>%1（%2）：%3 GiB</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/estimate_model.cpp" line="92" />
+            <source>Host RAM</source>
+            <translation>系统内存</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/estimate_model.cpp" line="94" />
+            <source>GPU</source>
+            <translation>GPU</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/estimate_model.cpp" line="104" />
+            <source>%1 #%2</source>
+            <translation>%1 #%2</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/estimate_model.cpp" line="110" />
+            <source>Weights</source>
+            <translation>权重</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/estimate_model.cpp" line="111" />
+            <source>KV cache</source>
+            <translation>KV 缓存</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/estimate_model.cpp" line="112" />
+            <source>Compute buffers</source>
+            <translation>计算缓冲区</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/estimate_model.cpp" line="113" />
+            <source>Runtime overhead</source>
+            <translation>运行时开销</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/estimate_model.cpp" line="114" />
+            <source>Usable capacity</source>
+            <translation>可用容量</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/estimate_model.cpp" line="115" />
+            <source>Marketed capacity</source>
+            <translation>标称容量</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/estimate_model.cpp" line="123" />
+            <source>The model's parameters at the chosen quantization.</source>
+            <translation>按所选量化存储的模型参数。</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/estimate_model.cpp" line="124" />
+            <source>Keys and values kept for every token of context, for every sequence.</source>
+            <translation>为每个序列的每个上下文 token 保存的键和值。</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/estimate_model.cpp" line="125" />
+            <source>Scratch memory the engine allocates for one forward pass.</source>
+            <translation>引擎为一次前向计算分配的临时内存。</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/estimate_model.cpp" line="126" />
+            <source>CUDA/Metal context and framework memory taken before the model loads.</source>
+            <translation>加载模型之前 CUDA/Metal 上下文和框架占用的内存。</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/estimate_model.cpp" line="127" />
+            <source>What the engine can actually fill on this device.</source>
+            <translation>引擎在该设备上实际能用满的容量。</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/estimate_model.cpp" line="128" />
+            <source>The memory printed on the box.</source>
+            <translation>包装盒上标注的内存容量。</translation>
+        </message>
+    </context>
+    <context>
+        <name>headroom::gui::InputsPanel</name>
+        <message>
+            <location filename="../../app/gui/inputs_panel.cpp" line="54" />
+            <source>Model</source>
+            <translation>模型</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/inputs_panel.cpp" line="61" />
+            <source>Search, or type an Ollama tag / HF id</source>
+            <translation>搜索，或输入 Ollama 标签 / HF 模型 id</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/inputs_panel.cpp" line="67" />
+            <source>Catalog model, Hugging Face repo id (org/name) or Ollama tag (e.g. deepseek-r1:32b)</source>
+            <translation>目录中的模型、Hugging Face 仓库 id（组织/名称）或 Ollama 标签（例如 deepseek-r1:32b）</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/inputs_panel.cpp" line="74" />
+            <source>Weight quantization; Automatic = what the Ollama tag implies, else the engine's usual default</source>
+            <translation>权重量化；自动 = 采用 Ollama 标签对应的量化，否则用引擎的常用默认值</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/inputs_panel.cpp" line="77" />
+            <source>Quantization</source>
+            <translation>量化</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/inputs_panel.cpp" line="81" />
+            <source>Context</source>
+            <translation>上下文</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/inputs_panel.cpp" line="87" />
+            <source>Context length per sequence (log scale)</source>
+            <translation>每个序列的上下文长度（对数刻度）</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/inputs_panel.cpp" line="93" />
+            <source> tok</source>
+            <translation> token</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/inputs_panel.cpp" line="116" />
+            <location filename="../../app/gui/inputs_panel.cpp" line="140" />
+            <source>Engine default</source>
+            <translation>引擎默认</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/inputs_panel.cpp" line="117" />
+            <source>Sequences served at once; each gets its own context in the KV cache</source>
+            <translation>同时服务的序列数；每个序列在 KV 缓存中有自己的上下文</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/inputs_panel.cpp" line="118" />
+            <source>Parallel sequences</source>
+            <translation>并行序列</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/inputs_panel.cpp" line="123" />
+            <location filename="../../app/gui/inputs_panel.cpp" line="143" />
+            <source>Engine</source>
+            <translation>推理引擎</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/inputs_panel.cpp" line="126" />
+            <location filename="../../app/gui/inputs_panel.cpp" line="341" />
+            <source>Automatic</source>
+            <translation>自动</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/inputs_panel.cpp" line="133" />
+            <source>Engine version: allocation behaviour changes between releases</source>
+            <translation>引擎版本：不同版本的内存分配方式不同</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/inputs_panel.cpp" line="141" />
+            <source>On</source>
+            <translation>开</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/inputs_panel.cpp" line="142" />
+            <source>Off</source>
+            <translation>关</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/inputs_panel.cpp" line="144" />
+            <source>Version</source>
+            <translation>版本</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/inputs_panel.cpp" line="145" />
+            <source>KV cache</source>
+            <translation>KV 缓存</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/inputs_panel.cpp" line="146" />
+            <source>Flash attention</source>
+            <translation>Flash Attention</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/inputs_panel.cpp" line="150" />
+            <source>Hardware</source>
+            <translation>硬件</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/inputs_panel.cpp" line="163" />
+            <location filename="../../app/gui/inputs_panel.cpp" line="178" />
+            <source> GiB</source>
+            <translation> GiB</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/inputs_panel.cpp" line="164" />
+            <source>Add a different second card</source>
+            <translation>再加一种不同的显卡</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/inputs_panel.cpp" line="179" />
+            <source>Unknown</source>
+            <translation>未知</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/inputs_panel.cpp" line="180" />
+            <source>System RAM available for layers that do not fit on the GPUs</source>
+            <translation>GPU 放不下的层可使用的系统内存</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/inputs_panel.cpp" line="182" />
+            <location filename="../../app/gui/inputs_panel.cpp" line="186" />
+            <source>Count</source>
+            <translation>数量</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/inputs_panel.cpp" line="183" />
+            <source>Custom capacity</source>
+            <translation>自定义容量</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/inputs_panel.cpp" line="187" />
+            <source>System RAM</source>
+            <translation>系统内存</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/inputs_panel.cpp" line="347" />
+            <source>%1  (%2 bpw)</source>
+            <translation>%1  （%2 bpw）</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/inputs_panel.cpp" line="360" />
+            <source>Latest</source>
+            <translation>最新</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/inputs_panel.cpp" line="365" />
+            <source>%1 or newer</source>
+            <translation>%1 或更新</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/inputs_panel.cpp" line="396" />
+            <source>
+Ollama tag: %1</source>
+            <translation>
+Ollama 标签：%1</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/inputs_panel.cpp" line="399" />
+            <source>Not in the catalog</source>
+            <translation>不在目录中</translation>
+        </message>
+    </context>
+    <context>
+        <name>headroom::gui::MainWindow</name>
+        <message>
+            <location filename="../../app/gui/main_window.cpp" line="24" />
+            <source>Headroom — will this LLM fit?</source>
+            <translation>Headroom —— 这个大模型装得下吗？</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/main_window.cpp" line="55" />
+            <source>Estimate</source>
+            <translation>估算</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/main_window.cpp" line="56" />
+            <source>Compare hardware</source>
+            <translation>硬件对比</translation>
+        </message>
+    </context>
+    <context>
+        <name>headroom::gui::SuggestionsPanel</name>
+        <message>
+            <location filename="../../app/gui/suggestions_panel.cpp" line="29" />
+            <source>Best accuracy per GB on this hardware — click one to use it</source>
+            <translation>该硬件上每 GB 精度最高的选择 —— 点击即可采用</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/suggestions_panel.cpp" line="34" />
+            <source>Model</source>
+            <translation>模型</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/suggestions_panel.cpp" line="34" />
+            <source>Quantization</source>
+            <translation>量化</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/suggestions_panel.cpp" line="34" />
+            <source>Quality</source>
+            <translation>质量</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/suggestions_panel.cpp" line="34" />
+            <source>Size</source>
+            <translation>大小</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/suggestions_panel.cpp" line="34" />
+            <source>Headroom</source>
+            <translation>余量</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/suggestions_panel.cpp" line="34" />
+            <source>Decode</source>
+            <translation>生成速度</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/suggestions_panel.cpp" line="108" />
+            <source>%1 (%2)</source>
+            <translation>%1（%2）</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/suggestions_panel.cpp" line="110" />
+            <source>
+Quantization loss: %1</source>
+            <translation>
+量化损失来源：%1</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/suggestions_panel.cpp" line="115" />
+            <source>%1 tok/s</source>
+            <translation>%1 token/秒</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/suggestions_panel.cpp" line="118" />
+            <source>Best accuracy per GB: nothing in the catalog fits this hardware at this context.</source>
+            <translation>每 GB 最佳精度：在此上下文长度下，目录中没有能装进该硬件的模型。</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/suggestions_panel.cpp" line="120" />
+            <source>Best accuracy per GB on this hardware (quality: %1) — click one to use it</source>
+            <translation>该硬件上每 GB 精度最高的选择（质量指标：%1）—— 点击即可采用</translation>
+        </message>
+    </context>
+    <context>
+        <name>headroom::gui::VerdictBanner</name>
+        <message>
+            <location filename="../../app/gui/verdict_banner.cpp" line="67" />
+            <source>%1 — %2 headroom</source>
+            <translation>%1 —— 余量 %2</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/verdict_banner.cpp" line="69" />
+            <source>%1 — %2 of %3 layers on the GPU</source>
+            <translation>%1 —— %3 层中有 %2 层在 GPU 上</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/verdict_banner.cpp" line="71" />
+            <source>%1 — short by %2</source>
+            <translation>%1 —— 还差 %2</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/verdict_banner.cpp" line="84" />
+            <source>Cannot estimate</source>
+            <translation>无法估算</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/verdict_banner.cpp" line="94" />
+            <source>decode ≈ %1 tokens/s</source>
+            <translation>生成速度 ≈ %1 token/秒</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/verdict_banner.cpp" line="101" />
+            <source>%1, about %2× slower than with every layer on the GPU</source>
+            <translation>%1，比全部层都在 GPU 上慢约 %2 倍</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/verdict_banner.cpp" line="104" />
+            <source>%1; %2 layers run on the CPU from system RAM</source>
+            <translation>%1；%2 层在 CPU 上用系统内存运行</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/gui/verdict_banner.cpp" line="108" />
+            <source>context %1 × %n sequence(s)</source>
+            <translation>
+                <numerusform>上下文 %1 × %n 个序列</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/verdict_banner.cpp" line="110" />
+            <source>longest context on the GPU: %1 tokens</source>
+            <translation>GPU 上可容纳的最长上下文：%1 个 token</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/verdict_banner.cpp" line="122" />
+            <source>To fit on the GPU: %1</source>
+            <translation>要全部装进 GPU：%1</translation>
+        </message>
+    </context>
 </TS>
