@@ -407,17 +407,17 @@ std::optional<SplitName> splitName(const std::string &path)
 {
     // <prefix>-NNNNN-of-MMMMM.gguf
     constexpr std::string_view tail = ".gguf";
-    if (path.size() < 21 + tail.size() || path.compare(path.size() - tail.size(), tail.size(), tail) != 0)
+    if (path.size() < 15 + tail.size() || path.compare(path.size() - tail.size(), tail.size(), tail) != 0)
         return std::nullopt;
     const std::string_view stem(path.data(), path.size() - tail.size());
-    const std::string_view part = stem.substr(stem.size() - 16); // -00001-of-00003
+    const std::string_view part = stem.substr(stem.size() - 15); // -00001-of-00003
     if (part[0] != '-' || part.substr(6, 4) != "-of-")
         return std::nullopt;
     const auto index = fiveDigits(part.substr(1, 5));
     const auto count = fiveDigits(part.substr(10, 5));
     if (!index || !count || *index < 1 || *count < 1 || *index > *count)
         return std::nullopt;
-    return SplitName{std::string(stem.substr(0, stem.size() - 16)), *index, *count};
+    return SplitName{std::string(stem.substr(0, stem.size() - 15)), *index, *count};
 }
 
 std::string splitPath(const std::string &prefix, std::uint32_t index, std::uint32_t count)

@@ -32,7 +32,7 @@ bool endsWith(const std::string &s, std::string_view tail)
 bool isLaterSplit(const std::string &name)
 {
     const auto at = name.find("-of-");
-    if (at < 6 || !endsWith(name, ".gguf"))
+    if (at == std::string::npos || at < 6 || !endsWith(name, ".gguf"))
         return false;
     return name.compare(at - 6, 6, "-00001") != 0 && name[at - 6] == '-';
 }
