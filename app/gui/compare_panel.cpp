@@ -35,7 +35,7 @@ ComparePanel::ComparePanel(const Catalog &catalog, QWidget *parent) : QWidget(pa
         c.hardware = new QComboBox;
         c.hardware->setObjectName(QStringLiteral("compareHardware%1").arg(i));
         c.hardware->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-        c.hardware->setMinimumContentsLength(8);
+        c.hardware->setMinimumContentsLength(5);
         c.hardware->setMaxVisibleItems(24);
         fillHardwareCombo(c.hardware, m_catalog, true, false);
         c.hardware->setCurrentIndex(0);

@@ -187,26 +187,19 @@ int runGui(int argc, char **argv)
     if (opts.screenshot && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
 
-    QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("Headroom"));
-    QApplication::setApplicationName(QStringLiteral("headroom"));
-    QApplication::setApplicationVersion(QStringLiteral(HEADROOM_VERSION));
-    if (opts.dark)
-        applyDarkPalette();
-    installTranslations(app, opts.lang);
-
+    // Catalog and request problems are reported before any window system is touched.
     auto loaded = loadEmbeddedCatalog();
     if (auto *e = std::get_if<CatalogError>(&loaded)) {
-        if (opts.screenshot) {
-            std::fprintf(stderr, "headroom: %s\n", cli::describe(*e).c_str());
-        } else {
+        std::fprintf(stderr, "headroom: %s\n", cli::describe(*e).c_str());
+        if (!opts.screenshot) {
+            QApplication app(argc, argv);
+            installTranslations(app, opts.lang);
             QMessageBox::critical(nullptr, QCoreApplication::translate("GuiApp", "Headroom cannot start"),
                                   Texts::catalogError(*e));
         }
         return 2;
     }
     const Catalog catalog = std::move(std::get<Catalog>(loaded));
-
     if (opts.hasRequest) {
         auto resolved = resolveRequest(catalog, opts.inputs.toRequestInputs());
         if (auto *e = std::get_if<ResolveError>(&resolved)) {
@@ -214,6 +207,14 @@ int runGui(int argc, char **argv)
             return 2;
         }
     }
+
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("Headroom"));
+    QApplication::setApplicationName(QStringLiteral("headroom"));
+    QApplication::setApplicationVersion(QStringLiteral(HEADROOM_VERSION));
+    if (opts.dark)
+        applyDarkPalette();
+    installTranslations(app, opts.lang);
 
     if (opts.screenshot) {
         MainWindow window(catalog, nullptr);

@@ -32,7 +32,7 @@ QComboBox *plainCombo(const char *name)
     auto *c = new QComboBox;
     c->setObjectName(QLatin1String(name));
     c->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    c->setMinimumContentsLength(12);
+    c->setMinimumContentsLength(9);
     return c;
 }
 

@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "settings.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace headroom;
+using namespace headroom::gui;
+
+class TestSettings : public QObject
+{
+    Q_OBJECT
+private slots:
+    void roundTrip_data()
+    {
+        QTest::addColumn<QString>("model");
+        QTest::addColumn<quint32>("ctx");
+        QTest::addColumn<QString>("gpu");
+        QTest::addColumn<int>("count");
+        QTest::addColumn<QString>("gpu2");
+        QTest::addColumn<int>("flash");
+        QTest::newRow("tag on a 4090") << "deepseek-r1:32b" << 32768U << "rtx-4090" << 1 << "" << int(FlashAttn::On);
+        QTest::newRow("mixed cards") << "qwen3-14b" << 4096U << "rtx-3090" << 2 << "rtx-4090" << int(FlashAttn::Off);
+        QTest::newRow("custom capacity") << "Qwen/Qwen3-8B" << 512U << "custom" << 1 << "" << int(FlashAttn::Auto);
+    }
+
+    void roundTrip()
+    {
+        QFETCH(QString, model);
+        QFETCH(quint32, ctx);
+        QFETCH(QString, gpu);
+        QFETCH(int, count);
+        QFETCH(QString, gpu2);
+        QFETCH(int, flash);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("headroom.ini"));
+        GuiInputs in;
+        in.model = model;
+        in.quant = QStringLiteral("Q8_0");
+        in.ctx = ctx;
+        in.parallel = 2;
+        in.kvType = QStringLiteral("q8_0");
+        in.flashAttn = static_cast<FlashAttn>(flash);
+        in.gpu = gpu;
+        in.gpuCount = count;
+        in.gpu2 = gpu2;
+        in.customGiB = 40.5;
+        in.ramGiB = 64;
+        {
+            Settings s(path);
+            s.setInputs(in);
+            s.setGeometry(QByteArray("geom\x01\x02", 6));
+            s.setCompareSlots({QStringLiteral("rtx-4090"), QStringLiteral("rtx-3090*2")});
+            s.sync();
+            QCOMPARE(s.status(), QSettings::NoError);
+        }
+        Settings s(path);
+        QCOMPARE(s.inputs(), in);
+        QCOMPARE(s.geometry(), QByteArray("geom\x01\x02", 6));
+        QCOMPARE(s.compareSlots(), (QStringList{QStringLiteral("rtx-4090"), QStringLiteral("rtx-3090*2")}));
+    }
+
+    void corruptFileFallsBack_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::newRow("binary garbage") << QByteArray("\x00\xff\xfe[[[=\x01\x02\n\n", 12);
+        QTest::newRow("wrong types and ranges") << QByteArray("[inputs]\nctx=-5\nparallel=abc\ngpuCount=99\ncustomGiB=nan\n"
+                                                             "ramGiB=-1\nflashAttn=maybe\nmodel=\ngeometry=@Variant(broken\n");
+        QTest::newRow("huge values") << QByteArray("[inputs]\nctx=99999999999999999999\ngpuCount=0\ncustomGiB=1e308\n");
+        QTest::newRow("empty") << QByteArray();
+    }
+
+    void corruptFileFallsBack()
+    {
+        QFETCH(QByteArray, content);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("headroom.ini"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(content);
+        f.close();
+        Settings s(path);
+        const GuiInputs in = s.inputs();
+        const GuiInputs d;
+        QVERIFY(!in.model.isEmpty());
+        QVERIFY(in.ctx >= 512 && in.ctx <= kMaxContext);
+        QVERIFY(in.gpuCount >= 1 && in.gpuCount <= 8);
+        QVERIFY(in.customGiB >= 1 && in.customGiB <= 4096);
+        QVERIFY(in.ramGiB >= 0);
+        QCOMPARE(in.ctx == d.ctx || content.isEmpty() || !content.contains("ctx"), true);
+        QVERIFY(s.compareSlots().size() <= 4);
+        Q_UNUSED(s.geometry());
+    }
+};
+
+QTEST_MAIN(TestSettings)
+#include "tst_settings.moc"
