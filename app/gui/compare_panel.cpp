@@ -119,6 +119,7 @@ QString ComparePanel::verdictText(int column) const
 void ComparePanel::recomputeColumn(Column &c)
 {
     const QString id = currentKey(c.hardware);
+    c.hardware->setToolTip(c.hardware->currentText());
     const Hardware *hw = m_catalog.findHardware(id.toStdString());
     c.count->setEnabled(hw && hw->kind == MemoryKind::Discrete);
     if (!hw) {
