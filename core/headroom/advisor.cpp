@@ -109,6 +109,8 @@ std::vector<Recommendation> bestPerGb(const Catalog &catalog, const EstimateRequ
 {
     std::vector<Recommendation> out;
     for (const auto &model : catalog.models()) {
+        // One row per model: the best-quality quantization of it that fits.
+        std::optional<Recommendation> bestOfModel;
         for (const auto &quant : catalog.quantizations()) {
             if (!engineLoads(quant, *request.engine))
                 continue;
@@ -125,9 +127,11 @@ std::vector<Recommendation> bestPerGb(const Catalog &catalog, const EstimateRequ
             if (r.ctx)
                 r.ctx = std::min(*r.ctx, model.maxContext);
             auto p = estimateVerdictOnly(r);
-            if (fitsOnGpus(p))
-                out.push_back({&model, &quant, *quality, std::move(p)});
+            if (fitsOnGpus(p) && (!bestOfModel || *quality > bestOfModel->quality))
+                bestOfModel = Recommendation{&model, &quant, *quality, std::move(p)};
         }
+        if (bestOfModel)
+            out.push_back(std::move(*bestOfModel));
     }
     std::sort(out.begin(), out.end(), [](const Recommendation &a, const Recommendation &b) {
         if (std::abs(a.quality - b.quality) > 1e-9)

@@ -37,8 +37,9 @@ struct Recommendation {
 };
 
 /**
- * Every catalog model x quantization the request's engine loads that fits the request's devices at its
- * context, ranked by expected quality (ties: smaller first). Models without a quality score are skipped.
+ * For every catalog model, the best-quality quantization the request's engine loads that fits the
+ * request's devices at its context; ranked by expected quality (ties: smaller first). Models without a
+ * quality score are skipped.
  */
 [[nodiscard]] std::vector<Recommendation> bestPerGb(const Catalog &catalog, const EstimateRequest &request,
                                                     std::size_t count);

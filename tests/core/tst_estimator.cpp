@@ -9,6 +9,8 @@
 
 #include <QtTest>
 
+#include <set>
+
 using namespace headroom;
 
 namespace {
@@ -233,8 +235,11 @@ private slots:
         QVERIFY(best.size() == 5);
         for (std::size_t i = 1; i < best.size(); ++i)
             QVERIFY(best[i - 1].quality >= best[i].quality);
-        for (const auto &b : best)
+        std::set<const ModelSpec *> models;
+        for (const auto &b : best) {
             QVERIFY(b.placement.verdict == Verdict::Fits || b.placement.verdict == Verdict::Tight);
+            QVERIFY2(models.insert(b.model).second, "one row per model");
+        }
     }
 };
 
