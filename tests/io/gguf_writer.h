@@ -65,7 +65,9 @@ public:
             for (int i = 0; i < n; ++i)
                 out.push_back(static_cast<std::uint8_t>(v >> (8 * i)));
         };
-        out.insert(out.end(), {'G', 'G', 'U', 'F'});
+        out.reserve(24 + m_kv.size() + m_infos.size() * 64);
+        for (const char c : {'G', 'G', 'U', 'F'})
+            out.push_back(static_cast<std::uint8_t>(c));
         put8(m_version, 4);
         put8(m_infos.size(), 8);
         put8(m_kvCount, 8);

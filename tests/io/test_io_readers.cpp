@@ -554,6 +554,8 @@ private slots:
         QTest::newRow("fp8") << R"("quantization_config":{"quant_method":"fp8","weight_block_size":[128,128]})" << "fp8";
         QTest::newRow("mlx 4bit") << R"("quantization":{"bits":4,"group_size":64})" << "mlx-4bit";
         QTest::newRow("mlx 8bit") << R"("quantization":{"bits":8,"group_size":64})" << "mlx-8bit";
+        // fuzz_hf_config crash-45032fdf (ASan stack-use-after-scope on any valid config: dangling initializer_list).
+        QTest::newRow("fuzz crash-45032fdf") << R"("num_key_value_heads":8,"intermediate_size":14336,"quantization":{"bits":4,"group_size":64})" << "mlx-4bit";
     }
 
     void hfQuant()
@@ -577,6 +579,9 @@ private slots:
         QTest::newRow("no model_type") << R"({"hidden_size": 4})" << IoError::Code::MissingKey << 0ULL;
         QTest::newRow("no layers") << R"({"model_type":"llama","hidden_size":4,"num_attention_heads":1})"
                                    << IoError::Code::MissingKey << 0ULL;
+        // fuzz_hf_config crash-3572cb7f: out_of_range 406 escaped as an exception.
+        QTest::newRow("fuzz crash-3572cb7f number overflow") << R"({"model_type":"llama","hidden_size":5e555})"
+                                                             << IoError::Code::BadJson << 0ULL;
         QTest::newRow("deep nesting") << QString(100000, '[') << IoError::Code::TooLarge << 0ULL;
         QTest::newRow("negative layers") << R"({"model_type":"llama","num_hidden_layers":-1,"hidden_size":4,"num_attention_heads":1})"
                                          << IoError::Code::MissingKey << 0ULL;
@@ -687,6 +692,10 @@ private slots:
                                   << C::BadTensorInfo;
         QTest::newRow("negative dim") << file(R"({"w":{"dtype":"F16","shape":[-1],"data_offsets":[0,0]}})") << C::BadTensorInfo;
         QTest::newRow("deep") << file(std::string(5000, '[')) << C::TooLarge;
+        QTest::newRow("number overflow") << file(R"({"w":{"dtype":"F16","shape":[1e999],"data_offsets":[0,2]}})") << C::BadJson;
+        // fuzz_safetensors crash-5ee22eba: nlohmann's out_of_range 406 escaped as an exception.
+        QTest::newRow("fuzz crash-5ee22eba") << QByteArray::fromHex(
+            "a9000000000000003737373737373737373737373737373737373737373737373737653737376c2e2e2e312e77ffffffffffffffffffff6c2067686c61793072732e302e0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f6d6c702e65787060a8a8a834560000646174615f6f6666732c3a342274f3ffffff08223a5b3522646174615f6f6666732c3a322274f3ffffff08223a5b302c365d7d2c2c365ddc7d2c226c6d5f68656569676874223a7b22647421a90000320000000070732e30b06d6c702e652265") << C::BadJson;
     }
 
     void corruptSafetensors()

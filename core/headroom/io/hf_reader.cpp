@@ -50,6 +50,9 @@ std::variant<json, IoError> parseJson(std::string_view text, const std::string &
         return json::parse(text.begin(), text.end());
     } catch (const json::parse_error &e) {
         return IoError{IoError::Code::BadJson, name, base + (e.byte > 0 ? e.byte - 1 : 0), e.what()};
+    } catch (const json::exception &e) {
+        // e.g. out_of_range 406: a number too large for a double (found by fuzz_safetensors)
+        return IoError{IoError::Code::BadJson, name, base, e.what()};
     }
 }
 
@@ -188,14 +191,19 @@ std::variant<HfConfig, IoError> parseHfConfig(std::string_view text, const std::
             return IoError{IoError::Code::MissingKey, name, 0, *keys.begin()};
         return *v;
     };
-    for (auto [target, keys] : {std::pair{&m.layers, std::initializer_list<const char *>{"num_hidden_layers", "n_layer", "num_layers"}},
-                                std::pair{&m.hidden, std::initializer_list<const char *>{"hidden_size", "n_embd", "d_model"}},
-                                std::pair{&m.heads, std::initializer_list<const char *>{"num_attention_heads", "n_head"}}}) {
-        auto v = need(keys);
-        if (auto *e = std::get_if<IoError>(&v))
-            return *e;
-        *target = std::get<std::uint32_t>(v);
-    }
+    // (Separate calls: a loop over pairs of initializer_lists left their arrays dangling; found by fuzz_hf_config.)
+    const auto layers = need({"num_hidden_layers", "n_layer", "num_layers"});
+    if (auto *e = std::get_if<IoError>(&layers))
+        return *e;
+    const auto hidden = need({"hidden_size", "n_embd", "d_model"});
+    if (auto *e = std::get_if<IoError>(&hidden))
+        return *e;
+    const auto heads = need({"num_attention_heads", "n_head"});
+    if (auto *e = std::get_if<IoError>(&heads))
+        return *e;
+    m.layers = std::get<std::uint32_t>(layers);
+    m.hidden = std::get<std::uint32_t>(hidden);
+    m.heads = std::get<std::uint32_t>(heads);
     if (m.layers > 65536)
         return IoError{IoError::Code::TooLarge, name, 0, "num_hidden_layers " + std::to_string(m.layers)};
     const bool multiQuery = boolean(c, fb, "multi_query_attention").value_or(false);
@@ -326,8 +334,9 @@ std::variant<SafetensorsHeader, IoError> parseSafetensorsHeader(std::span<const 
     for (const auto &[key, v] : h.items()) {
         if (key == "__metadata__")
             continue;
+        const std::string &tensorName = key; // structured bindings cannot be captured before C++20 in clang 14
         const auto bad = [&](IoError::Code code, const std::string &what) {
-            return IoError{code, name, 8, key + ": " + what};
+            return IoError{code, name, 8, tensorName + ": " + what};
         };
         if (!v.is_object())
             return bad(IoError::Code::BadJson, "not an object");

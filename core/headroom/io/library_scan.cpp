@@ -176,9 +176,14 @@ std::vector<FoundModel> scanOllama(const fs::path &modelsDir)
         if (!j.is_object() || !j.contains("layers") || !j["layers"].is_array())
             continue;
         for (const auto &layer : j["layers"]) {
-            if (!layer.is_object() || layer.value("mediaType", "") != "application/vnd.ollama.image.model")
+            if (!layer.is_object())
                 continue;
-            const std::string digest = layer.value("digest", "");
+            const auto media = layer.find("mediaType");
+            const auto dig = layer.find("digest");
+            if (media == layer.end() || !media->is_string() || *media != "application/vnd.ollama.image.model" ||
+                dig == layer.end() || !dig->is_string())
+                continue;
+            const std::string digest = dig->get<std::string>();
             if (digest.rfind("sha256:", 0) != 0 || !isHex(digest.substr(7)))
                 continue;
             const fs::path blob = modelsDir / "blobs" / ("sha256-" + digest.substr(7));
