@@ -161,6 +161,19 @@ std::vector<double> splitFractions(const std::vector<Bytes> &usable)
     return cumulative;
 }
 
+/** A device as the engine sees it before anything is placed: usable memory and its runtime's own context. */
+DeviceUsage emptyUsage(const EstimateRequest &req, const Resolved &r, const DeviceSpec &d)
+{
+    DeviceUsage du;
+    du.id = d.id;
+    du.name = d.name;
+    du.capacity = d.capacity;
+    du.usable = usableBytes(d, *req.engine, *r.behaviour);
+    du.bandwidthGBs = d.bandwidthGBs;
+    du.overhead = req.engine->runtimeOverhead.forKind(d.kind == MemoryKind::Unified);
+    return du;
+}
+
 struct Layout {
     Placement placement;
     std::vector<SpeedSegment> speed;
@@ -173,21 +186,12 @@ Layout placeLayers(const EstimateRequest &req, const Resolved &r, const Units &u
 {
     const auto &m = *req.model;
     const std::uint32_t n = m.layers;
-    const auto &overhead = req.engine->runtimeOverhead;
     Layout out;
     Placement &p = out.placement;
     std::vector<Bytes> usable;
     for (const auto idx : used) {
-        const auto &d = req.devices[idx];
-        DeviceUsage du;
-        du.id = d.id;
-        du.name = d.name;
-        du.capacity = d.capacity;
-        du.usable = usableBytes(d, *req.engine, *r.behaviour);
-        du.bandwidthGBs = d.bandwidthGBs;
-        du.overhead = overhead.forKind(d.kind == MemoryKind::Unified);
-        usable.push_back(du.usable);
-        p.devices.push_back(du);
+        p.devices.push_back(emptyUsage(req, r, req.devices[idx]));
+        usable.push_back(p.devices.back().usable);
     }
     p.host.id = "host";
     p.host.name = "Host RAM";
@@ -260,16 +264,10 @@ Layout placeTensorParallel(const EstimateRequest &req, const Resolved &r, const 
     const Bytes kv = std::accumulate(u.kv.begin(), u.kv.end(), Bytes{0});
     const Bytes active = std::accumulate(u.active.begin(), u.active.end(), Bytes{0});
     for (const auto &d : req.devices) {
-        DeviceUsage du;
-        du.id = d.id;
-        du.name = d.name;
-        du.capacity = d.capacity;
-        du.usable = usableBytes(d, *req.engine, *r.behaviour);
-        du.bandwidthGBs = d.bandwidthGBs;
+        DeviceUsage du = emptyUsage(req, r, d);
         du.weights = weights / ranks;
         du.kvCache = kv / ranks;
         du.compute = u.compute.outputScratch;
-        du.overhead = req.engine->runtimeOverhead.forKind(d.kind == MemoryKind::Unified);
         du.layers = req.model->layers + 1;
         p.devices.push_back(du);
         const double kvRead = static_cast<double>(kv / ranks) / std::max<std::uint32_t>(r.parallel, 1) / 2.0;
