@@ -40,7 +40,6 @@ QString Texts::notice(Notice n)
     case Notice::TensorParallelUneven: return tr("The GPU count does not divide the attention heads; vLLM refuses this split.");
     case Notice::MlaExpandedCache: return tr("This engine version stores DeepSeek's MLA cache per head (tens of times larger).");
     case Notice::HostRamUnknown: return tr("Offloaded layers need system RAM; enter your RAM to check it.");
-    case Notice::MixedDevicesForEngine: return tr("This engine cannot use one of the devices.");
     }
     return {};
 }

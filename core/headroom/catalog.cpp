@@ -5,8 +5,8 @@
 
 #include <algorithm>
 #include <fstream>
+#include <initializer_list>
 #include <map>
-#include <regex>
 #include <set>
 #include <sstream>
 
@@ -120,6 +120,23 @@ public:
         return out;
     }
 
+    /**
+     * A string field that must be one of `choices`, returned as its mapped value. An absent optional field
+     * gives `fallback`; an absent required one, or any other string, fails naming the field.
+     */
+    template <typename T>
+    T choice(const std::string &field, std::initializer_list<std::pair<const char *, T>> choices, T fallback,
+             bool required = false) const
+    {
+        if (!required && !find(field))
+            return fallback;
+        const auto s = str(field);
+        for (const auto &[name, value] : choices)
+            if (s == name)
+                return value;
+        fail(CatalogError::Problem::BadValue, field, s);
+    }
+
     EntryReader sub(const std::string &field) const
     {
         return EntryReader(*find(field), m_file, m_entry + "." + field);
@@ -151,12 +168,21 @@ const json &parseFile(const std::string &text, const std::string &file, const st
     return *it;
 }
 
+/** Ids are ASCII letters and digits, then also '.', '_' and '-': [A-Za-z0-9][A-Za-z0-9._-]*. */
+bool isValidId(const std::string &id)
+{
+    const auto alnum = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); };
+    if (id.empty() || !alnum(id.front()))
+        return false;
+    return std::all_of(id.begin(), id.end(), [&](char c) { return alnum(c) || c == '.' || c == '_' || c == '-'; });
+}
+
 std::string entryId(const json &entry, std::size_t index, const std::string &file)
 {
-    EntryReader r(entry, file, "#" + std::to_string(index));
+    // (Built with insert rather than "#" + ...: GCC 12 reports a false -Wrestrict on the latter at -O3.)
+    EntryReader r(entry, file, std::to_string(index).insert(0, 1, '#'));
     auto id = r.str("id");
-    static const std::regex valid("^[a-z0-9][a-z0-9._-]*$", std::regex::icase);
-    if (!std::regex_match(id, valid))
+    if (!isValidId(id))
         r.fail(CatalogError::Problem::BadValue, "id", id);
     return id;
 }
@@ -251,13 +277,7 @@ Hardware readHardware(const EntryReader &r, const std::string &id)
     h.id = id;
     h.name = r.str("name");
     h.vendor = r.str("vendor");
-    const auto kind = r.str("kind");
-    if (kind == "gpu")
-        h.kind = MemoryKind::Discrete;
-    else if (kind == "unified")
-        h.kind = MemoryKind::Unified;
-    else
-        r.fail(CatalogError::Problem::BadValue, "kind", kind);
+    h.kind = r.choice("kind", {{"gpu", MemoryKind::Discrete}, {"unified", MemoryKind::Unified}}, MemoryKind::Discrete, true);
     h.segment = r.str("segment");
     h.market = r.str("market");
     h.memoryBytes = r.integer<Bytes>("memory_bytes", true, 0, 1);
@@ -287,15 +307,9 @@ Quantization readQuant(const EntryReader &r, const std::string &id)
     Quantization q;
     q.id = id;
     q.name = r.str("name");
-    const auto format = r.str("format");
-    if (format == "gguf")
-        q.format = WeightFormat::Gguf;
-    else if (format == "safetensors")
-        q.format = WeightFormat::Safetensors;
-    else if (format == "mlx")
-        q.format = WeightFormat::Mlx;
-    else
-        r.fail(CatalogError::Problem::BadValue, "format", format);
+    q.format = r.choice("format",
+                        {{"gguf", WeightFormat::Gguf}, {"safetensors", WeightFormat::Safetensors}, {"mlx", WeightFormat::Mlx}},
+                        WeightFormat::Gguf, true);
     q.engines = r.strings("engines");
     if (q.engines.empty())
         r.fail(CatalogError::Problem::Missing, "engines", "");
@@ -331,29 +345,12 @@ void readBehaviourRow(const EntryReader &v, EngineBehaviour &b)
         v.fail(CatalogError::Problem::BadValue, "from", b.from);
     b.released = v.str("released", false);
     b.source = v.str("source");
-    if (v.find("mla_cache")) {
-        const auto s = v.str("mla_cache");
-        if (s != "latent" && s != "expanded")
-            v.fail(CatalogError::Problem::BadValue, "mla_cache", s);
-        b.mlaCache = s == "latent" ? MlaCache::Latent : MlaCache::Expanded;
-    }
-    if (v.find("swa_cache")) {
-        const auto s = v.str("swa_cache");
-        if (s != "window" && s != "full")
-            v.fail(CatalogError::Problem::BadValue, "swa_cache", s);
-        b.swaCache = s == "window" ? SwaCache::Window : SwaCache::Full;
-    }
-    if (v.find("flash_attn_default")) {
-        const auto s = v.str("flash_attn_default");
-        if (s == "on")
-            b.flashAttnDefault = FlashAttnDefault::On;
-        else if (s == "off")
-            b.flashAttnDefault = FlashAttnDefault::Off;
-        else if (s == "auto")
-            b.flashAttnDefault = FlashAttnDefault::Auto;
-        else
-            v.fail(CatalogError::Problem::BadValue, "flash_attn_default", s);
-    }
+    // Missing keys inherit from the previous row (b holds it).
+    b.mlaCache = v.choice("mla_cache", {{"latent", MlaCache::Latent}, {"expanded", MlaCache::Expanded}}, b.mlaCache);
+    b.swaCache = v.choice("swa_cache", {{"window", SwaCache::Window}, {"full", SwaCache::Full}}, b.swaCache);
+    b.flashAttnDefault = v.choice("flash_attn_default",
+                                  {{"on", FlashAttnDefault::On}, {"off", FlashAttnDefault::Off}, {"auto", FlashAttnDefault::Auto}},
+                                  b.flashAttnDefault);
     b.defaultCtx = v.integer<std::uint32_t>("default_ctx", false, b.defaultCtx); // 0 = the model's context
     if (v.find("default_parallel")) {
         const auto p = v.integer<std::uint32_t>("default_parallel", true);
@@ -381,19 +378,9 @@ void readBehaviourRow(const EntryReader &v, EngineBehaviour &b)
         b.gpuMemoryUtilization = *util;
     }
     b.maxNumBatchedTokens = v.integer<std::uint32_t>("max_num_batched_tokens", false, b.maxNumBatchedTokens);
-    if (v.find("prefill_logits")) {
-        const auto s = v.str("prefill_logits");
-        if (s != "all" && s != "last")
-            v.fail(CatalogError::Problem::BadValue, "prefill_logits", s);
-        b.prefillLogitsAll = s == "all";
-    }
+    b.prefillLogitsAll = v.choice("prefill_logits", {{"all", true}, {"last", false}}, b.prefillLogitsAll);
     b.prefillStep = v.integer<std::uint32_t>("prefill_step", false, b.prefillStep);
-    if (v.find("output_reserve")) {
-        const auto s = v.str("output_reserve");
-        if (s != "ubatch" && s != "sequences")
-            v.fail(CatalogError::Problem::BadValue, "output_reserve", s);
-        b.logitsForAllTokens = s == "ubatch";
-    }
+    b.logitsForAllTokens = v.choice("output_reserve", {{"ubatch", true}, {"sequences", false}}, b.logitsForAllTokens);
 }
 
 DeviceBudget readBudget(const EntryReader &r, const std::string &field)

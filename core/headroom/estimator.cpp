@@ -58,21 +58,19 @@ Units buildUnits(const EstimateRequest &req, const Resolved &r)
                                  ? static_cast<double>(inv.expertsUsed) / static_cast<double>(inv.experts)
                                  : 1.0;
         if (t.layer < 0) {
-            u.input += t.bytes;
-            // Tied embeddings double as the output matrix: llama.cpp loads a second copy with the output layer.
+            // Tied embeddings double as the output matrix. llama.cpp keeps the lookup table on the host and
+            // loads a second copy with the output layer; other engines hold the one matrix with the output.
             if (m.tiedEmbeddings) {
                 u.weights[n] += t.bytes;
                 u.active[n] += t.bytes;
             }
+            if (!m.tiedEmbeddings || embeddingsOnHost(r.engine))
+                u.input += t.bytes;
             continue;
         }
         const auto unit = std::min<std::size_t>(static_cast<std::size_t>(t.layer), n);
         u.weights[unit] += t.bytes;
         u.active[unit] += static_cast<Bytes>(static_cast<double>(t.bytes) * share);
-    }
-    if (!embeddingsOnHost(r.engine) && m.tiedEmbeddings) {
-        // Other engines hold one shared embedding/head matrix: count it once, with the output.
-        u.input = 0;
     }
     const auto geometry = kvGeometry(m, r.engine, *r.behaviour, r.keyType, r.valueType, r.ctx, r.parallel, r.tokens);
     u.kv = kvLayerBytes(m, geometry);
@@ -174,6 +172,15 @@ DeviceUsage emptyUsage(const EstimateRequest &req, const Resolved &r, const Devi
     return du;
 }
 
+/**
+ * KV bytes one decoded token reads from a device holding `kv`: one sequence's cache, read in full at every
+ * step, averaged over a conversation that fills it.
+ */
+double kvReadPerToken(Bytes kv, std::uint32_t parallel)
+{
+    return static_cast<double>(kv) / std::max<std::uint32_t>(parallel, 1) / 2.0;
+}
+
 struct Layout {
     Placement placement;
     std::vector<SpeedSegment> speed;
@@ -214,10 +221,6 @@ Layout placeLayers(const EstimateRequest &req, const Resolved &r, const Units &u
         const auto idx = std::min<std::size_t>(static_cast<std::size_t>(it - fractions.begin()), p.devices.size() - 1);
         return &p.devices[idx];
     };
-    auto kvReadPerToken = [&](Bytes kv) {
-        // One sequence's cache, read in full at every step; averaged over a conversation that fills it.
-        return static_cast<double>(kv) / std::max<std::uint32_t>(r.parallel, 1) / 2.0;
-    };
 
     bool hostRunsLayers = false;
     bool hostRunsOutput = false;
@@ -228,7 +231,7 @@ Layout placeLayers(const EstimateRequest &req, const Resolved &r, const Units &u
         target.weights += u.weights[unit];
         target.kvCache += kv;
         target.layers += 1;
-        const double read = static_cast<double>(u.active[unit]) + kvReadPerToken(kv);
+        const double read = static_cast<double>(u.active[unit]) + kvReadPerToken(kv, r.parallel);
         if (d) {
             deviceActive[static_cast<std::size_t>(d - p.devices.data())] += read;
             d->compute = std::max(d->compute, unit == n ? u.compute.outputScratch : u.compute.layerScratch);
@@ -270,8 +273,7 @@ Layout placeTensorParallel(const EstimateRequest &req, const Resolved &r, const 
         du.compute = u.compute.outputScratch;
         du.layers = req.model->layers + 1;
         p.devices.push_back(du);
-        const double kvRead = static_cast<double>(kv / ranks) / std::max<std::uint32_t>(r.parallel, 1) / 2.0;
-        out.speed.push_back({static_cast<double>(active / ranks) + kvRead, d.bandwidthGBs});
+        out.speed.push_back({static_cast<double>(active / ranks) + kvReadPerToken(kv / ranks, r.parallel), d.bandwidthGBs});
     }
     p.host.id = "host";
     p.host.name = "Host RAM";

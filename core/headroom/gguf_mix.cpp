@@ -89,11 +89,6 @@ struct MixState {
     int iFfnDown = 0;
 };
 
-int layerOf(const Tensor &t)
-{
-    return t.layer;
-}
-
 GgmlType chooseType(MixState &s, const Tensor &t)
 {
     const std::string &name = t.name;
@@ -167,7 +162,7 @@ GgmlType chooseType(MixState &s, const Tensor &t)
         return nExpert == 8 ? GgmlType::Q8_0 : type;
     if (contains(name, "ffn_down")) {
         // For MoE models llama.cpp reads the layer from the name but counts every ffn_down tensor.
-        const int i = nExpert > 1 ? layerOf(t) : s.iFfnDown;
+        const int i = nExpert > 1 ? t.layer : s.iFfnDown;
         const int n = s.nFfnDown;
         ++s.iFfnDown;
         if (f == FType::Q2_K)

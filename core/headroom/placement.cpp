@@ -2,7 +2,6 @@
 #include "headroom/placement.h"
 
 #include <algorithm>
-#include <array>
 #include <limits>
 
 namespace headroom {
@@ -42,37 +41,8 @@ const char *noticeName(Notice n)
     case Notice::TensorParallelUneven: return "tensor_parallel_uneven";
     case Notice::MlaExpandedCache: return "mla_expanded_cache";
     case Notice::HostRamUnknown: return "host_ram_unknown";
-    case Notice::MixedDevicesForEngine: return "mixed_devices_for_engine";
     }
     return "unknown";
-}
-
-namespace {
-constexpr std::array<std::pair<KvType, const char *>, 6> kKvNames{{{KvType::F16, "f16"},
-                                                                   {KvType::BF16, "bf16"},
-                                                                   {KvType::F32, "f32"},
-                                                                   {KvType::Q8_0, "q8_0"},
-                                                                   {KvType::Q4_0, "q4_0"},
-                                                                   {KvType::Fp8, "fp8"}}};
-}
-
-const char *kvTypeName(KvType t)
-{
-    for (const auto &[type, name] : kKvNames)
-        if (type == t)
-            return name;
-    return "f16";
-}
-
-std::optional<KvType> kvTypeFromName(const std::string &name)
-{
-    std::string lower = name;
-    std::transform(lower.begin(), lower.end(), lower.begin(),
-                   [](unsigned char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c); });
-    for (const auto &[type, n] : kKvNames)
-        if (lower == n)
-            return type;
-    return std::nullopt;
 }
 
 } // namespace headroom

@@ -20,7 +20,6 @@ enum class Notice {
     TensorParallelUneven,    ///< GPUs do not divide the heads: vLLM refuses this split
     MlaExpandedCache,        ///< this engine version stores DeepSeek MLA per head (tens of times larger)
     HostRamUnknown,          ///< offloaded layers need host RAM that was not given
-    MixedDevicesForEngine,   ///< engine cannot use this device kind (MLX on NVIDIA ...)
 };
 
 /** Memory on one device (or on the host), split by what holds it. */

@@ -114,6 +114,7 @@ private slots:
         QTest::newRow("syntax") << "models" << "\"models\"" << "\"models\" oops" << int(CatalogError::Problem::Syntax) << "";
         QTest::newRow("wrong type") << "models" << "\"layers\": 28" << "\"layers\": \"28\"" << int(CatalogError::Problem::WrongType) << "layers";
         QTest::newRow("negative") << "hardware" << "\"memory_bytes\": 25769803776" << "\"memory_bytes\": -1" << int(CatalogError::Problem::BadValue) << "memory_bytes";
+        QTest::newRow("bad choice") << "hardware" << "\"kind\": \"gpu\"" << "\"kind\": \"tpu\"" << int(CatalogError::Problem::BadValue) << "kind";
         QTest::newRow("missing") << "models" << "\"vocab\":" << "\"vocab_size\":" << int(CatalogError::Problem::Missing) << "vocab";
         QTest::newRow("unknown quant in tag") << "models" << "\"quant\": \"Q4_K_M\"" << "\"quant\": \"Q9_Z\"" << int(CatalogError::Problem::UnknownReference) << "ollama";
     }
