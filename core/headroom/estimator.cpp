@@ -137,6 +137,13 @@ Resolved resolve(const EstimateRequest &req, std::optional<std::uint32_t> parall
         r.notices.push_back(Notice::KvQuantNeedsFlashAttn);
     }
     r.tokens = req.ubatch.value_or(defaultForwardTokens(r.engine, b, r.ctx, largestDevice(req)));
+    if (req.batch) {
+        // llama.cpp clamps n_ubatch to n_batch; for vLLM the batch is max_num_batched_tokens.
+        if (r.engine == EngineKind::LlamaCpp || r.engine == EngineKind::Ollama)
+            r.tokens = std::min(r.tokens, *req.batch);
+        else if (r.engine == EngineKind::Vllm && !req.ubatch)
+            r.tokens = *req.batch;
+    }
     if (r.ctx > req.model->maxContext)
         r.notices.push_back(Notice::CtxAboveModelMax);
     if (req.model->mla && b.mlaCache == MlaCache::Expanded)
@@ -383,7 +390,7 @@ std::uint32_t searchMaxContext(const EstimateRequest &req, const Resolved &base)
     auto fitsAt = [&](std::uint32_t ctx) {
         Resolved r = base;
         r.ctx = ctx;
-        if (!req.ubatch)
+        if (!req.ubatch && !req.batch)
             r.tokens = defaultForwardTokens(r.engine, *r.behaviour, ctx, largestDevice(req));
         return fullyFits(probe, r);
     };

@@ -69,6 +69,8 @@ private slots:
         QTest::newRow("kv q8_0 without fa falls back") << base + QStringList{"--gpu", "rtx-4090", "--kv-type", "q8_0", "--flash-attn", "off"} << "kv_type" << "f16";
         QTest::newRow("old ollama default ctx") << base + QStringList{"--gpu", "rtx-4090", "--engine-version", "0.5.7"} << "ctx" << "2048";
         QTest::newRow("version newer than known") << base + QStringList{"--gpu", "rtx-4090", "--engine-version", "99.0.0"} << "engine_behaviour_from" << "0.15.5";
+        QTest::newRow("batch clamps ubatch") << base + QStringList{"--gpu", "rtx-4090", "--ctx", "8192", "--flash-attn", "off", "--batch", "256", "--ubatch", "512"} << "devices.0.compute_MiB" << "246";
+        QTest::newRow("ubatch alone") << base + QStringList{"--gpu", "rtx-4090", "--ctx", "8192", "--flash-attn", "off", "--ubatch", "512"} << "devices.0.compute_MiB" << "492";
         QTest::newRow("cpu only") << base + QStringList{"--ram", "32"} << "devices.size" << "0";
         QTest::newRow("quant override") << QStringList{"estimate", "--model", "deepseek-r1:7b", "--quant", "Q8_0", "--gpu", "rtx-4090", "--json"} << "quant" << "Q8_0";
         QTest::newRow("vllm bf16") << QStringList{"estimate", "--model", "Qwen/Qwen2.5-7B-Instruct", "--engine", "vllm", "--gpu", "a100-80gb", "--json"} << "quant" << "hf-bf16";
@@ -82,7 +84,9 @@ private slots:
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const auto o = QJsonDocument::fromJson(r.out).object();
         QString actual;
-        if (key == "devices.size")
+        if (key == "devices.0.compute_MiB")
+            actual = QString::number(qint64(o["devices"].toArray()[0].toObject()["compute_bytes"].toDouble()) / (1024 * 1024));
+        else if (key == "devices.size")
             actual = QString::number(o["devices"].toArray().size());
         else if (o[key].isString())
             actual = o[key].toString();
