@@ -380,6 +380,7 @@ void readBehaviourRow(const EntryReader &v, EngineBehaviour &b)
     b.maxNumBatchedTokens = v.integer<std::uint32_t>("max_num_batched_tokens", false, b.maxNumBatchedTokens);
     b.prefillLogitsAll = v.choice("prefill_logits", {{"all", true}, {"last", false}}, b.prefillLogitsAll);
     b.prefillStep = v.integer<std::uint32_t>("prefill_step", false, b.prefillStep);
+    b.kvUnified = v.boolean("kv_unified", b.kvUnified);
     b.logitsForAllTokens = v.choice("output_reserve", {{"ubatch", true}, {"sequences", false}}, b.logitsForAllTokens);
 }
 

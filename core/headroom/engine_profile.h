@@ -25,6 +25,7 @@ struct EngineBehaviour {
     std::uint32_t defaultCtx = 4096;
     std::uint32_t defaultParallel = 1;
     bool parallelAuto = false; ///< default_parallel is tried, falling back to 1 when it does not fit
+    bool kvUnified = false;    ///< the default slots share one cache of the context's size (llama-server since PR #16736)
     std::vector<std::pair<double, std::uint32_t>> defaultCtxByVramGiB; ///< (max GiB, ctx) ascending
     double gpuMemoryUtilization = 1.0;
     std::uint32_t maxNumBatchedTokens = 0;

@@ -121,8 +121,9 @@ Resolved resolve(const EstimateRequest &req, std::optional<std::uint32_t> parall
     r.behaviour = &req.engine->behaviourFor(req.engineVersion);
     const auto &b = *r.behaviour;
     r.ctx = req.ctx.value_or(defaultContext(req, b, r.engine));
-    // vLLM only needs room for one full sequence to start; its other slots share what is left.
-    const std::uint32_t engineParallel = r.engine == EngineKind::Vllm ? 1 : b.defaultParallel;
+    // vLLM only needs room for one full sequence to start, and llama-server's default slots share one
+    // unified cache of the context's size: either way the memory is that of a single sequence.
+    const std::uint32_t engineParallel = r.engine == EngineKind::Vllm || b.kvUnified ? 1 : b.defaultParallel;
     r.parallel = parallelOverride.value_or(req.parallel.value_or(engineParallel));
     switch (req.flashAttn) {
     case FlashAttn::On: r.flashAttn = true; break;

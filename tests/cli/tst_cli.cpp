@@ -71,6 +71,9 @@ private slots:
         QTest::newRow("version newer than known") << base + QStringList{"--gpu", "rtx-4090", "--engine-version", "99.0.0"} << "engine_behaviour_from" << "0.15.5";
         QTest::newRow("batch clamps ubatch") << base + QStringList{"--gpu", "rtx-4090", "--ctx", "8192", "--flash-attn", "off", "--batch", "256", "--ubatch", "512"} << "devices.0.compute_MiB" << "246";
         QTest::newRow("ubatch alone") << base + QStringList{"--gpu", "rtx-4090", "--ctx", "8192", "--flash-attn", "off", "--ubatch", "512"} << "devices.0.compute_MiB" << "492";
+        QTest::newRow("llama-server's default slots share one cache") << QStringList{"estimate", "--model", "qwen2.5-14b-instruct", "--engine", "llama.cpp", "--gpu", "rtx-4090", "--json"} << "parallel" << "1";
+        QTest::newRow("before the unified cache: one slot") << QStringList{"estimate", "--model", "qwen2.5-14b-instruct", "--engine", "llama.cpp", "--engine-version", "b6000", "--gpu", "rtx-4090", "--json"} << "parallel" << "1";
+        QTest::newRow("old ollama: 4 slots when they fit") << base + QStringList{"--gpu", "rtx-4090", "--engine-version", "0.5.7"} << "parallel" << "4";
         QTest::newRow("cpu only") << base + QStringList{"--ram", "32"} << "devices.size" << "0";
         QTest::newRow("quant override") << QStringList{"estimate", "--model", "deepseek-r1:7b", "--quant", "Q8_0", "--gpu", "rtx-4090", "--json"} << "quant" << "Q8_0";
         QTest::newRow("vllm bf16") << QStringList{"estimate", "--model", "Qwen/Qwen2.5-7B-Instruct", "--engine", "vllm", "--gpu", "a100-80gb", "--json"} << "quant" << "hf-bf16";
