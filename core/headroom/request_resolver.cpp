@@ -103,12 +103,20 @@ std::variant<ResolvedRequest, ResolveError> resolveRequest(const Catalog &catalo
         if (!engine)
             return unknown(C::UnknownEngine, "engine", in.engine, catalog.suggest(CatalogKind::Engine, in.engine));
     }
-    const bool exactFile = in.file && in.file->inventory.has_value();
-    // A file's exact tensors are what they are: --quant only applies to a config.json without weights.
+    const std::string_view engineId = engine ? std::string_view(engine->id) : std::string_view{};
+    // A file's tensors are exact for its own quantization. Naming another one asks "what if this model
+    // were stored as that": the file's architecture is then laid out at it, as for a catalog model.
+    bool otherQuant = false;
+    if (in.file && !in.quant.empty()) {
+        const Quantization *asked = catalogQuantForFile(catalog, in.quant, engineId);
+        const bool same = toLowerAscii(in.quant) == toLowerAscii(in.file->quant) ||
+                          (asked && asked == catalogQuantForFile(catalog, in.file->quant, engineId));
+        otherQuant = !same;
+    }
+    const bool exactFile = in.file && in.file->inventory.has_value() && !otherQuant;
     std::string quantKey = !in.quant.empty() && !exactFile ? in.quant : impliedQuant;
     if (quantKey.empty())
         quantKey = defaultQuantFor(engine ? engine->id : "llama.cpp");
-    const std::string_view engineId = engine ? std::string_view(engine->id) : std::string_view{};
     const Quantization *quant =
         in.file ? catalogQuantForFile(catalog, quantKey, engineId) : catalog.findQuantization(quantKey, engineId);
     if (quant && exactFile && quant->format != in.file->format)
