@@ -69,7 +69,7 @@ void BM_EvaluateOnly_PartialOffload(benchmark::State &state)
     for (auto _ : state) {
         in.ctx = ctx;
         ctx = ctx >= 32768 ? 4096 : ctx * 2;
-        benchmark::DoNotOptimize(evaluate(catalog(), in.toRequestInputs()));
+        benchmark::DoNotOptimize(evaluate(catalog(), in.toRequestInputs(), nullptr));
     }
 }
 

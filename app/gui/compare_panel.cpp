@@ -131,10 +131,12 @@ void ComparePanel::recomputeColumn(Column &c)
     }
     const int count = hw->kind == MemoryKind::Unified ? 1 : c.count->value();
     std::vector<std::string> gpus(static_cast<std::size_t>(count), hw->id);
-    const Evaluation e = evaluate(m_catalog, m_inputs.toRequestInputs(gpus), false);
+    const Evaluation e = evaluate(m_catalog, m_inputs.toRequestInputs(gpus), m_files, false);
     if (!e.ok()) {
         c.model->clear();
-        c.verdict->setText(e.error ? Texts::resolveError(*e.error) : tr("Cannot estimate"));
+        c.verdict->setText(e.error       ? Texts::resolveError(*e.error)
+                           : e.fileError ? Texts::ioError(*e.fileError)
+                                         : tr("Cannot estimate"));
         c.verdict->setStyleSheet({});
         c.speed->clear();
         c.price->clear();

@@ -17,6 +17,8 @@ class ChartPanel;
 class EstimateModel;
 
 /** Up to four hardware options side by side for the same model: bars, verdict, tokens/s and price per usable GB. */
+class ModelFiles;
+
 class ComparePanel : public QWidget
 {
     Q_OBJECT
@@ -27,6 +29,8 @@ public:
 
     /** The model/quant/context/engine to compare (hardware fields are ignored). */
     void setInputs(const GuiInputs &inputs);
+    /** Where a model given as a path is read from (owned by the window). */
+    void setModelFiles(ModelFiles *files) { m_files = files; }
     /** "id" or "id*N" per column. */
     [[nodiscard]] QStringList slotKeys() const;
     void setSlotKeys(const QStringList &keys);
@@ -49,6 +53,7 @@ private:
     const Catalog &m_catalog;
     GuiInputs m_inputs;
     std::array<Column, kColumns> m_columns;
+    ModelFiles *m_files = nullptr;
 };
 
 } // namespace headroom::gui

@@ -1,11 +1,21 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "evaluation.h"
 
+#include "model_files.h"
+
 namespace headroom::gui {
 
-Evaluation evaluate(const Catalog &catalog, const RequestInputs &inputs, bool withFixes)
+Evaluation evaluate(const Catalog &catalog, RequestInputs inputs, ModelFiles *files, bool withFixes)
 {
     Evaluation e;
+    if (files && ModelFiles::isPath(QString::fromStdString(inputs.model))) {
+        const auto &loaded = files->load(inputs.model);
+        if (const auto *err = std::get_if<io::IoError>(&loaded)) {
+            e.fileError = *err;
+            return e;
+        }
+        inputs.file = std::get<std::shared_ptr<const FileModel>>(loaded);
+    }
     auto result = resolveRequest(catalog, inputs);
     if (auto *err = std::get_if<ResolveError>(&result)) {
         e.error = std::move(*err);

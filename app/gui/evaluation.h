@@ -2,6 +2,7 @@
 #pragma once
 
 #include <headroom/advisor.h>
+#include <headroom/io/io_error.h>
 #include <headroom/request_resolver.h>
 
 #include <memory>
@@ -16,11 +17,17 @@ struct Evaluation {
     std::optional<Placement> placement;
     std::vector<Fix> fixes;
     std::optional<ResolveError> error;
+    std::optional<io::IoError> fileError; ///< the model is a file that could not be read
 
     [[nodiscard]] bool ok() const { return placement.has_value(); }
 };
 
-/** resolveRequest + estimate (+ suggestFixes when it does not fit entirely on the GPUs). */
-[[nodiscard]] Evaluation evaluate(const Catalog &catalog, const RequestInputs &inputs, bool withFixes = true);
+class ModelFiles;
+
+/**
+ * resolveRequest + estimate (+ suggestFixes when it does not fit entirely on the GPUs). When the model key
+ * is a path, the file is read through `files` (once per file); without `files` a path is an unknown model.
+ */
+[[nodiscard]] Evaluation evaluate(const Catalog &catalog, RequestInputs inputs, ModelFiles *files, bool withFixes = true);
 
 } // namespace headroom::gui

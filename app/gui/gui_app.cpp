@@ -2,7 +2,9 @@
 #include "gui_app.h"
 
 #include "catalog_resources.h"
+#include "evaluation.h"
 #include "main_window.h"
+#include "model_files.h"
 #include "settings.h"
 #include "texts.h"
 
@@ -52,9 +54,10 @@ std::variant<GuiOptions, QString> parseGuiArguments(const QStringList &args)
             } else if (arg == QLatin1String("--lang")) {
                 o.lang = *v;
             } else if (arg == QLatin1String("--tab")) {
-                if (*v != QLatin1String("estimate") && *v != QLatin1String("compare"))
-                    return QStringLiteral("--tab: '%1' is not valid (expected: estimate, compare)").arg(*v);
+                if (*v != QLatin1String("estimate") && *v != QLatin1String("compare") && *v != QLatin1String("my-models"))
+                    return QStringLiteral("--tab: '%1' is not valid (expected: estimate, compare, my-models)").arg(*v);
                 o.compare = *v == QLatin1String("compare");
+                o.myModels = *v == QLatin1String("my-models");
             } else {
                 const auto parts = v->split(QLatin1Char('x'));
                 bool okW = false, okH = false;
@@ -201,9 +204,11 @@ int runGui(int argc, char **argv)
     }
     const Catalog catalog = std::move(std::get<Catalog>(loaded));
     if (opts.hasRequest) {
-        auto resolved = resolveRequest(catalog, opts.inputs.toRequestInputs());
-        if (auto *e = std::get_if<ResolveError>(&resolved)) {
-            std::fprintf(stderr, "headroom: %s\n", cli::describe(*e).c_str());
+        ModelFiles files;
+        const Evaluation check = evaluate(catalog, opts.inputs.toRequestInputs(), &files, false);
+        if (check.error || check.fileError) {
+            const std::string why = check.error ? cli::describe(*check.error) : io::describeIoError(*check.fileError);
+            std::fprintf(stderr, "headroom: %s\n", why.c_str());
             return 2;
         }
     }
@@ -221,6 +226,8 @@ int runGui(int argc, char **argv)
         if (opts.hasRequest)
             window.setInputs(opts.inputs);
         window.showCompare(opts.compare);
+        if (opts.myModels)
+            window.showMyModels();
         window.resize(opts.size);
         window.show();
         QApplication::processEvents();

@@ -19,6 +19,7 @@ struct GuiOptions {
     bool dark = false;
     QString lang;                      ///< e.g. "zh_CN"; empty = system locale
     bool compare = false;              ///< open on the compare tab
+    bool myModels = false;             ///< open on the My models tab
     bool hasRequest = false;           ///< the estimate options were given
     GuiInputs inputs;
 };

@@ -2,6 +2,7 @@
 #include "inputs_panel.h"
 
 #include "catalog_combos.h"
+#include "model_files.h"
 #include "texts.h"
 
 #include <QCheckBox>
@@ -298,7 +299,8 @@ void InputsPanel::setInputs(const GuiInputs &inputs)
 {
     m_inputs = inputs;
     const GuiInputs d;
-    if (!m_catalog.resolveModel(m_inputs.model.toStdString()))
+    // A file path stays as given: if it no longer reads, the banner says why instead of a silent swap.
+    if (!ModelFiles::isPath(m_inputs.model) && !m_catalog.resolveModel(m_inputs.model.toStdString()))
         m_inputs.model = d.model;
     if (m_inputs.gpu != QLatin1String("custom") && !m_catalog.findHardware(m_inputs.gpu.toStdString()))
         m_inputs.gpu = d.gpu;
@@ -314,6 +316,23 @@ void InputsPanel::setInputs(const GuiInputs &inputs)
     emit inputsChanged();
 }
 
+void InputsPanel::setModelFiles(ModelFiles *files)
+{
+    m_files = files;
+    syncWidgets();
+}
+
+const ModelSpec *InputsPanel::modelSpec() const
+{
+    if (m_files && ModelFiles::isPath(m_inputs.model)) {
+        const auto &loaded = m_files->load(m_inputs.model.toStdString());
+        const auto *file = std::get_if<std::shared_ptr<const FileModel>>(&loaded);
+        return file ? &(*file)->spec : nullptr;
+    }
+    const auto match = m_catalog.resolveModel(m_inputs.model.toStdString());
+    return match ? match->model : nullptr;
+}
+
 void InputsPanel::setResolvedEngine(const QString &engineId)
 {
     if (engineId == m_resolvedEngine)
@@ -325,8 +344,8 @@ void InputsPanel::setResolvedEngine(const QString &engineId)
 void InputsPanel::updateContextRange()
 {
     quint32 max = 131072;
-    if (const auto match = m_catalog.resolveModel(m_inputs.model.toStdString()); match && match->model->maxContext > 0)
-        max = match->model->maxContext;
+    if (const ModelSpec *spec = modelSpec(); spec && spec->maxContext > 0)
+        max = spec->maxContext;
     m_maxCtx = std::max(max, kMinCtx * 2);
     m_inputs.ctx = std::clamp(m_inputs.ctx, kMinCtx, m_maxCtx);
     m_ctxSpin->setMaximum(static_cast<int>(m_maxCtx));
@@ -395,6 +414,10 @@ void InputsPanel::syncWidgets()
         if (!match->impliedQuant.empty())
             info += tr("\nOllama tag: %1").arg(QString::fromStdString(match->impliedQuant));
         m_modelInfo->setText(info);
+    } else if (const ModelSpec *spec = modelSpec(); spec && ModelFiles::isPath(m_inputs.model)) {
+        m_modelInfo->setText(tr("File: %1\n%2").arg(ModelFiles::displayName(m_inputs.model), modelSummary(*spec)));
+    } else if (ModelFiles::isPath(m_inputs.model)) {
+        m_modelInfo->setText(tr("File: %1 (cannot be read)").arg(ModelFiles::displayName(m_inputs.model)));
     } else {
         m_modelInfo->setText(tr("Not in the catalog"));
     }

@@ -16,6 +16,8 @@ class QSpinBox;
 
 namespace headroom::gui {
 
+class ModelFiles;
+
 /** Left panel: model, quantization, context, parallel, engine, KV cache and hardware. */
 class InputsPanel : public QWidget
 {
@@ -26,6 +28,8 @@ public:
     [[nodiscard]] GuiInputs inputs() const { return m_inputs; }
     /** Shows `inputs` in the widgets (emits inputsChanged once). Unknown catalog keys fall back to defaults. */
     void setInputs(const GuiInputs &inputs);
+    /** Where a model given as a path is read from (owned by the window); without it paths are unknown models. */
+    void setModelFiles(ModelFiles *files);
     /** The engine the resolver chose: fills the version list and the quantization list. */
     void setResolvedEngine(const QString &engineId);
 
@@ -48,7 +52,11 @@ private:
     void setContext(quint32 ctx);
     void changed();
 
+    /** The architecture behind the model key: a catalog entry, or the file it names (null when neither). */
+    [[nodiscard]] const ModelSpec *modelSpec() const;
+
     const Catalog &m_catalog;
+    ModelFiles *m_files = nullptr;
     GuiInputs m_inputs;
     QString m_resolvedEngine;
     quint32 m_maxCtx = 131072;

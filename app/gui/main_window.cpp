@@ -5,11 +5,18 @@
 #include "compare_panel.h"
 #include "estimate_model.h"
 #include "inputs_panel.h"
+#include "my_models_panel.h"
 #include "settings.h"
 #include "suggestions_panel.h"
 #include "verdict_banner.h"
 
+#include <QAction>
 #include <QCloseEvent>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QMenuBar>
+#include <QMimeData>
 #include <QScrollArea>
 #include <QSplitter>
 #include <QTabWidget>
@@ -26,6 +33,7 @@ MainWindow::MainWindow(const Catalog &catalog, Settings *settings, QWidget *pare
     m_model->setObjectName(QStringLiteral("estimateModel"));
 
     m_inputs = new InputsPanel(m_catalog);
+    m_inputs->setModelFiles(&m_files);
     auto *scroll = new QScrollArea;
     scroll->setObjectName(QStringLiteral("inputsScroll"));
     scroll->setWidget(m_inputs);
@@ -45,6 +53,7 @@ MainWindow::MainWindow(const Catalog &catalog, Settings *settings, QWidget *pare
     v->addWidget(m_suggestions, 2);
 
     m_compare = new ComparePanel(m_catalog);
+    m_compare->setModelFiles(&m_files);
     auto *comparePage = new QWidget;
     comparePage->setObjectName(QStringLiteral("comparePage"));
     auto *cv = new QVBoxLayout(comparePage);
@@ -54,6 +63,8 @@ MainWindow::MainWindow(const Catalog &catalog, Settings *settings, QWidget *pare
     m_tabs->setObjectName(QStringLiteral("resultTabs"));
     m_tabs->addTab(estimatePage, tr("Estimate"));
     m_tabs->addTab(comparePage, tr("Compare hardware"));
+    m_myModels = new MyModelsPanel(m_catalog, &m_files);
+    m_tabs->addTab(m_myModels, tr("My models"));
 
     auto *splitter = new QSplitter(Qt::Horizontal);
     splitter->setObjectName(QStringLiteral("mainSplitter"));
@@ -73,12 +84,10 @@ MainWindow::MainWindow(const Catalog &catalog, Settings *settings, QWidget *pare
         in.quant = quant;
         setInputs(in);
     });
-    connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
-        if (m_tabs->currentIndex() == 1 && m_compareDirty) {
-            m_compare->setInputs(inputs());
-            m_compareDirty = false;
-        }
-    });
+    connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::refreshVisibleTab);
+    connect(m_myModels, &MyModelsPanel::modelChosen, this, &MainWindow::openModelPath);
+    buildMenus();
+    setAcceptDrops(true);
 
     resize(1280, 800);
     if (m_settings) {
@@ -102,7 +111,7 @@ GuiInputs MainWindow::inputs() const { return m_inputs->inputs(); }
 
 void MainWindow::recompute()
 {
-    m_evaluation = evaluate(m_catalog, inputs().toRequestInputs());
+    m_evaluation = evaluate(m_catalog, inputs().toRequestInputs(), &m_files);
     if (m_evaluation.ok()) {
         m_model->setPlacement(*m_evaluation.placement);
         m_inputs->setResolvedEngine(QString::fromStdString(m_evaluation.resolved->request.engine->id));
@@ -111,15 +120,90 @@ void MainWindow::recompute()
         m_model->clear();
     }
     m_banner->setEvaluation(m_evaluation);
-    if (m_tabs->currentIndex() == 1) {
+    // The other tabs follow the inputs only while visible: their sweeps are not worth doing unseen.
+    m_compareDirty = m_myModelsDirty = true;
+    refreshVisibleTab();
+}
+
+void MainWindow::refreshVisibleTab()
+{
+    if (m_tabs->currentIndex() == CompareTab && m_compareDirty) {
         m_compare->setInputs(inputs());
         m_compareDirty = false;
-    } else {
-        m_compareDirty = true;
+    } else if (m_tabs->currentIndex() == MyModelsTab) {
+        m_myModels->ensureScanned();
+        if (m_myModelsDirty)
+            m_myModels->setInputs(inputs());
+        m_myModelsDirty = false;
     }
 }
 
-void MainWindow::showCompare(bool compare) { m_tabs->setCurrentIndex(compare ? 1 : 0); }
+void MainWindow::showCompare(bool compare) { m_tabs->setCurrentIndex(compare ? CompareTab : EstimateTab); }
+
+void MainWindow::showMyModels() { m_tabs->setCurrentIndex(MyModelsTab); }
+
+void MainWindow::openModelPath(const QString &path)
+{
+    GuiInputs in = inputs();
+    in.model = path;
+    in.quant.clear(); // the file says what it holds
+    setInputs(in);
+    m_tabs->setCurrentIndex(EstimateTab);
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *open = file->addAction(tr("&Open model file…"), this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open model file"), QString(),
+                                                          tr("Model files (*.gguf config.json);;All files (*)"));
+        if (!path.isEmpty())
+            openModelPath(path);
+    });
+    open->setObjectName(QStringLiteral("openModelFileAction"));
+    open->setShortcut(QKeySequence::Open);
+    QAction *folder = file->addAction(tr("Open model &folder…"), this, [this] {
+        const QString path = QFileDialog::getExistingDirectory(this, tr("Open model folder"));
+        if (!path.isEmpty())
+            openModelPath(path);
+    });
+    folder->setObjectName(QStringLiteral("openModelFolderAction"));
+    QAction *mine = file->addAction(tr("&My models"), this, &MainWindow::showMyModels);
+    mine->setObjectName(QStringLiteral("myModelsAction"));
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+}
+
+namespace {
+
+/** The first local file or folder in a drag, or empty. */
+QString droppedPath(const QMimeData *mime)
+{
+    if (!mime || !mime->hasUrls())
+        return {};
+    for (const QUrl &url : mime->urls())
+        if (url.isLocalFile())
+            return url.toLocalFile();
+    return {};
+}
+
+} // namespace
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (!droppedPath(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QString path = droppedPath(event->mimeData());
+    if (path.isEmpty())
+        return;
+    event->acceptProposedAction();
+    openModelPath(path);
+}
 
 void MainWindow::settle() { m_suggestions->refreshNow(); }
 

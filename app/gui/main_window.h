@@ -3,6 +3,7 @@
 
 #include "evaluation.h"
 #include "gui_inputs.h"
+#include "model_files.h"
 
 #include <QMainWindow>
 
@@ -14,6 +15,7 @@ class ChartPanel;
 class ComparePanel;
 class EstimateModel;
 class InputsPanel;
+class MyModelsPanel;
 class Settings;
 class SuggestionsPanel;
 class VerdictBanner;
@@ -32,6 +34,8 @@ public:
     /** Recomputes now: resolve → estimate → model → chart and banner. */
     void recompute();
     void showCompare(bool compare);
+    /** Sizes the model in a .gguf file, a config.json or a model folder (File menu, drops, My models). */
+    void openModelPath(const QString &path);
     /** Finishes debounced work (suggestions) so a grab shows everything. */
     void settle();
 
@@ -42,16 +46,25 @@ public:
     [[nodiscard]] VerdictBanner *verdictBanner() const { return m_banner; }
     [[nodiscard]] SuggestionsPanel *suggestionsPanel() const { return m_suggestions; }
     [[nodiscard]] ComparePanel *comparePanel() const { return m_compare; }
+    [[nodiscard]] MyModelsPanel *myModelsPanel() const { return m_myModels; }
+    void showMyModels();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
+    enum Tab { EstimateTab, CompareTab, MyModelsTab };
+
     void applyFix(const Fix &fix);
+    void buildMenus();
+    void refreshVisibleTab();
     void saveSettings();
 
     const Catalog &m_catalog;
     Settings *m_settings;
+    ModelFiles m_files; ///< before the panels that point to it
     Evaluation m_evaluation;
     EstimateModel *m_model = nullptr;
     InputsPanel *m_inputs = nullptr;
@@ -59,8 +72,10 @@ private:
     VerdictBanner *m_banner = nullptr;
     SuggestionsPanel *m_suggestions = nullptr;
     ComparePanel *m_compare = nullptr;
+    MyModelsPanel *m_myModels = nullptr;
     QTabWidget *m_tabs = nullptr;
     bool m_compareDirty = true;
+    bool m_myModelsDirty = true;
 };
 
 } // namespace headroom::gui

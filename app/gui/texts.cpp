@@ -104,6 +104,32 @@ QString Texts::catalogError(const CatalogError &e)
     return {};
 }
 
+QString Texts::ioError(const io::IoError &e)
+{
+    using C = io::IoError::Code;
+    QString what;
+    switch (e.code) {
+    case C::CannotOpen: what = tr("cannot open the file"); break;
+    case C::BadMagic: what = tr("not a GGUF file"); break;
+    case C::BadVersion: what = tr("unsupported GGUF version"); break;
+    case C::Truncated: what = tr("the file ends early"); break;
+    case C::TooLarge: what = tr("a size or count is larger than the file"); break;
+    case C::BadValueType: what = tr("unknown metadata value type"); break;
+    case C::NestedArray: what = tr("nested metadata array"); break;
+    case C::BadTensorInfo: what = tr("invalid tensor description"); break;
+    case C::UnknownTensorType: what = tr("unknown tensor type"); break;
+    case C::TensorOutOfBounds: what = tr("tensor data lies beyond the end of the file"); break;
+    case C::BadAlignment: what = tr("invalid alignment"); break;
+    case C::MissingKey: what = tr("a required key is missing"); break;
+    case C::WrongKeyType: what = tr("a key has the wrong type"); break;
+    case C::BadSplit: what = tr("a part of the split model is missing or does not match"); break;
+    case C::BadJson: what = tr("invalid JSON"); break;
+    case C::UnknownFormat: what = tr("not a model file or folder (.gguf, config.json, safetensors)"); break;
+    }
+    const QString detail = e.detail.empty() ? QString() : QStringLiteral(" (%1)").arg(q(e.detail));
+    return tr("%1: byte %2: %3").arg(q(e.file)).arg(e.offset).arg(what) + detail;
+}
+
 QString Texts::gib(double value)
 {
     return tr("%1 GiB").arg(QLocale().toString(value, 'f', 2));

@@ -3,6 +3,7 @@
 
 #include <headroom/advisor.h>
 #include <headroom/catalog.h>
+#include <headroom/io/io_error.h>
 #include <headroom/request_resolver.h>
 
 #include <QCoreApplication>
@@ -20,6 +21,8 @@ public:
     [[nodiscard]] static QString fix(const Fix &f);
     [[nodiscard]] static QString resolveError(const ResolveError &e);
     [[nodiscard]] static QString catalogError(const CatalogError &e);
+    /** "model.gguf: byte 1234: the file ends early (tensor blk.0.attn_q.weight)" */
+    [[nodiscard]] static QString ioError(const io::IoError &e);
     [[nodiscard]] static QString gib(double gib);
     [[nodiscard]] static QString tokens(std::uint32_t n);
     [[nodiscard]] static QString paramsText(std::uint64_t params);

@@ -81,8 +81,10 @@ void VerdictBanner::setEvaluation(const Evaluation &e)
     m_currentFixes.clear();
     QColor stripe(0x99, 0x99, 0x99);
     if (!e.ok()) {
-        m_title->setText(tr("Cannot estimate"));
-        m_detail->setText(e.error ? Texts::resolveError(*e.error) : QString());
+        m_title->setText(e.fileError ? tr("Cannot read the model file") : tr("Cannot estimate"));
+        m_detail->setText(e.error       ? Texts::resolveError(*e.error)
+                          : e.fileError ? Texts::ioError(*e.fileError)
+                                        : QString());
         m_notices->clear();
         m_fixes->clear();
         stripe = verdictColor(Verdict::DoesNotFit);

@@ -73,7 +73,7 @@
     <context>
         <name>GuiApp</name>
         <message>
-            <location filename="../../app/gui/gui_app.cpp" line="203" />
+            <location filename="../../app/gui/gui_app.cpp" line="200" />
             <source>Headroom cannot start</source>
             <translation>Headroom 无法启动</translation>
         </message>
@@ -136,164 +136,244 @@
             <translation>被卸载的层需要系统内存；请填写内存大小以便检查。</translation>
         </message>
         <message>
-            <location filename="../../app/gui/texts.cpp" line="43" />
-            <source>This engine cannot use one of the devices.</source>
-            <translation>该引擎无法使用其中一个设备。</translation>
-        </message>
-        <message>
-            <location filename="../../app/gui/texts.cpp" line="51" />
+            <location filename="../../app/gui/texts.cpp" line="50" />
             <source>Use %1</source>
             <translation>改用 %1</translation>
         </message>
         <message>
-            <location filename="../../app/gui/texts.cpp" line="52" />
+            <location filename="../../app/gui/texts.cpp" line="51" />
             <source>Shorten the context to %1 tokens</source>
             <translation>把上下文缩短到 %1 个 token</translation>
         </message>
         <message>
-            <location filename="../../app/gui/texts.cpp" line="53" />
+            <location filename="../../app/gui/texts.cpp" line="52" />
             <source>Use a q8_0 KV cache</source>
             <translation>使用 q8_0 KV 缓存</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/gui/texts.cpp" line="54" />
+            <location filename="../../app/gui/texts.cpp" line="53" />
             <source>Use %n GPU(s)</source>
             <translation>
                 <numerusform>使用 %n 块 GPU</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../app/gui/texts.cpp" line="63" />
+            <location filename="../../app/gui/texts.cpp" line="62" />
             <source> (did you mean: %1?)</source>
             <translation>（您是不是想输入：%1？）</translation>
         </message>
         <message>
-            <location filename="../../app/gui/texts.cpp" line="65" />
+            <location filename="../../app/gui/texts.cpp" line="64" />
             <source>Unknown model “%1”</source>
             <translation>未知模型“%1”</translation>
         </message>
         <message>
-            <location filename="../../app/gui/texts.cpp" line="66" />
+            <location filename="../../app/gui/texts.cpp" line="65" />
             <source>Unknown quantization “%1”</source>
             <translation>未知量化“%1”</translation>
         </message>
         <message>
-            <location filename="../../app/gui/texts.cpp" line="67" />
+            <location filename="../../app/gui/texts.cpp" line="66" />
             <source>Unknown engine “%1”</source>
             <translation>未知引擎“%1”</translation>
         </message>
         <message>
-            <location filename="../../app/gui/texts.cpp" line="68" />
+            <location filename="../../app/gui/texts.cpp" line="67" />
             <source>Unknown GPU or Mac “%1”</source>
             <translation>未知 GPU 或 Mac“%1”</translation>
         </message>
         <message>
-            <location filename="../../app/gui/texts.cpp" line="69" />
+            <location filename="../../app/gui/texts.cpp" line="68" />
             <source>Unknown KV cache type “%1”</source>
             <translation>未知 KV 缓存类型“%1”</translation>
         </message>
         <message>
-            <location filename="../../app/gui/texts.cpp" line="70" />
+            <location filename="../../app/gui/texts.cpp" line="69" />
             <source>“%1” is not an engine version (e.g. %2)</source>
             <translation>“%1”不是有效的引擎版本（例如 %2）</translation>
         </message>
         <message>
-            <location filename="../../app/gui/texts.cpp" line="72" />
+            <location filename="../../app/gui/texts.cpp" line="71" />
             <source>%1 is not loaded by this engine (engines that load it: %2)</source>
             <translation>该引擎不能加载 %1（可加载的引擎：%2）</translation>
         </message>
         <message>
-            <location filename="../../app/gui/texts.cpp" line="73" />
+            <location filename="../../app/gui/texts.cpp" line="72" />
             <source>Headroom cannot lay out %1 for this model</source>
             <translation>Headroom 无法为该模型布局 %1</translation>
         </message>
         <message>
-            <location filename="../../app/gui/texts.cpp" line="74" />
+            <location filename="../../app/gui/texts.cpp" line="73" />
             <source>A GPU count needs exactly one GPU model</source>
             <translation>指定 GPU 数量时只能选择一种 GPU</translation>
         </message>
         <message>
-            <location filename="../../app/gui/texts.cpp" line="76" />
+            <location filename="../../app/gui/texts.cpp" line="75" />
             <source>KV cache type “%1” is not offered by this engine (expected: %2)</source>
             <translation>该引擎不提供 KV 缓存类型“%1”（可选：%2）</translation>
         </message>
         <message>
-            <location filename="../../app/gui/texts.cpp" line="79" />
+            <location filename="../../app/gui/texts.cpp" line="78" />
             <source>The MLX engine runs on Apple Silicon only; choose a Mac.</source>
             <translation>MLX 引擎只能在 Apple 芯片上运行；请选择一台 Mac。</translation>
         </message>
         <message>
-            <location filename="../../app/gui/texts.cpp" line="81" />
+            <location filename="../../app/gui/texts.cpp" line="80" />
             <source>%1 is too large: context × parallel may be at most %2 tokens</source>
             <translation>%1 过大：上下文 × 并行数最多为 %2 个 token</translation>
         </message>
         <message>
-            <location filename="../../app/gui/texts.cpp" line="82" />
+            <location filename="../../app/gui/texts.cpp" line="81" />
             <source>Invalid value for %1: %2</source>
             <translation>%1 的值无效：%2</translation>
         </message>
         <message>
-            <location filename="../../app/gui/texts.cpp" line="90" />
+            <location filename="../../app/gui/texts.cpp" line="89" />
             <source>file %1</source>
             <translation>文件 %1</translation>
         </message>
         <message>
-            <location filename="../../app/gui/texts.cpp" line="92" />
+            <location filename="../../app/gui/texts.cpp" line="91" />
             <source>, entry “%1”</source>
             <translation>，条目“%1”</translation>
         </message>
         <message>
-            <location filename="../../app/gui/texts.cpp" line="94" />
+            <location filename="../../app/gui/texts.cpp" line="93" />
             <source>, field “%1”</source>
             <translation>，字段“%1”</translation>
         </message>
         <message>
-            <location filename="../../app/gui/texts.cpp" line="97" />
+            <location filename="../../app/gui/texts.cpp" line="96" />
             <source>Cannot read the catalog %1.</source>
             <translation>无法读取目录数据：%1。</translation>
         </message>
         <message>
-            <location filename="../../app/gui/texts.cpp" line="98" />
+            <location filename="../../app/gui/texts.cpp" line="97" />
             <source>The catalog %1 is not valid JSON: %2</source>
             <translation>目录数据 %1 不是有效的 JSON：%2</translation>
         </message>
         <message>
-            <location filename="../../app/gui/texts.cpp" line="99" />
+            <location filename="../../app/gui/texts.cpp" line="98" />
             <source>The catalog %1 lacks a required field.</source>
             <translation>目录数据 %1 缺少必填字段。</translation>
         </message>
         <message>
-            <location filename="../../app/gui/texts.cpp" line="100" />
+            <location filename="../../app/gui/texts.cpp" line="99" />
             <source>The catalog %1 has a value of the wrong type: %2</source>
             <translation>目录数据 %1 中有类型错误的值：%2</translation>
         </message>
         <message>
-            <location filename="../../app/gui/texts.cpp" line="101" />
+            <location filename="../../app/gui/texts.cpp" line="100" />
             <source>The catalog %1 has an invalid value: %2</source>
             <translation>目录数据 %1 中有无效的值：%2</translation>
         </message>
         <message>
-            <location filename="../../app/gui/texts.cpp" line="102" />
+            <location filename="../../app/gui/texts.cpp" line="101" />
             <source>The catalog %1 repeats an id: %2</source>
             <translation>目录数据 %1 中有重复的 id：%2</translation>
         </message>
         <message>
-            <location filename="../../app/gui/texts.cpp" line="103" />
+            <location filename="../../app/gui/texts.cpp" line="102" />
             <source>The catalog %1 refers to something that does not exist: %2</source>
             <translation>目录数据 %1 引用了不存在的条目：%2</translation>
         </message>
         <message>
-            <location filename="../../app/gui/texts.cpp" line="110" />
+            <location filename="../../app/gui/texts.cpp" line="112" />
+            <source>cannot open the file</source>
+            <translation>无法打开文件</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/texts.cpp" line="113" />
+            <source>not a GGUF file</source>
+            <translation>不是 GGUF 文件</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/texts.cpp" line="114" />
+            <source>unsupported GGUF version</source>
+            <translation>不支持的 GGUF 版本</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/texts.cpp" line="115" />
+            <source>the file ends early</source>
+            <translation>文件提前结束</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/texts.cpp" line="116" />
+            <source>a size or count is larger than the file</source>
+            <translation>某个长度或数量超过了文件大小</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/texts.cpp" line="117" />
+            <source>unknown metadata value type</source>
+            <translation>未知的元数据值类型</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/texts.cpp" line="118" />
+            <source>nested metadata array</source>
+            <translation>嵌套的元数据数组</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/texts.cpp" line="119" />
+            <source>invalid tensor description</source>
+            <translation>无效的张量描述</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/texts.cpp" line="120" />
+            <source>unknown tensor type</source>
+            <translation>未知的张量类型</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/texts.cpp" line="121" />
+            <source>tensor data lies beyond the end of the file</source>
+            <translation>张量数据超出了文件末尾</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/texts.cpp" line="122" />
+            <source>invalid alignment</source>
+            <translation>无效的对齐值</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/texts.cpp" line="123" />
+            <source>a required key is missing</source>
+            <translation>缺少必需的键</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/texts.cpp" line="124" />
+            <source>a key has the wrong type</source>
+            <translation>某个键的类型不对</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/texts.cpp" line="125" />
+            <source>a part of the split model is missing or does not match</source>
+            <translation>分卷模型缺少某一部分或互不匹配</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/texts.cpp" line="126" />
+            <source>invalid JSON</source>
+            <translation>无效的 JSON</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/texts.cpp" line="127" />
+            <source>not a model file or folder (.gguf, config.json, safetensors)</source>
+            <translation>不是模型文件或模型文件夹（.gguf、config.json、safetensors）</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/texts.cpp" line="130" />
+            <source>%1: byte %2: %3</source>
+            <translation>%1：第 %2 字节：%3</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/texts.cpp" line="135" />
             <source>%1 GiB</source>
             <translation>%1 GiB</translation>
         </message>
         <message>
-            <location filename="../../app/gui/texts.cpp" line="122" />
+            <location filename="../../app/gui/texts.cpp" line="147" />
             <source>%1B</source>
             <translation>%1B</translation>
         </message>
         <message>
-            <location filename="../../app/gui/texts.cpp" line="123" />
+            <location filename="../../app/gui/texts.cpp" line="148" />
             <source>%1M</source>
             <translation>%1M</translation>
         </message>
@@ -314,22 +394,22 @@
     <context>
         <name>headroom::gui::ComparePanel</name>
         <message>
-            <location filename="../../app/gui/compare_panel.cpp" line="136" />
+            <location filename="../../app/gui/compare_panel.cpp" line="139" />
             <source>Cannot estimate</source>
             <translation>无法估算</translation>
         </message>
         <message>
-            <location filename="../../app/gui/compare_panel.cpp" line="147" />
+            <location filename="../../app/gui/compare_panel.cpp" line="150" />
             <source>Decode ≈ %1 tokens/s</source>
             <translation>生成速度 ≈ %1 token/秒</translation>
         </message>
         <message>
-            <location filename="../../app/gui/compare_panel.cpp" line="154" />
+            <location filename="../../app/gui/compare_panel.cpp" line="157" />
             <source>$%1 at launch · $%2 per usable GB</source>
             <translation>首发价 $%1 · 每 GB 可用显存 $%2</translation>
         </message>
         <message>
-            <location filename="../../app/gui/compare_panel.cpp" line="156" />
+            <location filename="../../app/gui/compare_panel.cpp" line="159" />
             <source>Launch price unknown</source>
             <translation>首发价未知</translation>
         </message>
@@ -420,169 +500,181 @@
     <context>
         <name>headroom::gui::InputsPanel</name>
         <message>
-            <location filename="../../app/gui/inputs_panel.cpp" line="54" />
+            <location filename="../../app/gui/inputs_panel.cpp" line="55" />
             <source>Model</source>
             <translation>模型</translation>
         </message>
         <message>
-            <location filename="../../app/gui/inputs_panel.cpp" line="61" />
+            <location filename="../../app/gui/inputs_panel.cpp" line="62" />
             <source>Search, or type an Ollama tag / HF id</source>
             <translation>搜索，或输入 Ollama 标签 / HF 模型 id</translation>
         </message>
         <message>
-            <location filename="../../app/gui/inputs_panel.cpp" line="67" />
+            <location filename="../../app/gui/inputs_panel.cpp" line="68" />
             <source>Catalog model, Hugging Face repo id (org/name) or Ollama tag (e.g. deepseek-r1:32b)</source>
             <translation>目录中的模型、Hugging Face 仓库 id（组织/名称）或 Ollama 标签（例如 deepseek-r1:32b）</translation>
         </message>
         <message>
-            <location filename="../../app/gui/inputs_panel.cpp" line="74" />
+            <location filename="../../app/gui/inputs_panel.cpp" line="75" />
             <source>Weight quantization; Automatic = what the Ollama tag implies, else the engine's usual default</source>
             <translation>权重量化；自动 = 采用 Ollama 标签对应的量化，否则用引擎的常用默认值</translation>
         </message>
         <message>
-            <location filename="../../app/gui/inputs_panel.cpp" line="77" />
+            <location filename="../../app/gui/inputs_panel.cpp" line="78" />
             <source>Quantization</source>
             <translation>量化</translation>
         </message>
         <message>
-            <location filename="../../app/gui/inputs_panel.cpp" line="81" />
+            <location filename="../../app/gui/inputs_panel.cpp" line="82" />
             <source>Context</source>
             <translation>上下文</translation>
         </message>
         <message>
-            <location filename="../../app/gui/inputs_panel.cpp" line="87" />
+            <location filename="../../app/gui/inputs_panel.cpp" line="88" />
             <source>Context length per sequence (log scale)</source>
             <translation>每个序列的上下文长度（对数刻度）</translation>
         </message>
         <message>
-            <location filename="../../app/gui/inputs_panel.cpp" line="93" />
+            <location filename="../../app/gui/inputs_panel.cpp" line="94" />
             <source> tok</source>
             <translation> token</translation>
         </message>
         <message>
-            <location filename="../../app/gui/inputs_panel.cpp" line="116" />
-            <location filename="../../app/gui/inputs_panel.cpp" line="140" />
+            <location filename="../../app/gui/inputs_panel.cpp" line="117" />
+            <location filename="../../app/gui/inputs_panel.cpp" line="141" />
             <source>Engine default</source>
             <translation>引擎默认</translation>
         </message>
         <message>
-            <location filename="../../app/gui/inputs_panel.cpp" line="117" />
+            <location filename="../../app/gui/inputs_panel.cpp" line="118" />
             <source>Sequences served at once; each gets its own context in the KV cache</source>
             <translation>同时服务的序列数；每个序列在 KV 缓存中有自己的上下文</translation>
         </message>
         <message>
-            <location filename="../../app/gui/inputs_panel.cpp" line="118" />
+            <location filename="../../app/gui/inputs_panel.cpp" line="119" />
             <source>Parallel sequences</source>
             <translation>并行序列</translation>
         </message>
         <message>
-            <location filename="../../app/gui/inputs_panel.cpp" line="123" />
-            <location filename="../../app/gui/inputs_panel.cpp" line="143" />
+            <location filename="../../app/gui/inputs_panel.cpp" line="124" />
+            <location filename="../../app/gui/inputs_panel.cpp" line="144" />
             <source>Engine</source>
             <translation>推理引擎</translation>
         </message>
         <message>
-            <location filename="../../app/gui/inputs_panel.cpp" line="126" />
-            <location filename="../../app/gui/inputs_panel.cpp" line="341" />
+            <location filename="../../app/gui/inputs_panel.cpp" line="127" />
+            <location filename="../../app/gui/inputs_panel.cpp" line="360" />
             <source>Automatic</source>
             <translation>自动</translation>
         </message>
         <message>
-            <location filename="../../app/gui/inputs_panel.cpp" line="133" />
+            <location filename="../../app/gui/inputs_panel.cpp" line="134" />
             <source>Engine version: allocation behaviour changes between releases</source>
             <translation>引擎版本：不同版本的内存分配方式不同</translation>
         </message>
         <message>
-            <location filename="../../app/gui/inputs_panel.cpp" line="141" />
+            <location filename="../../app/gui/inputs_panel.cpp" line="142" />
             <source>On</source>
             <translation>开</translation>
         </message>
         <message>
-            <location filename="../../app/gui/inputs_panel.cpp" line="142" />
+            <location filename="../../app/gui/inputs_panel.cpp" line="143" />
             <source>Off</source>
             <translation>关</translation>
         </message>
         <message>
-            <location filename="../../app/gui/inputs_panel.cpp" line="144" />
+            <location filename="../../app/gui/inputs_panel.cpp" line="145" />
             <source>Version</source>
             <translation>版本</translation>
         </message>
         <message>
-            <location filename="../../app/gui/inputs_panel.cpp" line="145" />
+            <location filename="../../app/gui/inputs_panel.cpp" line="146" />
             <source>KV cache</source>
             <translation>KV 缓存</translation>
         </message>
         <message>
-            <location filename="../../app/gui/inputs_panel.cpp" line="146" />
+            <location filename="../../app/gui/inputs_panel.cpp" line="147" />
             <source>Flash attention</source>
             <translation>Flash Attention</translation>
         </message>
         <message>
-            <location filename="../../app/gui/inputs_panel.cpp" line="150" />
+            <location filename="../../app/gui/inputs_panel.cpp" line="151" />
             <source>Hardware</source>
             <translation>硬件</translation>
         </message>
         <message>
-            <location filename="../../app/gui/inputs_panel.cpp" line="163" />
-            <location filename="../../app/gui/inputs_panel.cpp" line="178" />
+            <location filename="../../app/gui/inputs_panel.cpp" line="164" />
+            <location filename="../../app/gui/inputs_panel.cpp" line="179" />
             <source> GiB</source>
             <translation> GiB</translation>
         </message>
         <message>
-            <location filename="../../app/gui/inputs_panel.cpp" line="164" />
+            <location filename="../../app/gui/inputs_panel.cpp" line="165" />
             <source>Add a different second card</source>
             <translation>再加一种不同的显卡</translation>
         </message>
         <message>
-            <location filename="../../app/gui/inputs_panel.cpp" line="179" />
+            <location filename="../../app/gui/inputs_panel.cpp" line="180" />
             <source>Unknown</source>
             <translation>未知</translation>
         </message>
         <message>
-            <location filename="../../app/gui/inputs_panel.cpp" line="180" />
+            <location filename="../../app/gui/inputs_panel.cpp" line="181" />
             <source>System RAM available for layers that do not fit on the GPUs</source>
             <translation>GPU 放不下的层可使用的系统内存</translation>
         </message>
         <message>
-            <location filename="../../app/gui/inputs_panel.cpp" line="182" />
-            <location filename="../../app/gui/inputs_panel.cpp" line="186" />
+            <location filename="../../app/gui/inputs_panel.cpp" line="183" />
+            <location filename="../../app/gui/inputs_panel.cpp" line="187" />
             <source>Count</source>
             <translation>数量</translation>
         </message>
         <message>
-            <location filename="../../app/gui/inputs_panel.cpp" line="183" />
+            <location filename="../../app/gui/inputs_panel.cpp" line="184" />
             <source>Custom capacity</source>
             <translation>自定义容量</translation>
         </message>
         <message>
-            <location filename="../../app/gui/inputs_panel.cpp" line="187" />
+            <location filename="../../app/gui/inputs_panel.cpp" line="188" />
             <source>System RAM</source>
             <translation>系统内存</translation>
         </message>
         <message>
-            <location filename="../../app/gui/inputs_panel.cpp" line="347" />
+            <location filename="../../app/gui/inputs_panel.cpp" line="366" />
             <source>%1  (%2 bpw)</source>
             <translation>%1  （%2 bpw）</translation>
         </message>
         <message>
-            <location filename="../../app/gui/inputs_panel.cpp" line="360" />
+            <location filename="../../app/gui/inputs_panel.cpp" line="379" />
             <source>Latest</source>
             <translation>最新</translation>
         </message>
         <message>
-            <location filename="../../app/gui/inputs_panel.cpp" line="365" />
+            <location filename="../../app/gui/inputs_panel.cpp" line="384" />
             <source>%1 or newer</source>
             <translation>%1 或更新</translation>
         </message>
         <message>
-            <location filename="../../app/gui/inputs_panel.cpp" line="396" />
+            <location filename="../../app/gui/inputs_panel.cpp" line="415" />
             <source>
 Ollama tag: %1</source>
             <translation>
 Ollama 标签：%1</translation>
         </message>
         <message>
-            <location filename="../../app/gui/inputs_panel.cpp" line="399" />
+            <location filename="../../app/gui/inputs_panel.cpp" line="418" />
+            <source>File: %1
+%2</source>
+            <translation>文件：%1
+%2</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/inputs_panel.cpp" line="420" />
+            <source>File: %1 (cannot be read)</source>
+            <translation>文件：%1（无法读取）</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/inputs_panel.cpp" line="422" />
             <source>Not in the catalog</source>
             <translation>不在目录中</translation>
         </message>
@@ -590,19 +682,139 @@ Ollama 标签：%1</translation>
     <context>
         <name>headroom::gui::MainWindow</name>
         <message>
-            <location filename="../../app/gui/main_window.cpp" line="24" />
+            <location filename="../../app/gui/main_window.cpp" line="31" />
             <source>Headroom — will this LLM fit?</source>
             <translation>Headroom —— 这个大模型装得下吗？</translation>
         </message>
         <message>
-            <location filename="../../app/gui/main_window.cpp" line="55" />
+            <location filename="../../app/gui/main_window.cpp" line="64" />
             <source>Estimate</source>
             <translation>估算</translation>
         </message>
         <message>
-            <location filename="../../app/gui/main_window.cpp" line="56" />
+            <location filename="../../app/gui/main_window.cpp" line="65" />
             <source>Compare hardware</source>
             <translation>硬件对比</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/main_window.cpp" line="67" />
+            <source>My models</source>
+            <translation>我的模型</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/main_window.cpp" line="156" />
+            <source>&amp;File</source>
+            <translation>文件(&amp;F)</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/main_window.cpp" line="157" />
+            <source>&amp;Open model file…</source>
+            <translation>打开模型文件(&amp;O)…</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/main_window.cpp" line="158" />
+            <source>Open model file</source>
+            <translation>打开模型文件</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/main_window.cpp" line="159" />
+            <source>Model files (*.gguf config.json);;All files (*)</source>
+            <translation>模型文件 (*.gguf config.json);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/main_window.cpp" line="165" />
+            <source>Open model &amp;folder…</source>
+            <translation>打开模型文件夹(&amp;F)…</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/main_window.cpp" line="166" />
+            <source>Open model folder</source>
+            <translation>打开模型文件夹</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/main_window.cpp" line="171" />
+            <source>&amp;My models</source>
+            <translation>我的模型(&amp;M)</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/main_window.cpp" line="174" />
+            <source>&amp;Quit</source>
+            <translation>退出(&amp;Q)</translation>
+        </message>
+    </context>
+    <context>
+        <name>headroom::gui::MyModelsPanel</name>
+        <message>
+            <location filename="../../app/gui/my_models_panel.cpp" line="29" />
+            <source>Folder</source>
+            <translation>文件夹</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/my_models_panel.cpp" line="43" />
+            <source>Rescan</source>
+            <translation>重新扫描</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/my_models_panel.cpp" line="45" />
+            <source>Add folder…</source>
+            <translation>添加文件夹…</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/my_models_panel.cpp" line="54" />
+            <source>Model</source>
+            <translation>模型</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/my_models_panel.cpp" line="54" />
+            <source>Library</source>
+            <translation>来源</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/my_models_panel.cpp" line="54" />
+            <source>Format</source>
+            <translation>格式</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/my_models_panel.cpp" line="54" />
+            <source>Size on disk</source>
+            <translation>磁盘占用</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/my_models_panel.cpp" line="54" />
+            <source>On this hardware</source>
+            <translation>在此硬件上</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/my_models_panel.cpp" line="63" />
+            <source>Double-click a model to size it. Open any other file with File → Open model file… or drop it on the window.</source>
+            <translation>双击模型即可估算。其他文件可通过“文件 → 打开模型文件…”打开，或直接拖到窗口上。</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/my_models_panel.cpp" line="69" />
+            <source>Folder with models</source>
+            <translation>包含模型的文件夹</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/my_models_panel.cpp" line="101" />
+            <source>No models found in the Ollama store, LM Studio's folders or the Hugging Face cache under %1.</source>
+            <translation>在 %1 下的 Ollama 模型库、LM Studio 文件夹和 Hugging Face 缓存中都没有找到模型。</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/gui/my_models_panel.cpp" line="102" />
+            <source>%n model(s) in the Ollama store, LM Studio's folders, the Hugging Face cache under %1 and added folders.</source>
+            <translation>
+                <numerusform>在 %1 下的 Ollama 模型库、LM Studio 文件夹、Hugging Face 缓存和已添加的文件夹中找到 %n 个模型。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/my_models_panel.cpp" line="150" />
+            <source>%1 of %2 layers on the GPU</source>
+            <translation>%1 / %2 层在 GPU 上</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/my_models_panel.cpp" line="152" />
+            <source>Cannot estimate</source>
+            <translation>无法估算</translation>
         </message>
     </context>
     <context>
@@ -693,34 +905,39 @@ Quantization loss: %1</source>
             <translation>无法估算</translation>
         </message>
         <message>
-            <location filename="../../app/gui/verdict_banner.cpp" line="94" />
+            <location filename="../../app/gui/verdict_banner.cpp" line="84" />
+            <source>Cannot read the model file</source>
+            <translation>无法读取模型文件</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/verdict_banner.cpp" line="96" />
             <source>decode ≈ %1 tokens/s</source>
             <translation>生成速度 ≈ %1 token/秒</translation>
         </message>
         <message>
-            <location filename="../../app/gui/verdict_banner.cpp" line="101" />
+            <location filename="../../app/gui/verdict_banner.cpp" line="103" />
             <source>%1, about %2× slower than with every layer on the GPU</source>
             <translation>%1，比全部层都在 GPU 上慢约 %2 倍</translation>
         </message>
         <message>
-            <location filename="../../app/gui/verdict_banner.cpp" line="104" />
+            <location filename="../../app/gui/verdict_banner.cpp" line="106" />
             <source>%1; %2 layers run on the CPU from system RAM</source>
             <translation>%1；%2 层在 CPU 上用系统内存运行</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/gui/verdict_banner.cpp" line="108" />
+            <location filename="../../app/gui/verdict_banner.cpp" line="110" />
             <source>context %1 × %n sequence(s)</source>
             <translation>
                 <numerusform>上下文 %1 × %n 个序列</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../app/gui/verdict_banner.cpp" line="110" />
+            <location filename="../../app/gui/verdict_banner.cpp" line="112" />
             <source>longest context on the GPU: %1 tokens</source>
             <translation>GPU 上可容纳的最长上下文：%1 个 token</translation>
         </message>
         <message>
-            <location filename="../../app/gui/verdict_banner.cpp" line="122" />
+            <location filename="../../app/gui/verdict_banner.cpp" line="124" />
             <source>To fit on the GPU: %1</source>
             <translation>要全部装进 GPU：%1</translation>
         </message>
