@@ -148,8 +148,12 @@ int runScan(const Catalog &catalog, const CliOptions &o, std::ostream &out, std:
     }
     if (items.empty())
         out << "no models found\n";
+    // Name column as wide as the longest name, so long Hugging Face paths do not push the others out of line.
+    std::size_t nameWidth = 4;
+    for (const auto &i : items)
+        nameWidth = std::max(nameWidth, i["name"].get<std::string>().size());
     for (const auto &i : items) {
-        out << std::left << std::setw(48) << i["name"].get<std::string>() << " " << std::right << std::setw(12)
+        out << std::left << std::setw(static_cast<int>(nameWidth)) << i["name"].get<std::string>() << " " << std::right << std::setw(12)
             << gibText(i["size_bytes"].get<Bytes>()) << "  " << std::left << std::setw(11) << i["format"].get<std::string>();
         if (i.contains("verdict"))
             out << " " << i["verdict"].get<std::string>();
