@@ -15,7 +15,8 @@ namespace headroom {
 /**
  * GPU working-set limit of an Apple Silicon Mac: the measured value when the catalog has one, else
  * macOS's default recommendedMaxWorkingSetSize rule (about 2/3 of RAM up to 36 GB, 3/4 above;
- * shared/reference/facts-quants.md §7, GPUStack issue #1375).
+ * measured in AlexsJones/llmfit PR #754 and exo-explore/exo PR #1672; the rule as GPUStack issue #1375 and
+ * https://www.thinkdifferent.blog/blog/the-macbook-pro-setting-that-doubles-your-ai-performance/ state it).
  */
 [[nodiscard]] Bytes appleWorkingSetLimit(const DeviceSpec &d);
 

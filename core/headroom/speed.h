@@ -15,7 +15,7 @@ struct SpeedSegment {
  * Decode speed is memory-bound: each token streams the active weights and its KV once. Segments run one
  * after another (layer split, CPU offload) unless `concurrent` (tensor parallel), where the slowest
  * segment sets the pace. Achieved bandwidth is 55 % of the datasheet figure (llmfit's calibrated
- * constant; normiebench measured 57 % on an M1 Max and 86 % on an M4: shared/reference/facts-quants.md §9).
+ * constant; normiebench measured 57 % on an M1 Max and 86 % on an M4: brand-o/normiebench issues #40 and #3).
  */
 [[nodiscard]] double decodeTokensPerSecond(const std::vector<SpeedSegment> &segments, bool concurrent);
 

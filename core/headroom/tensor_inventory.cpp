@@ -132,7 +132,8 @@ bool isRouter(const Tensor &t)
 /** Bytes per weight of quantized linear layers in non-GGUF formats; nullopt = stored as BF16. */
 std::optional<double> linearBytesPerWeight(const std::string &id, bool embeddingOrHead)
 {
-    // AWQ/GPTQ g128: 4-bit packed weights + fp16 scale + 4-bit zero per 128 (facts-quants.md §5);
+    // AWQ/GPTQ g128: 4-bit packed weights + fp16 scale + 4-bit zero per 128
+    // (https://dev.to/multigrid/group-size-in-gptq-and-awq-quantization-1525);
     // embeddings and lm_head stay fp16.
     if (id == "awq-int4" || id == "gptq-int4")
         return embeddingOrHead ? std::nullopt : std::optional<double>(0.5 + 2.5 / 128.0);

@@ -3,7 +3,12 @@
 
 #include <headroom/catalog.h>
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QtTest>
+
+#include <functional>
 
 using namespace headroom;
 
@@ -138,6 +143,46 @@ private slots:
         QCOMPARE(QString::fromStdString(e->field), field);
         if (problem != int(CatalogError::Problem::Syntax))
             QVERIFY(!e->entry.empty());
+    }
+
+    /** Every source and note cites something a reader can open: a public URL, PR or commit, or a file in this
+     *  repository (docs/sources/), never a note that only exists outside it. */
+    void sourcesCiteNothingOutsideTheRepository()
+    {
+        const QStringList outside{"shared/", "/work/", "anchors.md", "facts-", "calibration README"};
+        QStringList offenders;
+        std::function<void(const QString &, const QJsonValue &)> walk = [&](const QString &where, const QJsonValue &v) {
+            if (v.isArray()) {
+                const auto a = v.toArray();
+                for (qsizetype i = 0; i < a.size(); ++i)
+                    walk(where + "[" + QString::number(i) + "]", a.at(i));
+                return;
+            }
+            if (!v.isObject())
+                return;
+            const auto o = v.toObject();
+            const QString id = o.value("id").toString();
+            const QString here = id.isEmpty() ? where : where + " " + id;
+            for (auto it = o.begin(); it != o.end(); ++it) {
+                if ((it.key() == "source" || it.key() == "note") && it.value().isString()) {
+                    for (const auto &word : outside)
+                        if (it.value().toString().contains(word))
+                            offenders << here + "." + it.key() + " cites \"" + word + "\"";
+                } else {
+                    walk(here + "." + it.key(), it.value());
+                }
+            }
+        };
+        for (const char *file : {"models.json", "quantizations.json", "hardware.json", "engines.json"}) {
+            const auto text = test::readFile(std::string(HEADROOM_CATALOG_DIR) + "/" + file);
+            QJsonParseError error{};
+            const auto doc = QJsonDocument::fromJson(QByteArray::fromStdString(text), &error);
+            QVERIFY2(error.error == QJsonParseError::NoError, file);
+            walk(file, doc.isArray() ? QJsonValue(doc.array()) : QJsonValue(doc.object()));
+        }
+        for (const auto &o : offenders)
+            qWarning("%s", qPrintable(o));
+        QVERIFY2(offenders.isEmpty(), "catalog sources cite notes outside the repository (see warnings above)");
     }
 };
 
