@@ -82,6 +82,7 @@ std::string describe(const CatalogError &e)
     case P::BadValue: return "catalog " + where + ": invalid value " + e.detail;
     case P::DuplicateId: return "catalog " + where + ": duplicate '" + e.detail + "'";
     case P::UnknownReference: return "catalog " + where + ": refers to unknown '" + e.detail + "'";
+    case P::UnknownField: return "catalog " + where + ": unknown field (a typo, or behaviour Headroom does not implement)";
     }
     return "catalog error in " + where;
 }

@@ -40,6 +40,7 @@ QString Texts::notice(Notice n)
     case Notice::TensorParallelUneven: return tr("The GPU count does not divide the attention heads; vLLM refuses this split.");
     case Notice::MlaExpandedCache: return tr("This engine version stores DeepSeek's MLA cache per head (tens of times larger).");
     case Notice::HostRamUnknown: return tr("Offloaded layers need system RAM; enter your RAM to check it.");
+    case Notice::CtxFitted: return tr("The engine fits its default context to the free memory (llama.cpp --fit); set a context to choose one.");
     }
     return {};
 }
@@ -100,6 +101,7 @@ QString Texts::catalogError(const CatalogError &e)
     case P::BadValue: return tr("The catalog %1 has an invalid value: %2").arg(where, detail);
     case P::DuplicateId: return tr("The catalog %1 repeats an id: %2").arg(where, detail);
     case P::UnknownReference: return tr("The catalog %1 refers to something that does not exist: %2").arg(where, detail);
+    case P::UnknownField: return tr("The catalog %1 has a field Headroom does not know (a typo?).").arg(where);
     }
     return {};
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "headroom/advisor.h"
 
+#include "headroom/engine_inventory.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -25,7 +27,7 @@ std::optional<Fix> smallerQuant(const Catalog &catalog, const EstimateRequest &r
             candidates.push_back(&q);
     std::sort(candidates.begin(), candidates.end(), [](auto *a, auto *b) { return a->bpw > b->bpw; });
     for (const auto *q : candidates) {
-        const auto inv = buildInventory(*request.model, *q);
+        const auto inv = buildInventory(*request.model, *q, *request.engine);
         if (!inv)
             continue;
         EstimateRequest r = request;
@@ -40,7 +42,7 @@ std::optional<Fix> smallerQuant(const Catalog &catalog, const EstimateRequest &r
 
 std::optional<Fix> moreGpus(const EstimateRequest &request)
 {
-    if (request.devices.empty() || request.engine->kind == EngineKind::Mlx)
+    if (request.devices.empty() || !request.engine->traits.runsOn(MemoryKind::Discrete))
         return std::nullopt;
     const auto &first = request.devices.front();
     const bool identical = std::all_of(request.devices.begin(), request.devices.end(),
@@ -74,8 +76,7 @@ std::vector<Fix> suggestFixes(const Catalog &catalog, const EstimateRequest &req
         r.gpuLayers.reset();
         fixes.push_back({Fix::Kind::ShorterContext, {}, current.maxContext, estimate(r)});
     }
-    const auto kind = request.engine->kind;
-    if ((kind == EngineKind::LlamaCpp || kind == EngineKind::Ollama) && request.kvType == KvType::F16) {
+    if (request.engine->traits.offers(KvType::Q8_0) && request.kvType == KvType::F16) {
         EstimateRequest r = request;
         r.kvType = KvType::Q8_0;
         r.flashAttn = FlashAttn::On;
@@ -117,7 +118,7 @@ std::vector<Recommendation> bestPerGb(const Catalog &catalog, const EstimateRequ
             const auto quality = expectedQuality(model, quant);
             if (!quality)
                 continue;
-            const auto inv = buildInventory(model, quant);
+            const auto inv = buildInventory(model, quant, *request.engine);
             if (!inv)
                 continue;
             EstimateRequest r = request;

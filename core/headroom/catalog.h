@@ -16,7 +16,7 @@ namespace headroom {
 
 /** Where and why a catalog failed to load; the app turns this into a sentence. */
 struct CatalogError {
-    enum class Problem { Unreadable, Syntax, Missing, WrongType, BadValue, DuplicateId, UnknownReference };
+    enum class Problem { Unreadable, Syntax, Missing, WrongType, BadValue, DuplicateId, UnknownReference, UnknownField };
     Problem problem = Problem::Syntax;
     std::string file;   ///< e.g. "models.json"
     std::string entry;  ///< entry id or index ("#3") when the id itself is bad
@@ -58,6 +58,8 @@ public:
     [[nodiscard]] const Quantization *findQuantization(std::string_view key, std::string_view engine = {}) const;
     [[nodiscard]] const Hardware *findHardware(std::string_view id) const;
     [[nodiscard]] const EngineProfile *findEngine(std::string_view id) const;
+    /** The engine whose traits name it the default for `what` ("gguf", "safetensors", "mlx", "ollama"). */
+    [[nodiscard]] const EngineProfile *defaultEngineFor(std::string_view what) const;
 
     /** Up to `count` valid keys closest to `key` (edit distance), for "did you mean". */
     [[nodiscard]] std::vector<std::string> suggest(CatalogKind kind, std::string_view key, std::size_t count = 3) const;

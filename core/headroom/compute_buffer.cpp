@@ -105,13 +105,62 @@ ComputeBuffers mlx(const ModelSpec &m, const ComputeParams &p)
     return out;
 }
 
+/** One family's strategy: its compute buffers and its default forward-pass size. */
+enum class EngineKind { LlamaCpp, Vllm, Transformers, Mlx };
+
+std::optional<EngineKind> familyOf(const std::string &name)
+{
+    if (name == "llama.cpp")
+        return EngineKind::LlamaCpp;
+    if (name == "vllm")
+        return EngineKind::Vllm;
+    if (name == "transformers")
+        return EngineKind::Transformers;
+    if (name == "mlx")
+        return EngineKind::Mlx;
+    return std::nullopt;
+}
+
+bool containsIgnoreCase(const std::string &haystack, const std::string &needle)
+{
+    const auto lower = [](std::string s) {
+        for (auto &c : s)
+            if (c >= 'A' && c <= 'Z')
+                c = static_cast<char>(c - 'A' + 'a');
+        return s;
+    };
+    return lower(haystack).find(lower(needle)) != std::string::npos;
+}
+
+/** vLLM's max_num_batched_tokens default (vllm/engine/arg_utils.py). */
+std::uint32_t vllmBatchedTokens(const EngineBehaviour &b, std::uint32_t ctxPerSeq, const std::vector<DeviceSpec> &devices)
+{
+    // Before the V1 engine: max(max_model_len, 2048) tokens, except that V0 turns chunked prefill on
+    // for contexts over 32K and then batches 2048 tokens ("long context" in arg_utils.py).
+    if (b.maxNumBatchedTokens == 0)
+        return ctxPerSeq > 32768 ? 2048 : std::max<std::uint32_t>(ctxPerSeq, 2048);
+    // V1: a larger batch on the first GPU when it is big, except on A100s (engines.json `large_gpu_batch`).
+    if (b.largeGpuBatch && !devices.empty() && devices.front().capacity >= b.largeGpuBatch->minMemory) {
+        const auto &except = b.largeGpuBatch->exceptNames;
+        const bool excluded = std::any_of(except.begin(), except.end(),
+                                          [&](const std::string &n) { return containsIgnoreCase(devices.front().name, n); });
+        if (!excluded)
+            return std::max(b.maxNumBatchedTokens, b.largeGpuBatch->tokens);
+    }
+    return b.maxNumBatchedTokens;
+}
+
 } // namespace
 
-ComputeBuffers computeBuffers(const ModelSpec &m, EngineKind engine, const EngineBehaviour &b, const ComputeParams &p)
+bool isComputeFamily(const std::string &name)
 {
-    switch (engine) {
-    case EngineKind::LlamaCpp:
-    case EngineKind::Ollama: return llamaCpp(m, b, p);
+    return familyOf(name).has_value();
+}
+
+ComputeBuffers computeBuffers(const ModelSpec &m, const EngineProfile &engine, const EngineBehaviour &b, const ComputeParams &p)
+{
+    switch (familyOf(engine.traits.computeFamily).value_or(EngineKind::LlamaCpp)) {
+    case EngineKind::LlamaCpp: return llamaCpp(m, b, p);
     case EngineKind::Vllm: return vllm(m, p);
     case EngineKind::Transformers: return transformers(m, b, p);
     case EngineKind::Mlx: return mlx(m, p);
@@ -119,23 +168,29 @@ ComputeBuffers computeBuffers(const ModelSpec &m, EngineKind engine, const Engin
     return {};
 }
 
-std::uint32_t defaultForwardTokens(EngineKind engine, const EngineBehaviour &b, std::uint32_t ctxPerSeq,
-                                   Bytes largestDevice)
+std::uint32_t forwardTokens(const EngineProfile &engine, const EngineBehaviour &b, std::uint32_t ctxPerSeq,
+                            const std::vector<DeviceSpec> &devices, std::optional<std::uint32_t> ubatch,
+                            std::optional<std::uint32_t> batch)
 {
-    switch (engine) {
-    case EngineKind::LlamaCpp:
-    case EngineKind::Ollama: return 512; // llama.cpp's default n_ubatch
-    case EngineKind::Vllm:
-        // Before the V1 engine: max(max_model_len, 2048) tokens, except that V0 turns chunked prefill on
-        // for contexts over 32K and then batches 2048 tokens (vllm/engine/arg_utils.py, "long context").
-        if (b.maxNumBatchedTokens == 0)
-            return ctxPerSeq > 32768 ? 2048 : std::max<std::uint32_t>(ctxPerSeq, 2048);
-        // vllm/engine/arg_utils.py: 8192 batched tokens on GPUs of 70 GiB and more.
-        return largestDevice >= 70 * GiB ? std::max<std::uint32_t>(b.maxNumBatchedTokens, 8192) : b.maxNumBatchedTokens;
-    case EngineKind::Transformers: return ctxPerSeq; // the whole prompt in one pass
-    case EngineKind::Mlx: return std::min<std::uint32_t>(ctxPerSeq, b.prefillStep ? b.prefillStep : 2048);
+    std::uint32_t tokens = 0;
+    if (ubatch) {
+        tokens = *ubatch;
+    } else {
+        switch (familyOf(engine.traits.computeFamily).value_or(EngineKind::LlamaCpp)) {
+        case EngineKind::LlamaCpp: tokens = engine.traits.defaultUbatch; break;
+        case EngineKind::Vllm: tokens = vllmBatchedTokens(b, ctxPerSeq, devices); break;
+        case EngineKind::Transformers: tokens = ctxPerSeq; break; // the whole prompt in one pass
+        case EngineKind::Mlx: tokens = std::min<std::uint32_t>(ctxPerSeq, b.prefillStep ? b.prefillStep : ctxPerSeq); break;
+        }
     }
-    return 512;
+    if (batch) {
+        // llama.cpp clamps n_ubatch to n_batch; for vLLM the batch is max_num_batched_tokens.
+        if (engine.traits.batchOption == BatchOption::ClampsUbatch)
+            tokens = std::min(tokens, *batch);
+        else if (engine.traits.batchOption == BatchOption::BatchedTokens && !ubatch)
+            tokens = *batch;
+    }
+    return tokens;
 }
 
 } // namespace headroom

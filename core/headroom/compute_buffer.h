@@ -4,7 +4,12 @@
 #include "headroom/engine_profile.h"
 #include "headroom/kv_cache.h"
 #include "headroom/model_spec.h"
+#include "headroom/request.h"
 #include "headroom/units.h"
+
+#include <optional>
+#include <string>
+#include <vector>
 
 namespace headroom {
 
@@ -23,11 +28,21 @@ struct ComputeParams {
     std::uint32_t tensorParallel = 1;
 };
 
-[[nodiscard]] ComputeBuffers computeBuffers(const ModelSpec &m, EngineKind engine, const EngineBehaviour &b,
+/**
+ * The compute-buffer strategies. This file is the one place that knows which engine families exist: an
+ * engine names its family in engines.json (`traits.compute_family`), and everything else reads traits.
+ */
+[[nodiscard]] bool isComputeFamily(const std::string &name);
+
+[[nodiscard]] ComputeBuffers computeBuffers(const ModelSpec &m, const EngineProfile &engine, const EngineBehaviour &b,
                                             const ComputeParams &p);
 
-/** Tokens per forward pass when the request leaves it open. */
-[[nodiscard]] std::uint32_t defaultForwardTokens(EngineKind engine, const EngineBehaviour &b, std::uint32_t ctxPerSeq,
-                                                 Bytes largestDevice);
+/**
+ * Tokens in the largest forward pass: the request's ubatch, else the family's default for this context
+ * and these devices, then limited or replaced by the logical batch as the engine's `batch_option` says.
+ */
+[[nodiscard]] std::uint32_t forwardTokens(const EngineProfile &engine, const EngineBehaviour &b, std::uint32_t ctxPerSeq,
+                                          const std::vector<DeviceSpec> &devices, std::optional<std::uint32_t> ubatch,
+                                          std::optional<std::uint32_t> batch);
 
 } // namespace headroom

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "headroom/engine_profile.h"
 
+#include <algorithm>
 #include <cctype>
 
 namespace headroom {
@@ -45,6 +46,37 @@ int compareVersions(const std::string &a, const std::string &b)
 bool isVersionString(const std::string &version)
 {
     return !numericFields(version).empty();
+}
+
+bool EngineBehaviour::flashAttnByDefault(const std::string &arch) const
+{
+    switch (flashAttnDefault) {
+    case FlashAttnDefault::On: return true;
+    case FlashAttnDefault::Off: return false;
+    case FlashAttnDefault::Auto:
+        return flashAttnArchs.empty() || std::find(flashAttnArchs.begin(), flashAttnArchs.end(), arch) != flashAttnArchs.end();
+    }
+    return false;
+}
+
+bool EngineTraits::loads(WeightFormat f) const
+{
+    return std::find(formats.begin(), formats.end(), f) != formats.end();
+}
+
+bool EngineTraits::offers(KvType t) const
+{
+    return std::find(kvTypes.begin(), kvTypes.end(), t) != kvTypes.end();
+}
+
+bool EngineTraits::runsOn(MemoryKind k) const
+{
+    return std::find(deviceKinds.begin(), deviceKinds.end(), k) != deviceKinds.end();
+}
+
+bool EngineTraits::isDefaultFor(const std::string &what) const
+{
+    return std::find(defaultFor.begin(), defaultFor.end(), what) != defaultFor.end();
 }
 
 const EngineBehaviour &EngineProfile::behaviourFor(const std::string &version) const

@@ -1,8 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "headroom/hardware.h"
+#include "headroom/kv_type.h"
+#include "headroom/mix_variant.h"
+#include "headroom/quantization.h"
 #include "headroom/units.h"
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <utility>
@@ -10,10 +15,42 @@
 
 namespace headroom {
 
-enum class EngineKind { LlamaCpp, Ollama, Vllm, Transformers, Mlx };
 enum class MlaCache { Latent, Expanded };
 enum class SwaCache { Window, Full };
 enum class FlashAttnDefault { Off, On, Auto };
+
+/** Which of the given devices the engine spreads a model over. */
+enum class DevicePolicy {
+    All,            ///< layer split over every device (llama.cpp, accelerate's device_map)
+    Fewest,         ///< the fewest devices that hold the whole model (Ollama's scheduler)
+    TensorParallel, ///< every device holds 1/N of every layer (vLLM -tp N)
+};
+
+/** What the engine does with the logical batch option (-b, --max-num-batched-tokens). */
+enum class BatchOption { ClampsUbatch, BatchedTokens, Ignored };
+
+/** How the engine rounds its KV cache up, in cells (one cell = one token of one sequence). */
+struct KvCells {
+    std::uint32_t padding = 1;            ///< the cache of full-attention layers is a multiple of this
+    bool paddingPerSequence = false;      ///< pad each sequence's cells (true) or the whole cache (false)
+    std::uint32_t windowPadding = 1;      ///< same for sliding-window layers
+    bool windowPaddingPerSequence = true;
+    bool windowExtraUbatch = false;       ///< a window layer also keeps one ubatch of cells (llama.cpp)
+    std::uint32_t windowExtraCells = 0;   ///< ... or this many cells per sequence (vLLM: one block)
+};
+
+/** llama.cpp's --fit: unset arguments are fitted to the free memory, keeping a margin on each device. */
+struct FitPolicy {
+    Bytes margin = 0;          ///< memory kept free on each device (--fit-target)
+    std::uint32_t minCtx = 0;  ///< the context is not fitted below this (--fit-ctx)
+};
+
+/** vLLM's larger default batch on big GPUs. */
+struct LargeGpuBatch {
+    Bytes minMemory = 0;                   ///< the first GPU has at least this much memory
+    std::uint32_t tokens = 0;              ///< then this many batched tokens
+    std::vector<std::string> exceptNames;  ///< unless its name contains one of these (case-insensitive)
+};
 
 /** How one version range of an engine allocates; every field is resolved (no "inherit"). */
 struct EngineBehaviour {
@@ -22,17 +59,53 @@ struct EngineBehaviour {
     MlaCache mlaCache = MlaCache::Expanded;
     SwaCache swaCache = SwaCache::Full;
     FlashAttnDefault flashAttnDefault = FlashAttnDefault::Off;
-    std::uint32_t defaultCtx = 4096;
+    std::vector<std::string> flashAttnArchs; ///< Auto: on only for these architectures; empty = every one
+    std::uint32_t defaultCtx = 4096;         ///< 0 = the model's trained context
     std::uint32_t defaultParallel = 1;
     bool parallelAuto = false; ///< default_parallel is tried, falling back to 1 when it does not fit
     bool kvUnified = false;    ///< the default slots share one cache of the context's size (llama-server since PR #16736)
     std::vector<std::pair<double, std::uint32_t>> defaultCtxByVramGiB; ///< (max GiB, ctx) ascending
+    bool fitDefault = false;   ///< unset context and layers are fitted to memory (engine's FitPolicy)
     double gpuMemoryUtilization = 1.0;
     std::uint32_t maxNumBatchedTokens = 0;
+    std::optional<LargeGpuBatch> largeGpuBatch;
     bool prefillLogitsAll = false;
     std::uint32_t prefillStep = 0;
     bool logitsForAllTokens = true; ///< llama.cpp reserves logits for every ubatch token (false: one per sequence)
     std::string source;
+
+    /** Whether flash attention is on for `arch` when the user leaves it to the engine. */
+    [[nodiscard]] bool flashAttnByDefault(const std::string &arch) const;
+};
+
+/**
+ * What an engine is, as opposed to how a version of it behaves: the formats it loads, how it places a
+ * model on devices and caches KV. Read from engines.json; the code asks these questions instead of
+ * asking which engine it is.
+ */
+struct EngineTraits {
+    std::string computeFamily;            ///< compute-buffer strategy (compute_buffer.cpp): llama.cpp, vllm, transformers, mlx
+    std::vector<WeightFormat> formats;    ///< weight formats it loads
+    std::vector<KvType> kvTypes;          ///< KV cache element types it offers (first = default)
+    bool kvQuantNeedsFlashAttn = false;   ///< a quantized KV cache falls back to F16 without flash attention
+    KvCells kvCells;
+    bool offloadsToHost = false;          ///< layers that do not fit run from system RAM
+    bool embeddingsOnHost = false;        ///< token embeddings stay in system RAM (a row lookup)
+    DevicePolicy devicePolicy = DevicePolicy::All;
+    std::vector<MemoryKind> deviceKinds;  ///< kinds of device it runs on
+    bool kvPool = false;                  ///< KV is a pool that must hold one full sequence to start (vLLM)
+    std::uint32_t defaultUbatch = 0;      ///< tokens per forward pass when unset (llama.cpp n_ubatch)
+    BatchOption batchOption = BatchOption::Ignored;
+    std::uint32_t conversationCtx = 0;    ///< the cache grows with the conversation; default_ctx 0 sizes one of this many tokens
+    std::vector<std::string> defaultFor;  ///< what it is the default engine for: "gguf", "safetensors", "mlx", "ollama"
+    std::string defaultQuant;             ///< quantization when none is named
+    MixVariant mixVariant = MixVariant::LlamaCpp;
+    FitPolicy fit;
+
+    [[nodiscard]] bool loads(WeightFormat f) const;
+    [[nodiscard]] bool offers(KvType t) const;
+    [[nodiscard]] bool runsOn(MemoryKind k) const;
+    [[nodiscard]] bool isDefaultFor(const std::string &what) const;
 };
 
 /** Memory an engine's runtime takes or keeps free on each device, by memory kind, with where the figure comes from. */
@@ -47,8 +120,8 @@ struct DeviceBudget {
 struct EngineProfile {
     std::string id;
     std::string name;
-    EngineKind kind = EngineKind::LlamaCpp;
     std::string versionScheme;
+    EngineTraits traits;
     std::vector<EngineBehaviour> versions; ///< oldest first
     DeviceBudget runtimeOverhead; ///< driver/framework context allocated on each device used
     DeviceBudget deviceReserve;   ///< memory the engine refuses to fill on each device

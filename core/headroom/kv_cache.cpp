@@ -39,46 +39,29 @@ LayerWidth widthOf(const ModelSpec &m, const KvGeometry &g)
 
 } // namespace
 
-KvGeometry kvGeometry(const ModelSpec &m, EngineKind engine, const EngineBehaviour &b, KvType keyType,
+KvGeometry kvGeometry(const ModelSpec &m, const EngineProfile &engine, const EngineBehaviour &b, KvType keyType,
                       KvType valueType, std::uint32_t ctxPerSeq, std::uint32_t parallel, std::uint32_t ubatch)
 {
     KvGeometry g;
     g.keyType = keyType;
     g.valueType = valueType;
     g.mlaLatent = m.mla.has_value() && b.mlaCache == MlaCache::Latent;
-    const Bytes cells = Bytes{ctxPerSeq} * parallel;
+    // How each engine rounds its cache is data (engines.json `kv_cells`): llama.cpp pads the whole cache to
+    // 256 cells and keeps window x n_seq + n_ubatch cells in a windowed layer (src/llama-kv-cache.cpp, since
+    // PR #13194); vLLM pages in blocks of 16 and keeps window + one block per sequence; mlx-lm's KVCache grows
+    // in steps of 256 per sequence and its RotatingKVCache holds the window.
+    const KvCells &c = engine.traits.kvCells;
+    g.fullCells = c.paddingPerSequence ? padTo(Bytes{ctxPerSeq}, c.padding) * parallel
+                                       : padTo(Bytes{ctxPerSeq} * parallel, c.padding);
     const std::uint32_t window = m.slidingWindow ? m.slidingWindow->window : 0;
-    switch (engine) {
-    case EngineKind::LlamaCpp:
-    case EngineKind::Ollama:
-        // llama.cpp pads the context to 256 cells; a windowed layer keeps window x n_seq + n_ubatch
-        // cells (src/llama-kv-cache.cpp, since PR #13194).
-        g.fullCells = padTo(cells, 256);
-        g.windowCells = b.swaCache == SwaCache::Window && window > 0
-                            ? std::min(g.fullCells, padTo(Bytes{window} * parallel + ubatch, 256))
-                            : g.fullCells;
-        break;
-    case EngineKind::Vllm:
-        // Paged in blocks of 16 tokens; windowed layers only keep their window once the hybrid
-        // allocator manages them.
-        g.fullCells = padTo(cells, 16);
-        g.windowCells = b.swaCache == SwaCache::Window && window > 0
-                            ? std::min(g.fullCells, padTo(Bytes{window} + 16, 16) * parallel)
-                            : g.fullCells;
-        break;
-    case EngineKind::Mlx:
-        // mlx-lm's KVCache grows in steps of 256; RotatingKVCache holds `window` tokens.
-        g.fullCells = padTo(Bytes{ctxPerSeq}, 256) * parallel;
-        g.windowCells = b.swaCache == SwaCache::Window && window > 0
-                            ? std::min(g.fullCells, Bytes{window} * parallel)
-                            : g.fullCells;
-        break;
-    case EngineKind::Transformers:
-        g.fullCells = cells;
-        g.windowCells = b.swaCache == SwaCache::Window && window > 0 ? std::min(cells, Bytes{window} * parallel)
-                                                                      : cells;
-        break;
+    if (b.swaCache != SwaCache::Window || window == 0) {
+        g.windowCells = g.fullCells;
+        return g;
     }
+    const Bytes extra = c.windowExtraUbatch ? Bytes{ubatch} : Bytes{c.windowExtraCells};
+    const Bytes cells = c.windowPaddingPerSequence ? padTo(Bytes{window} + extra, c.windowPadding) * parallel
+                                                   : padTo(Bytes{window} * parallel + extra, c.windowPadding);
+    g.windowCells = std::min(g.fullCells, cells);
     return g;
 }
 

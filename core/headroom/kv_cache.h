@@ -3,7 +3,7 @@
 
 #include "headroom/engine_profile.h"
 #include "headroom/model_spec.h"
-#include "headroom/request.h"
+#include "headroom/kv_type.h"
 #include "headroom/units.h"
 
 #include <vector>
@@ -19,7 +19,7 @@ struct KvGeometry {
     bool mlaLatent = false; ///< DeepSeek MLA stored as one 512+64 latent per token (no V)
 };
 
-[[nodiscard]] KvGeometry kvGeometry(const ModelSpec &m, EngineKind engine, const EngineBehaviour &b, KvType keyType,
+[[nodiscard]] KvGeometry kvGeometry(const ModelSpec &m, const EngineProfile &engine, const EngineBehaviour &b, KvType keyType,
                                     KvType valueType, std::uint32_t ctxPerSeq, std::uint32_t parallel,
                                     std::uint32_t ubatch);
 

@@ -41,6 +41,7 @@ const char *noticeName(Notice n)
     case Notice::TensorParallelUneven: return "tensor_parallel_uneven";
     case Notice::MlaExpandedCache: return "mla_expanded_cache";
     case Notice::HostRamUnknown: return "host_ram_unknown";
+    case Notice::CtxFitted: return "ctx_fitted";
     }
     return "unknown";
 }

@@ -20,6 +20,7 @@ enum class Notice {
     TensorParallelUneven,    ///< GPUs do not divide the heads: vLLM refuses this split
     MlaExpandedCache,        ///< this engine version stores DeepSeek MLA per head (tens of times larger)
     HostRamUnknown,          ///< offloaded layers need host RAM that was not given
+    CtxFitted,               ///< the engine fitted its default context down to the memory (llama.cpp --fit)
 };
 
 /** Memory on one device (or on the host), split by what holds it. */

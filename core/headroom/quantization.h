@@ -9,6 +9,17 @@ namespace headroom {
 
 enum class WeightFormat { Gguf, Safetensors, Mlx };
 
+/** The format's name in the catalog files and the CLI's JSON: "gguf", "safetensors", "mlx". */
+[[nodiscard]] inline const char *weightFormatName(WeightFormat f)
+{
+    switch (f) {
+    case WeightFormat::Gguf: return "gguf";
+    case WeightFormat::Safetensors: return "safetensors";
+    case WeightFormat::Mlx: return "mlx";
+    }
+    return "gguf";
+}
+
 struct QuantQuality {
     std::optional<double> kld;       ///< mean KL divergence vs FP16 logits
     std::optional<double> pplDelta;  ///< perplexity increase

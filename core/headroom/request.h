@@ -3,6 +3,7 @@
 
 #include "headroom/engine_profile.h"
 #include "headroom/hardware.h"
+#include "headroom/kv_type.h"
 #include "headroom/model_spec.h"
 #include "headroom/tensor_inventory.h"
 #include "headroom/units.h"
@@ -13,7 +14,6 @@
 
 namespace headroom {
 
-enum class KvType { F16, BF16, F32, Q8_0, Q4_0, Fp8 };
 enum class FlashAttn { Auto, On, Off };
 
 /** One physical device taking part in the run. */
@@ -44,8 +44,5 @@ struct EstimateRequest {
     std::optional<Bytes> hostRam;         ///< system RAM for offloaded layers; empty = unknown
     double hostBandwidthGBs = 0.0;        ///< 0 = Headroom's default (see speed.cpp)
 };
-
-[[nodiscard]] const char *kvTypeName(KvType t);
-[[nodiscard]] std::optional<KvType> kvTypeFromName(const std::string &name);
 
 } // namespace headroom

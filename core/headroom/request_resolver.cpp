@@ -2,6 +2,7 @@
 #include "headroom/request_resolver.h"
 
 #include "headroom/devices.h"
+#include "headroom/engine_inventory.h"
 
 #include <algorithm>
 #include <charconv>
@@ -32,35 +33,24 @@ std::optional<Bytes> customCapacity(const std::string &spec)
 
 } // namespace
 
-std::string defaultEngineFor(const Quantization &quant, bool fromOllamaTag)
+const EngineProfile *defaultEngineFor(const Catalog &catalog, const Quantization &quant, bool fromOllama)
 {
-    switch (quant.format) {
-    case WeightFormat::Gguf: return fromOllamaTag ? "ollama" : "llama.cpp";
-    case WeightFormat::Safetensors: return "vllm";
-    case WeightFormat::Mlx: return "mlx";
-    }
-    return "llama.cpp";
-}
-
-std::string defaultQuantFor(const std::string &engine)
-{
-    if (engine == "vllm" || engine == "transformers")
-        return "bf16";
-    if (engine == "mlx")
-        return "mlx-4bit";
-    return "Q4_K_M"; // what `ollama pull` and most GGUF uploads default to
+    if (fromOllama && quant.format == WeightFormat::Gguf)
+        if (const auto *e = catalog.defaultEngineFor("ollama"))
+            return e;
+    return catalog.defaultEngineFor(weightFormatName(quant.format));
 }
 
 namespace {
 
-std::vector<std::string> enginesForFormat(WeightFormat format)
+/** Every engine that loads `format`, for a file's quantization the catalog does not list. */
+std::vector<std::string> enginesForFormat(const Catalog &catalog, WeightFormat format)
 {
-    switch (format) {
-    case WeightFormat::Gguf: return {"llama.cpp", "ollama"};
-    case WeightFormat::Safetensors: return {"vllm", "transformers"};
-    case WeightFormat::Mlx: return {"mlx"};
-    }
-    return {};
+    std::vector<std::string> out;
+    for (const auto &e : catalog.engines())
+        if (e.traits.loads(format))
+            out.push_back(e.id);
+    return out;
 }
 
 /** The catalog quantization a file's type names; llama.cpp calls gpt-oss's file type MXFP4_MOE. */
@@ -116,7 +106,7 @@ std::variant<ResolvedRequest, ResolveError> resolveRequest(const Catalog &catalo
     const bool exactFile = in.file && in.file->inventory.has_value() && !otherQuant;
     std::string quantKey = !in.quant.empty() && !exactFile ? in.quant : impliedQuant;
     if (quantKey.empty())
-        quantKey = defaultQuantFor(engine ? engine->id : "llama.cpp");
+        quantKey = engine ? engine->traits.defaultQuant : catalog.defaultEngineFor("gguf")->traits.defaultQuant;
     const Quantization *quant =
         in.file ? catalogQuantForFile(catalog, quantKey, engineId) : catalog.findQuantization(quantKey, engineId);
     if (quant && exactFile && quant->format != in.file->format)
@@ -126,7 +116,7 @@ std::variant<ResolvedRequest, ResolveError> resolveRequest(const Catalog &catalo
         q->id = in.file->quant.empty() ? std::string("unknown") : in.file->quant;
         q->name = q->id;
         q->format = in.file->format;
-        q->engines = enginesForFormat(in.file->format);
+        q->engines = enginesForFormat(catalog, in.file->format);
         const auto params = in.file->inventory->parameterCount();
         q->bpw = params ? static_cast<double>(in.file->inventory->total()) * 8.0 / static_cast<double>(params) : 0.0;
         q->source = in.file->path;
@@ -136,9 +126,9 @@ std::variant<ResolvedRequest, ResolveError> resolveRequest(const Catalog &catalo
     if (!quant)
         return unknown(C::UnknownQuant, "quant", quantKey, catalog.suggest(CatalogKind::Quantization, quantKey));
     if (!engine) {
-        engine = catalog.findEngine(defaultEngineFor(*quant, fromOllamaTag));
+        engine = defaultEngineFor(catalog, *quant, fromOllamaTag);
         if (!engine)
-            return unknown(C::UnknownEngine, "engine", defaultEngineFor(*quant, false));
+            return unknown(C::UnknownEngine, "engine", weightFormatName(quant->format));
     }
     if (std::find(quant->engines.begin(), quant->engines.end(), engine->id) == quant->engines.end())
         return unknown(C::QuantNotForEngine, "quant", quant->id, quant->engines);
@@ -148,19 +138,18 @@ std::variant<ResolvedRequest, ResolveError> resolveRequest(const Catalog &catalo
     const auto kv = kvTypeFromName(in.kvType);
     if (!kv)
         return unknown(C::UnknownKvType, "kv-type", in.kvType, {"f16", "q8_0", "q4_0", "fp8"});
-    const bool ggufEngine = engine->kind == EngineKind::LlamaCpp || engine->kind == EngineKind::Ollama;
-    if ((*kv == KvType::Fp8 && ggufEngine) ||
-        ((*kv == KvType::Q8_0 || *kv == KvType::Q4_0) && !ggufEngine))
-        return unknown(C::KvTypeNotForEngine, "kv-type", in.kvType,
-                       ggufEngine ? std::vector<std::string>{"f16", "q8_0", "q4_0"}
-                                  : std::vector<std::string>{"f16", "bf16", "fp8"});
+    if (!engine->traits.offers(*kv)) {
+        std::vector<std::string> offered;
+        for (const auto t : engine->traits.kvTypes)
+            offered.emplace_back(kvTypeName(t));
+        return unknown(C::KvTypeNotForEngine, "kv-type", in.kvType, offered);
+    }
 
     out.quant = quant;
     if (exactFile) {
         out.inventory = std::make_unique<TensorInventory>(*in.file->inventory);
     } else {
-        const auto variant = engine->kind == EngineKind::Ollama ? MixVariant::OllamaMxfp4Bf16 : MixVariant::LlamaCpp;
-        auto inventory = buildInventory(*model, *quant, variant);
+        auto inventory = buildInventory(*model, *quant, *engine);
         if (!inventory)
             return unknown(C::NoLayoutForQuant, "quant", quant->id);
         out.inventory = std::make_unique<TensorInventory>(std::move(*inventory));

@@ -66,10 +66,7 @@ struct ResolvedRequest {
 [[nodiscard]] std::variant<ResolvedRequest, ResolveError> resolveRequest(const Catalog &catalog,
                                                                          const RequestInputs &in);
 
-/** Engine used when none is named: Ollama for an Ollama tag, else by the quantization's format. */
-[[nodiscard]] std::string defaultEngineFor(const Quantization &quant, bool fromOllamaTag);
-
-/** Quantization used when none is named or implied. */
-[[nodiscard]] std::string defaultQuantFor(const std::string &engine);
+/** Engine used when none is named: the one engines.json names the default for an Ollama tag, else for the format. */
+[[nodiscard]] const EngineProfile *defaultEngineFor(const Catalog &catalog, const Quantization &quant, bool fromOllama);
 
 } // namespace headroom

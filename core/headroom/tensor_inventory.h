@@ -2,6 +2,7 @@
 #pragma once
 
 #include "headroom/ggml_type.h"
+#include "headroom/mix_variant.h"
 #include "headroom/model_spec.h"
 #include "headroom/quantization.h"
 #include "headroom/units.h"
@@ -43,12 +44,6 @@ struct TensorInventory {
 
 /** Which tensors a runtime would hold for this model (names and shapes, no types yet). */
 [[nodiscard]] std::vector<Tensor> architectureTensors(const ModelSpec &spec);
-
-/** Variant of a quantization's per-tensor rules where engines differ for the same file type. */
-enum class MixVariant {
-    LlamaCpp, ///< llama-quantize's rules (src/llama-quant.cpp)
-    OllamaMxfp4Bf16, ///< Ollama's own gpt-oss conversion keeps non-expert tensors in BF16
-};
 
 /**
  * Builds the inventory of `spec` stored as `quant`: per-tensor types for GGUF file types follow

@@ -70,7 +70,8 @@ private slots:
     void tightBoundaryIsTenPercent()
     {
         // A custom card sized so the same estimate lands just above and just below 10 % headroom
-        // (llama.cpp: no per-device reserve, so usable = capacity).
+        // (llama.cpp: no per-device reserve, so usable = capacity). b7000 predates --fit, which would
+        // keep 1024 MiB free and so offload layers on the tight card (checked at the end).
         auto in = inputs("deepseek-r1:7b", {"rtx-4090"}, 4096);
         in.parallel = 1;
         in.engine = "llama.cpp";
@@ -78,17 +79,25 @@ private slots:
         const Bytes total = base.devices.front().total();
         const auto gib = [](Bytes b) { return QString::number(static_cast<double>(b) / GiB, 'f', 6); };
         auto roomy = inputs("deepseek-r1:7b", {"custom:" + gib(total * 10 / 8)}, 4096);
-            roomy.parallel = 1;
+        roomy.parallel = 1;
         roomy.engine = "llama.cpp";
+        roomy.engineVersion = "b7000";
         auto tight = inputs("deepseek-r1:7b", {"custom:" + gib(total * 100 / 95)}, 4096);
-            tight.parallel = 1;
+        tight.parallel = 1;
         tight.engine = "llama.cpp";
+        tight.engineVersion = "b7000";
         auto over = inputs("deepseek-r1:7b", {"custom:" + gib(total * 99 / 100)}, 4096);
-            over.parallel = 1;
+        over.parallel = 1;
         over.engine = "llama.cpp";
+        over.engineVersion = "b7000";
         QCOMPARE(estimate(resolved(roomy).request).verdict, Verdict::Fits);
         QCOMPARE(estimate(resolved(tight).request).verdict, Verdict::Tight);
         QCOMPARE(estimate(resolved(over).request).verdict, Verdict::PartialOffload);
+        // With --fit (b7400 and later) the 5 % headroom of the tight card is less than the 1024 MiB margin.
+        tight.engineVersion.clear();
+        QCOMPARE(estimate(resolved(tight).request).verdict, Verdict::PartialOffload);
+        roomy.engineVersion.clear();
+        QCOMPARE(estimate(resolved(roomy).request).verdict, Verdict::Fits);
     }
 
     void llamaCppKeepsTokenEmbeddingsOnHost()
@@ -115,12 +124,13 @@ private slots:
         QFETCH(qulonglong, expectedMiB);
         const auto &c = test::shippedCatalog();
         const auto &m = *c.findModel("llama-3.1-8b-instruct");
-        const auto &b = c.findEngine("llama.cpp")->behaviourFor("b6000");
+        const auto &engine = *c.findEngine("llama.cpp");
+        const auto &b = engine.behaviourFor("b6000");
         ComputeParams p;
-        p.kv = kvGeometry(m, EngineKind::LlamaCpp, b, KvType::F16, KvType::F16, 2048, 4, 512);
+        p.kv = kvGeometry(m, engine, b, KvType::F16, KvType::F16, 2048, 4, 512);
         p.flashAttn = flash;
         p.parallel = 4;
-        QCOMPARE(computeBuffers(m, EngineKind::LlamaCpp, b, p).outputScratch / MiB, expectedMiB);
+        QCOMPARE(computeBuffers(m, engine, b, p).outputScratch / MiB, expectedMiB);
     }
 
     void contextIsAMemoryAssassin()

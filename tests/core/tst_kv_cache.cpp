@@ -37,7 +37,7 @@ private slots:
         const auto &m = *c.findModel(model.toStdString());
         const auto &b = c.findEngine("llama.cpp")->behaviourFor(engineVersion.toStdString());
         const auto type = *kvTypeFromName(kv.toStdString());
-        const auto g = kvGeometry(m, EngineKind::LlamaCpp, b, type, type, 4096, 1, 512);
+        const auto g = kvGeometry(m, *c.findEngine("llama.cpp"), b, type, type, 4096, 1, 512);
         QCOMPARE(kvBytesPerToken(m, g), bytesPerToken);
     }
 
@@ -57,7 +57,7 @@ private slots:
         const auto &c = test::shippedCatalog();
         const auto &m = *c.findModel(model.toStdString());
         const auto &b = c.findEngine("llama.cpp")->behaviourFor("");
-        const auto g = kvGeometry(m, EngineKind::LlamaCpp, b, KvType::F16, KvType::F16, static_cast<std::uint32_t>(ctx), 1, 512);
+        const auto g = kvGeometry(m, *c.findEngine("llama.cpp"), b, KvType::F16, KvType::F16, static_cast<std::uint32_t>(ctx), 1, 512);
         Bytes total = 0;
         for (const auto l : kvLayerBytes(m, g))
             total += l;
@@ -70,8 +70,8 @@ private slots:
         const auto &m = *c.findModel("gemma-3-27b-it");
         const auto &old = c.findEngine("llama.cpp")->behaviourFor("b5000");
         const auto &now = c.findEngine("llama.cpp")->behaviourFor("");
-        const auto gOld = kvGeometry(m, EngineKind::LlamaCpp, old, KvType::F16, KvType::F16, 32768, 1, 512);
-        const auto gNow = kvGeometry(m, EngineKind::LlamaCpp, now, KvType::F16, KvType::F16, 32768, 1, 512);
+        const auto gOld = kvGeometry(m, *c.findEngine("llama.cpp"), old, KvType::F16, KvType::F16, 32768, 1, 512);
+        const auto gNow = kvGeometry(m, *c.findEngine("llama.cpp"), now, KvType::F16, KvType::F16, 32768, 1, 512);
         Bytes before = 0, after = 0;
         for (const auto l : kvLayerBytes(m, gOld))
             before += l;
@@ -86,8 +86,8 @@ private slots:
         const auto &c = test::shippedCatalog();
         const auto &m = *c.findModel("llama-3.1-8b-instruct");
         const auto &b = c.findEngine("ollama")->behaviourFor("");
-        const auto one = kvGeometry(m, EngineKind::Ollama, b, KvType::F16, KvType::F16, 2048, 1, 512);
-        const auto four = kvGeometry(m, EngineKind::Ollama, b, KvType::F16, KvType::F16, 2048, 4, 512);
+        const auto one = kvGeometry(m, *c.findEngine("ollama"), b, KvType::F16, KvType::F16, 2048, 1, 512);
+        const auto four = kvGeometry(m, *c.findEngine("ollama"), b, KvType::F16, KvType::F16, 2048, 4, 512);
         QCOMPARE(four.fullCells, 4 * one.fullCells);
     }
 };

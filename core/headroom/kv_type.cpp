@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "headroom/request.h"
+#include "headroom/kv_type.h"
 
 #include "headroom/catalog.h"
 
@@ -23,6 +23,11 @@ const char *kvTypeName(KvType t)
         if (type == t)
             return name;
     return "f16";
+}
+
+bool isBlockQuantized(KvType t)
+{
+    return t == KvType::Q8_0 || t == KvType::Q4_0;
 }
 
 std::optional<KvType> kvTypeFromName(const std::string &name)

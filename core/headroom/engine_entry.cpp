@@ -1,0 +1,160 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "headroom/catalog_entries.h"
+
+#include "headroom/compute_buffer.h"
+
+namespace headroom {
+namespace {
+
+using P = CatalogError::Problem;
+
+const std::initializer_list<std::pair<const char *, WeightFormat>> kFormats{
+    {"gguf", WeightFormat::Gguf}, {"safetensors", WeightFormat::Safetensors}, {"mlx", WeightFormat::Mlx}};
+
+KvCells readKvCells(const EntryReader &s)
+{
+    KvCells c;
+    c.padding = s.integer<std::uint32_t>("padding", true, 1, 1);
+    c.paddingPerSequence = s.boolean("padding_per_sequence");
+    c.windowPadding = s.integer<std::uint32_t>("window_padding", true, 1, 1);
+    c.windowPaddingPerSequence = s.boolean("window_padding_per_sequence");
+    c.windowExtraUbatch = s.boolean("window_extra_ubatch");
+    c.windowExtraCells = s.integer<std::uint32_t>("window_extra_cells", false);
+    return c;
+}
+
+EngineTraits readTraits(const EntryReader &s)
+{
+    EngineTraits t;
+    t.computeFamily = s.str("compute_family");
+    if (!isComputeFamily(t.computeFamily))
+        s.fail(P::BadValue, "compute_family", t.computeFamily);
+    t.formats = s.choices("formats", kFormats);
+    if (t.formats.empty())
+        s.fail(P::Missing, "formats", "");
+    t.kvTypes = s.choices<KvType>("kv_types", {{"f16", KvType::F16}, {"bf16", KvType::BF16}, {"f32", KvType::F32},
+                                       {"q8_0", KvType::Q8_0}, {"q4_0", KvType::Q4_0}, {"fp8", KvType::Fp8}});
+    if (t.kvTypes.empty())
+        s.fail(P::Missing, "kv_types", "");
+    t.kvQuantNeedsFlashAttn = s.boolean("kv_quant_needs_flash_attn");
+    t.kvCells = readObject(s, "kv_cells", readKvCells);
+    t.offloadsToHost = s.boolean("offloads_to_host");
+    t.embeddingsOnHost = s.boolean("embeddings_on_host");
+    t.devicePolicy = s.choice("device_policy",
+                              {{"all", DevicePolicy::All}, {"fewest", DevicePolicy::Fewest},
+                               {"tensor_parallel", DevicePolicy::TensorParallel}},
+                              DevicePolicy::All, true);
+    t.deviceKinds = s.choices<MemoryKind>("device_kinds", {{"gpu", MemoryKind::Discrete}, {"unified", MemoryKind::Unified}});
+    if (t.deviceKinds.empty())
+        s.fail(P::Missing, "device_kinds", "");
+    t.kvPool = s.boolean("kv_pool");
+    t.defaultUbatch = s.integer<std::uint32_t>("default_ubatch", false);
+    t.batchOption = s.choice("batch_option",
+                             {{"clamps_ubatch", BatchOption::ClampsUbatch}, {"batched_tokens", BatchOption::BatchedTokens},
+                              {"ignored", BatchOption::Ignored}},
+                             BatchOption::Ignored, true);
+    t.conversationCtx = s.integer<std::uint32_t>("conversation_ctx", false);
+    t.defaultFor = s.strings("default_for");
+    for (const auto &what : t.defaultFor)
+        if (what != "gguf" && what != "safetensors" && what != "mlx" && what != "ollama")
+            s.fail(P::BadValue, "default_for", what);
+    t.defaultQuant = s.str("default_quant");
+    t.mixVariant = s.choice("mix_variant",
+                            {{"llama-quantize", MixVariant::LlamaCpp}, {"ollama-mxfp4-bf16", MixVariant::OllamaMxfp4Bf16}},
+                            MixVariant::LlamaCpp, true);
+    if (s.has("fit"))
+        t.fit = readObject(s, "fit", [](const EntryReader &f) {
+            return FitPolicy{f.integer<Bytes>("margin_mib", true) * MiB, f.integer<std::uint32_t>("min_ctx", true, 0, 1)};
+        });
+    return t;
+}
+
+void readBehaviourRow(const EntryReader &v, EngineBehaviour &b)
+{
+    b.from = v.str("from");
+    if (!isVersionString(b.from))
+        v.fail(P::BadValue, "from", b.from);
+    b.released = v.str("released", false);
+    b.source = v.str("source");
+    // Missing keys inherit from the previous row (b holds it).
+    b.mlaCache = v.choice("mla_cache", {{"latent", MlaCache::Latent}, {"expanded", MlaCache::Expanded}}, b.mlaCache);
+    b.swaCache = v.choice("swa_cache", {{"window", SwaCache::Window}, {"full", SwaCache::Full}}, b.swaCache);
+    b.flashAttnDefault = v.choice("flash_attn_default",
+                                  {{"on", FlashAttnDefault::On}, {"off", FlashAttnDefault::Off}, {"auto", FlashAttnDefault::Auto}},
+                                  b.flashAttnDefault);
+    if (v.has("flash_attn_archs"))
+        b.flashAttnArchs = v.strings("flash_attn_archs");
+    b.defaultCtx = v.integer<std::uint32_t>("default_ctx", false, b.defaultCtx); // 0 = the model's context
+    if (v.has("default_parallel")) {
+        const auto p = v.integer<std::uint32_t>("default_parallel", true);
+        b.parallelAuto = v.boolean("parallel_auto", p == 0);
+        b.defaultParallel = p == 0 ? 1 : p;
+    } else {
+        b.parallelAuto = v.boolean("parallel_auto", b.parallelAuto);
+    }
+    if (v.has("default_ctx_by_vram")) {
+        b.defaultCtxByVramGiB.clear();
+        const auto &table = *v.find("default_ctx_by_vram");
+        if (!table.is_array())
+            v.fail(P::WrongType, "default_ctx_by_vram", table.dump());
+        for (const auto &pair : table) {
+            if (!pair.is_array() || pair.size() != 2 || !pair[0].is_number() || !pair[1].is_number_integer())
+                v.fail(P::WrongType, "default_ctx_by_vram", pair.dump());
+            b.defaultCtxByVramGiB.emplace_back(pair[0].get<double>(), pair[1].get<std::uint32_t>());
+        }
+    }
+    b.fitDefault = v.choice("fit_default", {{"on", true}, {"off", false}}, b.fitDefault);
+    if (auto util = v.number("gpu_memory_utilization")) {
+        if (*util <= 0 || *util > 1)
+            v.fail(P::BadValue, "gpu_memory_utilization", std::to_string(*util));
+        b.gpuMemoryUtilization = *util;
+    }
+    b.maxNumBatchedTokens = v.integer<std::uint32_t>("max_num_batched_tokens", false, b.maxNumBatchedTokens);
+    if (v.has("large_gpu_batch"))
+        b.largeGpuBatch = readObject(v, "large_gpu_batch", [](const EntryReader &s) {
+            return LargeGpuBatch{s.integer<Bytes>("min_gib", true, 0, 1) * GiB, s.integer<std::uint32_t>("tokens", true, 0, 1),
+                                 s.strings("except_names")};
+        });
+    b.prefillLogitsAll = v.choice("prefill_logits", {{"all", true}, {"last", false}}, b.prefillLogitsAll);
+    b.prefillStep = v.integer<std::uint32_t>("prefill_step", false, b.prefillStep);
+    b.kvUnified = v.boolean("kv_unified", b.kvUnified);
+    b.logitsForAllTokens = v.choice("output_reserve", {{"ubatch", true}, {"sequences", false}}, b.logitsForAllTokens);
+}
+
+DeviceBudget readBudget(const EntryReader &s)
+{
+    return {s.integer<Bytes>("discrete_mib", true) * MiB, s.integer<Bytes>("unified_mib", true) * MiB, s.str("source")};
+}
+
+} // namespace
+
+EngineProfile readEngineEntry(const EntryReader &r, const std::string &id)
+{
+    EngineProfile e;
+    e.id = id;
+    e.name = r.str("name");
+    e.versionScheme = r.str("version_scheme", false);
+    e.source = r.str("source");
+    e.traits = readObject(r, "traits", readTraits);
+    if (r.has("runtime_overhead"))
+        e.runtimeOverhead = readObject(r, "runtime_overhead", readBudget);
+    if (r.has("device_reserve"))
+        e.deviceReserve = readObject(r, "device_reserve", readBudget);
+    const std::size_t rows = r.arraySize("versions");
+    if (rows == 0)
+        r.fail(P::Missing, "versions", "");
+    EngineBehaviour current;
+    for (std::size_t i = 0; i < rows; ++i) {
+        const EntryReader v = r.element("versions", i);
+        readBehaviourRow(v, current); // missing keys inherit from the previous row
+        v.rejectUnread();
+        if (!e.versions.empty() && compareVersions(e.versions.back().from, current.from) >= 0)
+            v.fail(P::BadValue, "from", current.from);
+        if (current.fitDefault && e.traits.fit.minCtx == 0)
+            v.fail(P::Missing, "fit_default", "the engine's traits have no fit policy");
+        e.versions.push_back(current);
+    }
+    return e;
+}
+
+} // namespace headroom
