@@ -2,14 +2,18 @@
 // Readers against real files: tests/golden/config/<case>/config.json are config.json files of published
 // models and tests/golden/gguf/<case>/header.gguf are GGUF headers rebuilt from tables published for real
 // files by tests/golden/gguf/write_header.mjs (which shares no code or key names with the reader). Each
-// folder's expected.json was written by hand from the source (see its SOURCE), not from the reader.
+// folder's expected.json was written by hand from the source (see its SOURCE), not from the reader. The same
+// GGUF cases are checked by an independent parser (@huggingface/gguf) in tests/golden/gguf/crosscheck.mjs.
 #include <QTest>
 
+#include <headroom/ggml_type.h>
 #include <headroom/io/gguf_reader.h>
 #include <headroom/io/hf_reader.h>
 
 #include <nlohmann/json.hpp>
 
+#include <cmath>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -80,6 +84,51 @@ void failOn(const std::string &caseName, const std::vector<std::string> &mismatc
     QFAIL(msg.c_str());
 }
 
+struct GgufModelFigures {
+    std::uint64_t params = 0;
+};
+
+/** llama.cpp prints its figures with "%.2f"; the published strings are compared the same way. */
+std::string twoDecimals(double v)
+{
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.2f", v);
+    return buf;
+}
+
+/**
+ * The published figures of a GGUF case: llm_load_print_meta's params / size / BPW (compared as printed) and
+ * llm_load_tensors' buffers ("mem required" + "VRAM used" - "ggml ctx size" = the tensor data, in MiB): three
+ * figures each rounded to 0.01, so their sum may be off by 0.015.
+ */
+void comparePublished(const json &want, const io::GgufFile &file, const GgufModelFigures &got,
+                      std::vector<std::string> &out)
+{
+    const double bytes = static_cast<double>(file.tensorBytes);
+    const std::map<std::string, std::string> actual = {
+        {"params_b", twoDecimals(static_cast<double>(got.params) * 1e-9)},
+        {"size_gib", twoDecimals(bytes / (1024.0 * 1024.0 * 1024.0))},
+        {"bpw", twoDecimals(bytes * 8.0 / static_cast<double>(got.params))},
+    };
+    for (const auto &[key, value] : want.items()) {
+        if (key == "buffers_mib") {
+            double sum = 0.0;
+            for (const auto &[name, figure] : value.items())
+                sum += (name == "ggml_ctx" ? -1.0 : 1.0) * std::stod(figure.get<std::string>());
+            const double mib = bytes / (1024.0 * 1024.0);
+            if (std::abs(mib - sum) > 0.015 + 1e-9)
+                out.push_back("published.buffers_mib: tables give " + twoDecimals(sum) + " MiB of tensor data, got " +
+                              twoDecimals(mib));
+            continue;
+        }
+        const auto it = actual.find(key);
+        if (it == actual.end())
+            out.push_back("published." + key + ": unknown field");
+        else if (value.get<std::string>() != it->second)
+            out.push_back("published." + key + ": expected " + value.get<std::string>() + ", got " + it->second);
+    }
+}
+
 void addRows(const char *kind)
 {
     QTest::addColumn<QString>("dir");
@@ -105,6 +154,10 @@ private slots:
         for (const auto &e : fs::directory_iterator(kGolden / "config"))
             configs += e.is_directory() && fs::exists(e.path() / "config.json") && fs::exists(e.path() / "SOURCE");
         QVERIFY2(configs >= 12, ("config cases: " + std::to_string(configs)).c_str());
+        std::size_t ggufs = 0;
+        for (const auto &e : fs::directory_iterator(kGolden / "gguf"))
+            ggufs += e.is_directory() && fs::exists(e.path() / "header.gguf") && fs::exists(e.path() / "SOURCE");
+        QVERIFY2(ggufs >= 6, ("gguf cases: " + std::to_string(ggufs)).c_str());
     }
 
     void config_data() { addRows("config"); }
@@ -122,6 +175,56 @@ private slots:
         compare(expected.at("spec"), specJson(cfg.spec), "", mismatches);
         if (expected.contains("quant") && expected.at("quant") != cfg.quant)
             mismatches.push_back("quant: expected " + expected.at("quant").dump() + ", got \"" + cfg.quant + "\"");
+        failOn(caseName, mismatches);
+    }
+
+    void gguf_data() { addRows("gguf"); }
+    void gguf()
+    {
+        QFETCH(QString, dir);
+        const fs::path d = dir.toStdString();
+        const std::string caseName = "gguf/" + d.filename().string();
+        const json expected = json::parse(readAll(d / "expected.json"));
+        const std::string header = readAll(d / "header.gguf");
+        const auto *data = reinterpret_cast<const std::uint8_t *>(header.data());
+        // The header stops at the data offset; the whole file is that plus the tensor data. The published
+        // tables give the tensor data only through the tensor list, so the declared size is the largest the
+        // reader must accept: header + sum of tensor bytes, checked below against the published size.
+        auto first = io::parseGguf({data, header.size()}, UINT64_MAX, caseName);
+        if (const auto *e = std::get_if<io::IoError>(&first))
+            QFAIL((caseName + ": reader failed: " + io::describeIoError(*e)).c_str());
+        const std::uint64_t fileSize = header.size() + std::get<io::GgufFile>(first).tensorBytes;
+        auto parsed = io::parseGguf({data, header.size()}, fileSize, caseName);
+        if (const auto *e = std::get_if<io::IoError>(&parsed))
+            QFAIL((caseName + ": reader failed at the declared size: " + io::describeIoError(*e)).c_str());
+        const auto &file = std::get<io::GgufFile>(parsed);
+        auto derived = io::ggufToModel(file);
+        if (const auto *e = std::get_if<io::IoError>(&derived))
+            QFAIL((caseName + ": model failed: " + io::describeIoError(*e)).c_str());
+        const auto &model = std::get<io::GgufModel>(derived);
+
+        std::vector<std::string> mismatches;
+        compare(expected.at("spec"), specJson(model.spec), "spec.", mismatches);
+        if (expected.contains("quant") && expected.at("quant") != model.quant)
+            mismatches.push_back("quant: expected " + expected.at("quant").dump() + ", got \"" + model.quant + "\"");
+        const auto *fileType = file.find("general.file_type");
+        json fileJson = {
+            {"version", file.version},
+            {"kv_count", file.metadata.size()},
+            {"tensor_count", file.tensors.size()},
+            {"alignment", file.alignment},
+            {"file_type", fileType && fileType->asUnsigned() ? json(*fileType->asUnsigned()) : json(nullptr)},
+        };
+        compare(expected.at("file"), fileJson, "file.", mismatches);
+        json types = json::object();
+        for (const auto &t : file.tensors) {
+            const auto traits = ggmlTypeTraits(t.type);
+            const std::string name = traits ? std::string(traits->name) : "type " + std::to_string(t.type);
+            types[name] = types.value(name, 0) + 1;
+        }
+        if (types != expected.at("tensor_types"))
+            mismatches.push_back("tensor_types: expected " + expected.at("tensor_types").dump() + ", got " + types.dump());
+        comparePublished(expected.at("published"), file, GgufModelFigures{model.spec.params}, mismatches);
         failOn(caseName, mismatches);
     }
 };
