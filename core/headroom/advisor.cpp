@@ -95,8 +95,8 @@ std::optional<double> expectedQuality(const ModelSpec &model, const Quantization
     if (!model.quality)
         return std::nullopt;
     const double score = model.quality->score;
-    if (quant.id == "BF16" || quant.id == "F32" || quant.id == "hf-bf16" || quant.id == "fp16" || quant.id == "mlx-bf16")
-        return score; // the released precision: no loss by definition
+    if (quant.lossless)
+        return score; // the released precision (quantizations.json "lossless"): no loss by definition
     if (!quant.quality)
         return std::nullopt;
     if (quant.quality->relative)
