@@ -3,13 +3,15 @@
 
 #include "catalog_location.h"
 #include "cli_options.h"
-#include "error_text.h"
 #include "text_report.h"
+
+#include <error_text.h>
 
 #include <headroom/estimator.h>
 #include <headroom/io/library_scan.h>
 #include <headroom/io/model_loader.h>
 #include <headroom/placement_json.h>
+#include <headroom/request_for.h>
 
 #include <nlohmann/json.hpp>
 
@@ -18,6 +20,8 @@
 
 namespace headroom::cli {
 namespace {
+
+using options::describe;
 
 constexpr int kBadInput = 2;
 
@@ -123,11 +127,9 @@ int runScan(const Catalog &catalog, const CliOptions &o, std::ostream &out, std:
             if (auto *e = std::get_if<io::IoError>(&loaded)) {
                 item["error"] = io::describeIoError(*e);
             } else {
-                RequestInputs inputs = o.inputs;
-                inputs.model = m.displayName;
-                inputs.file = std::make_shared<const FileModel>(std::move(std::get<FileModel>(loaded)));
-                if (inputs.file->format == WeightFormat::Gguf && inputs.engine.empty() && !m.ollamaTag.empty())
-                    inputs.engine = "ollama";
+                // The same request as the app's My models tab builds, so both size the file on the same engine.
+                const RequestInputs inputs = requestFor(
+                    catalog, m, std::make_shared<const FileModel>(std::move(std::get<FileModel>(loaded))), o.inputs);
                 auto resolved = resolveRequest(catalog, inputs);
                 if (auto *re = std::get_if<ResolveError>(&resolved)) {
                     item["error"] = describe(*re);

@@ -2,38 +2,8 @@
 #include "cli_options.h"
 
 #include <algorithm>
-#include <charconv>
-#include <limits>
 
 namespace headroom::cli {
-namespace {
-
-template <typename T>
-std::variant<T, UsageError> parseNumber(const std::string &option, const std::string &text, T min, T max)
-{
-    long long value = 0;
-    const auto *end = text.data() + text.size();
-    const auto [ptr, ec] = std::from_chars(text.data(), end, value);
-    if (text.empty() || ec == std::errc::invalid_argument || ptr != end)
-        return UsageError{UsageError::Code::NotANumber, option, text, {}};
-    if (ec == std::errc::result_out_of_range || value < static_cast<long long>(min) || value > static_cast<long long>(max))
-        return UsageError{UsageError::Code::OutOfRange, option, text, {std::to_string(min), std::to_string(max)}};
-    return static_cast<T>(value);
-}
-
-std::variant<double, UsageError> parseGiB(const std::string &option, const std::string &text)
-{
-    double value = 0;
-    const auto *end = text.data() + text.size();
-    const auto [ptr, ec] = std::from_chars(text.data(), end, value);
-    if (text.empty() || ec != std::errc() || ptr != end)
-        return UsageError{UsageError::Code::NotANumber, option, text, {}};
-    if (!(value > 0) || value > 1024.0 * 1024.0)
-        return UsageError{UsageError::Code::OutOfRange, option, text, {"0", "1048576"}};
-    return value;
-}
-
-} // namespace
 
 const char *usageText()
 {
@@ -110,82 +80,29 @@ std::variant<CliOptions, UsageError> parseArguments(const std::vector<std::strin
                 return UsageError{E::MissingValue, arg, {}, {}};
             return args[++i];
         };
-        auto flag = [&](bool &target) -> std::optional<UsageError> {
+        if (arg == "--json") {
             if (hasInlineValue)
                 return UsageError{E::BadChoice, arg, value, {}};
-            target = true;
-            return std::nullopt;
-        };
-        std::optional<UsageError> error;
-        if (arg == "--json") {
-            error = flag(o.json);
-        } else if (arg == "--spread") {
-            error = flag(o.inputs.spread);
-        } else if (arg == "--help" || arg == "-h") {
+            o.json = true;
+            continue;
+        }
+        if (arg == "--help" || arg == "-h") {
             o.command = Command::Help;
             return o;
-        } else {
-            static const char *const valued[] = {"--model", "--quant", "--engine", "--engine-version", "--ctx",
-                                                 "--parallel", "--batch", "--ubatch", "--kv-type", "--flash-attn",
-                                                 "--gpu-layers", "--gpu", "--gpus", "--ram"};
-            if (std::find_if(std::begin(valued), std::end(valued), [&](const char *v) { return arg == v; }) ==
-                std::end(valued))
-                return UsageError{E::UnknownOption, arg, {}, {}};
+        }
+        const auto arity = options::requestOptionArity(arg);
+        if (!arity)
+            return UsageError{E::UnknownOption, arg, {}, {}};
+        if (*arity == options::Arity::Flag && hasInlineValue)
+            return UsageError{E::BadChoice, arg, value, {}};
+        std::string text;
+        if (*arity == options::Arity::Value) {
             auto v = takesValue();
             if (auto *e = std::get_if<UsageError>(&v))
                 return *e;
-            const std::string text = std::get<std::string>(v);
-            auto number = [&](std::optional<std::uint32_t> &target, std::uint32_t max) -> std::optional<UsageError> {
-                auto n = parseNumber<std::uint32_t>(arg, text, 1, max);
-                if (auto *e = std::get_if<UsageError>(&n))
-                    return *e;
-                target = std::get<std::uint32_t>(n);
-                return std::nullopt;
-            };
-            if (arg == "--model")
-                o.inputs.model = text;
-            else if (arg == "--quant")
-                o.inputs.quant = text;
-            else if (arg == "--engine")
-                o.inputs.engine = text;
-            else if (arg == "--engine-version")
-                o.inputs.engineVersion = text;
-            else if (arg == "--ctx")
-                error = number(o.inputs.ctx, kMaxContext);
-            else if (arg == "--parallel")
-                error = number(o.inputs.parallel, kMaxParallel);
-            else if (arg == "--batch")
-                error = number(o.inputs.batch, 1U << 20);
-            else if (arg == "--ubatch")
-                error = number(o.inputs.ubatch, 1U << 20);
-            else if (arg == "--gpus")
-                error = number(o.inputs.gpuCount, 64);
-            else if (arg == "--kv-type")
-                o.inputs.kvType = text;
-            else if (arg == "--gpu")
-                o.inputs.gpus.push_back(text);
-            else if (arg == "--flash-attn") {
-                if (text == "on")
-                    o.inputs.flashAttn = FlashAttn::On;
-                else if (text == "off")
-                    o.inputs.flashAttn = FlashAttn::Off;
-                else if (text == "auto")
-                    o.inputs.flashAttn = FlashAttn::Auto;
-                else
-                    return UsageError{E::BadChoice, arg, text, {"on", "off", "auto"}};
-            } else if (arg == "--gpu-layers") {
-                auto n = parseNumber<int>(arg, text, 0, 100000);
-                if (auto *e = std::get_if<UsageError>(&n))
-                    return *e;
-                o.inputs.gpuLayers = std::get<int>(n);
-            } else if (arg == "--ram") {
-                auto g = parseGiB(arg, text);
-                if (auto *e = std::get_if<UsageError>(&g))
-                    return *e;
-                o.inputs.hostRam = static_cast<Bytes>(std::get<double>(g) * static_cast<double>(GiB));
-            }
+            text = std::get<std::string>(v);
         }
-        if (error)
+        if (auto error = options::applyRequestOption(arg, text, o.inputs))
             return *error;
     }
     if (o.command == Command::Estimate && o.inputs.model.empty())

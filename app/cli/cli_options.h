@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <request_options.h>
+#include <usage_error.h>
+
 #include <headroom/request_resolver.h>
 
 #include <string>
@@ -19,14 +22,7 @@ struct CliOptions {
     bool json = false;
 };
 
-/** A command-line mistake: which argument, and what was wrong with it (the app words it). */
-struct UsageError {
-    enum class Code { UnknownCommand, UnknownOption, MissingValue, NotANumber, OutOfRange, BadChoice, MissingModel, MissingListKind };
-    Code code = Code::UnknownOption;
-    std::string argument;
-    std::string value;
-    std::vector<std::string> choices;
-};
+using options::UsageError;
 
 [[nodiscard]] std::variant<CliOptions, UsageError> parseArguments(const std::vector<std::string> &args);
 

@@ -130,7 +130,7 @@ void ComparePanel::recomputeColumn(Column &c)
         return;
     }
     const int count = hw->kind == MemoryKind::Unified ? 1 : c.count->value();
-    std::vector<std::string> gpus(static_cast<std::size_t>(count), hw->id);
+    std::vector<DeviceChoice> gpus(static_cast<std::size_t>(count), DeviceChoice(hw->id));
     const Evaluation e = evaluate(m_catalog, m_inputs.toRequestInputs(gpus), m_files, false);
     if (!e.ok()) {
         c.model->clear();

@@ -8,7 +8,7 @@ namespace headroom::gui {
 Evaluation evaluate(const Catalog &catalog, RequestInputs inputs, ModelFiles *files, bool withFixes)
 {
     Evaluation e;
-    if (files && ModelFiles::isPath(QString::fromStdString(inputs.model))) {
+    if (!inputs.file && files && ModelFiles::isPath(QString::fromStdString(inputs.model))) {
         const auto &loaded = files->load(inputs.model);
         if (const auto *err = std::get_if<io::IoError>(&loaded)) {
             e.fileError = *err;
@@ -25,7 +25,7 @@ Evaluation evaluate(const Catalog &catalog, RequestInputs inputs, ModelFiles *fi
     e.placement = estimate(e.resolved->request);
     if (withFixes && e.resolved->quant && !e.resolved->request.devices.empty() &&
         (e.placement->verdict == Verdict::PartialOffload || e.placement->verdict == Verdict::DoesNotFit))
-        e.fixes = suggestFixes(catalog, e.resolved->request, *e.resolved->quant);
+        e.fixes = suggestFixes(catalog, inputs, *e.resolved);
     return e;
 }
 

@@ -26,7 +26,8 @@ class ModelFiles;
 
 /**
  * resolveRequest + estimate (+ suggestFixes when it does not fit entirely on the GPUs). When the model key
- * is a path, the file is read through `files` (once per file); without `files` a path is an unknown model.
+ * is a path (and `inputs.file` is not set yet), the file is read through `files` (once per file); without `files`
+ * a path is an unknown model.
  */
 [[nodiscard]] Evaluation evaluate(const Catalog &catalog, RequestInputs inputs, ModelFiles *files, bool withFixes = true);
 

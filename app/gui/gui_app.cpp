@@ -8,8 +8,8 @@
 #include "settings.h"
 #include "texts.h"
 
-#include <cli_options.h>
 #include <error_text.h>
+#include <request_options.h>
 
 #include <QApplication>
 #include <QLibraryInfo>
@@ -27,7 +27,7 @@ namespace headroom::gui {
 std::variant<GuiOptions, QString> parseGuiArguments(const QStringList &args)
 {
     GuiOptions o;
-    std::vector<std::string> cliArgs{"estimate"};
+    RequestInputs request;
     for (qsizetype i = 0; i < args.size(); ++i) {
         QString arg = args[i];
         QString value;
@@ -71,66 +71,27 @@ std::variant<GuiOptions, QString> parseGuiArguments(const QStringList &args)
             if (inlineValue)
                 return QStringLiteral("--dark takes no value");
             o.dark = true;
-        } else if (arg == QLatin1String("--json") || arg == QLatin1String("--help") || arg == QLatin1String("-h")) {
+        } else if (const auto arity = options::requestOptionArity(arg.toStdString())) {
+            // The estimate options are the CLI's (docs/cli.md), read by the options library both share.
+            std::string text;
+            if (*arity == options::Arity::Value) {
+                const auto v = take();
+                if (!v)
+                    return QStringLiteral("option %1 needs a value").arg(arg);
+                text = v->toStdString();
+            } else if (inlineValue) {
+                return QStringLiteral("%1 takes no value").arg(arg);
+            }
+            if (const auto error = options::applyRequestOption(arg.toStdString(), text, request))
+                return QString::fromStdString(options::describe(*error));
+            o.hasRequest = true;
+        } else {
             return QStringLiteral("unknown option '%1'").arg(arg);
-        } else {
-            cliArgs.push_back(args[i].toStdString());
         }
     }
-    if (cliArgs.size() == 1)
-        return o;
-    auto parsed = cli::parseArguments(cliArgs);
-    if (auto *e = std::get_if<cli::UsageError>(&parsed)) {
-        if (e->code != cli::UsageError::Code::MissingModel)
-            return QString::fromStdString(cli::describe(*e));
-        // No --model: keep the default model; parse again with it to get the other options.
-        cliArgs.insert(cliArgs.begin() + 1, {"--model", o.inputs.model.toStdString()});
-        parsed = cli::parseArguments(cliArgs);
-        if (auto *e2 = std::get_if<cli::UsageError>(&parsed))
-            return QString::fromStdString(cli::describe(*e2));
-    }
-    const RequestInputs &in = std::get<cli::CliOptions>(parsed).inputs;
-    o.hasRequest = true;
-    GuiInputs &g = o.inputs;
-    g.model = QString::fromStdString(in.model);
-    g.quant = QString::fromStdString(in.quant);
-    g.engine = QString::fromStdString(in.engine);
-    g.engineVersion = QString::fromStdString(in.engineVersion);
-    if (in.ctx)
-        g.ctx = *in.ctx;
-    g.parallel = in.parallel.value_or(0);
-    g.kvType = QString::fromStdString(in.kvType);
-    g.flashAttn = in.flashAttn;
-    if (in.hostRam)
-        g.ramGiB = toGiB(*in.hostRam);
-    if (!in.gpus.empty()) {
-        const QString first = QString::fromStdString(in.gpus.front());
-        if (first.startsWith(QLatin1String("custom:"))) {
-            bool ok = false;
-            g.gpu = QStringLiteral("custom");
-            g.customGiB = first.mid(7).toDouble(&ok);
-            if (!ok || g.customGiB <= 0)
-                return QStringLiteral("--gpu: '%1' is not custom:<GiB>").arg(first);
-        } else {
-            g.gpu = first;
-        }
-        g.gpuCount = 0;
-        g.gpu2.clear();
-        for (const auto &id : in.gpus) {
-            const QString q = QString::fromStdString(id);
-            if (id == in.gpus.front())
-                ++g.gpuCount;
-            else if (g.gpu2.isEmpty() || g.gpu2 == q)
-                g.gpu2 = q;
-            else
-                return QStringLiteral("--gpu: the window takes at most two different cards");
-        }
-        if (!g.gpu2.isEmpty())
-            g.gpu2Count = static_cast<int>(std::count(in.gpus.begin(), in.gpus.end(), g.gpu2.toStdString()));
-        if (in.gpuCount)
-            g.gpuCount = static_cast<int>(*in.gpuCount);
-        if (g.gpuCount > 8 || g.gpu2Count > 8)
-            return QStringLiteral("--gpus: the window takes 1 to 8 cards of a kind");
+    if (o.hasRequest) {
+        if (const auto error = o.inputs.takeRequest(request))
+            return *error;
     }
     return o;
 }
@@ -193,7 +154,7 @@ int runGui(int argc, char **argv)
     // Catalog and request problems are reported before any window system is touched.
     auto loaded = loadEmbeddedCatalog();
     if (auto *e = std::get_if<CatalogError>(&loaded)) {
-        std::fprintf(stderr, "headroom: %s\n", cli::describe(*e).c_str());
+        std::fprintf(stderr, "headroom: %s\n", options::describe(*e).c_str());
         if (!opts.screenshot) {
             QApplication app(argc, argv);
             installTranslations(app, opts.lang);
@@ -207,7 +168,7 @@ int runGui(int argc, char **argv)
         ModelFiles files;
         const Evaluation check = evaluate(catalog, opts.inputs.toRequestInputs(), &files, false);
         if (check.error || check.fileError) {
-            const std::string why = check.error ? cli::describe(*check.error) : io::describeIoError(*check.fileError);
+            const std::string why = check.error ? options::describe(*check.error) : io::describeIoError(*check.fileError);
             std::fprintf(stderr, "headroom: %s\n", why.c_str());
             return 2;
         }

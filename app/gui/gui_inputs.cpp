@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "gui_inputs.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace headroom::gui {
 
-RequestInputs GuiInputs::toRequestInputs(const std::vector<std::string> &gpus) const
+RequestInputs GuiInputs::toRequestInputs(const std::vector<DeviceChoice> &gpus) const
 {
     RequestInputs in;
     in.model = model.trimmed().toStdString();
@@ -25,16 +26,65 @@ RequestInputs GuiInputs::toRequestInputs(const std::vector<std::string> &gpus) c
 
 RequestInputs GuiInputs::toRequestInputs() const
 {
-    std::vector<std::string> gpus;
-    if (gpu == QLatin1String("custom")) {
-        const std::string spec = "custom:" + QString::number(customGiB, 'f', 2).toStdString();
-        gpus.assign(static_cast<std::size_t>(std::max(1, gpuCount)), spec);
-    } else if (!gpu.isEmpty()) {
-        gpus.assign(static_cast<std::size_t>(std::max(1, gpuCount)), gpu.toStdString());
-    }
+    std::vector<DeviceChoice> gpus;
+    const auto count = static_cast<std::size_t>(std::max(1, gpuCount));
+    if (gpu == QLatin1String("custom"))
+        gpus.assign(count, CustomDevice{static_cast<Bytes>(customGiB * static_cast<double>(GiB)), MemoryKind::Discrete, 0.0});
+    else if (!gpu.isEmpty())
+        gpus.assign(count, gpu.toStdString());
     if (!gpu2.isEmpty() && gpu2 != gpu)
         gpus.insert(gpus.end(), static_cast<std::size_t>(std::max(1, gpu2Count)), gpu2.toStdString());
     return toRequestInputs(gpus);
+}
+
+std::optional<QString> GuiInputs::takeRequest(const RequestInputs &in)
+{
+    if (!in.model.empty())
+        model = QString::fromStdString(in.model);
+    quant = QString::fromStdString(in.quant);
+    engine = QString::fromStdString(in.engine);
+    engineVersion = QString::fromStdString(in.engineVersion);
+    if (in.ctx)
+        ctx = *in.ctx;
+    parallel = in.parallel.value_or(0);
+    kvType = QString::fromStdString(in.kvType);
+    flashAttn = in.flashAttn;
+    ramGiB = in.hostRam ? toGiB(*in.hostRam) : 0.0;
+    if (in.gpus.empty())
+        return std::nullopt;
+    const DeviceChoice &first = in.gpus.front();
+    if (const CustomDevice *c = first.custom()) {
+        gpu = QStringLiteral("custom");
+        customGiB = toGiB(c->capacity);
+    } else {
+        gpu = QString::fromStdString(*first.catalogId());
+    }
+    gpuCount = 0;
+    gpu2.clear();
+    gpu2Count = 1;
+    const DeviceChoice *second = nullptr;
+    int secondCount = 0;
+    for (const DeviceChoice &d : in.gpus) {
+        if (d == first) {
+            ++gpuCount;
+        } else if (!second || d == *second) {
+            if (!d.catalogId())
+                return QStringLiteral("--gpu: the window takes a custom capacity only as the first card");
+            second = &d;
+            ++secondCount;
+        } else {
+            return QStringLiteral("--gpu: the window takes at most two different cards");
+        }
+    }
+    if (second) {
+        gpu2 = QString::fromStdString(*second->catalogId());
+        gpu2Count = secondCount;
+    }
+    if (in.gpuCount)
+        gpuCount = static_cast<int>(*in.gpuCount);
+    if (gpuCount > 8 || gpu2Count > 8)
+        return QStringLiteral("--gpus: the window takes 1 to 8 cards of a kind");
+    return std::nullopt;
 }
 
 } // namespace headroom::gui

@@ -5,6 +5,8 @@
 
 #include <QString>
 
+#include <optional>
+
 namespace headroom::gui {
 
 /** What the inputs panel holds: the window's state, in the GUI's own terms (persisted by Settings). */
@@ -28,8 +30,15 @@ struct GuiInputs {
 
     /** The request as the resolver wants it; every number then comes from the engine. */
     [[nodiscard]] RequestInputs toRequestInputs() const;
-    /** The same inputs on other hardware (compare view): `gpus` catalog ids or "custom:<GiB>". */
-    [[nodiscard]] RequestInputs toRequestInputs(const std::vector<std::string> &gpus) const;
+    /** The same inputs on other hardware (compare view). */
+    [[nodiscard]] RequestInputs toRequestInputs(const std::vector<DeviceChoice> &gpus) const;
+
+    /**
+     * Takes over `request` as the window shows it (command line, a fix): the model, engine and KV settings,
+     * context, RAM and up to two kinds of card (the first may be custom). Options the window has no
+     * control for (batch, ubatch, GPU layers, spread) are dropped. An error is one English line.
+     */
+    [[nodiscard]] std::optional<QString> takeRequest(const RequestInputs &request);
 };
 
 } // namespace headroom::gui

@@ -85,7 +85,7 @@ MainWindow::MainWindow(const Catalog &catalog, Settings *settings, QWidget *pare
         setInputs(in);
     });
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::refreshVisibleTab);
-    connect(m_myModels, &MyModelsPanel::modelChosen, this, &MainWindow::openModelPath);
+    connect(m_myModels, &MyModelsPanel::modelChosen, this, &MainWindow::openRequest);
     buildMenus();
     setAcceptDrops(true);
 
@@ -151,6 +151,15 @@ void MainWindow::openModelPath(const QString &path)
     m_tabs->setCurrentIndex(EstimateTab);
 }
 
+void MainWindow::openRequest(const RequestInputs &request)
+{
+    GuiInputs in = inputs();
+    if (const auto error = in.takeRequest(request))
+        qWarning("%s", qPrintable(*error)); // the window keeps what it can show
+    setInputs(in);
+    m_tabs->setCurrentIndex(EstimateTab);
+}
+
 void MainWindow::buildMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
@@ -209,20 +218,10 @@ void MainWindow::settle() { m_suggestions->refreshNow(); }
 
 void MainWindow::applyFix(const Fix &fix)
 {
+    // The advisor priced exactly these inputs; the window takes them over as they are.
     GuiInputs in = inputs();
-    switch (fix.kind) {
-    case Fix::Kind::SmallerQuant: in.quant = QString::fromStdString(fix.quant); break;
-    case Fix::Kind::ShorterContext: in.ctx = fix.value; break;
-    case Fix::Kind::QuantizedKv:
-        in.kvType = QStringLiteral("q8_0");
-        if (in.flashAttn == FlashAttn::Off)
-            in.flashAttn = FlashAttn::On;
-        break;
-    case Fix::Kind::MoreGpus:
-        in.gpuCount = static_cast<int>(std::min<std::uint32_t>(fix.value, 8));
-        in.gpu2.clear();
-        break;
-    }
+    if (const auto error = in.takeRequest(fix.inputs))
+        qWarning("%s", qPrintable(*error));
     setInputs(in);
 }
 

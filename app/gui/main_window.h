@@ -36,6 +36,8 @@ public:
     void showCompare(bool compare);
     /** Sizes the model in a .gguf file, a config.json or a model folder (File menu, drops, My models). */
     void openModelPath(const QString &path);
+    /** Sizes a request built elsewhere (My models: requestFor a found model) in the estimate tab. */
+    void openRequest(const RequestInputs &request);
     /** Finishes debounced work (suggestions) so a grab shows everything. */
     void settle();
 

@@ -5,6 +5,8 @@
 #include "model_files.h"
 #include "texts.h"
 
+#include <headroom/request_for.h>
+
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -71,8 +73,11 @@ MyModelsPanel::MyModelsPanel(const Catalog &catalog, ModelFiles *files, QWidget 
             addFolder(folder);
     });
     connect(m_table, &QTableWidget::cellActivated, this, [this](int row, int) {
-        if (row >= 0 && static_cast<std::size_t>(row) < m_found.size())
-            emit modelChosen(QString::fromStdString(m_found[static_cast<std::size_t>(row)].path.string()));
+        if (row < 0 || static_cast<std::size_t>(row) >= m_found.size())
+            return;
+        const auto request = requestOf(m_found[static_cast<std::size_t>(row)]);
+        if (const auto *in = std::get_if<RequestInputs>(&request))
+            emit modelChosen(*in);
     });
 }
 
@@ -136,13 +141,24 @@ void MyModelsPanel::fillTable()
     updateVerdicts();
 }
 
+std::variant<RequestInputs, io::IoError> MyModelsPanel::requestOf(const io::FoundModel &found) const
+{
+    const auto &loaded = m_files->load(found.path.string());
+    if (const auto *error = std::get_if<io::IoError>(&loaded))
+        return *error;
+    GuiInputs base = m_inputs;
+    base.quant.clear(); // the window's quantization belongs to its own model; a file says what it holds
+    return requestFor(m_catalog, found, std::get<std::shared_ptr<const FileModel>>(loaded), base.toRequestInputs());
+}
+
 void MyModelsPanel::updateVerdicts()
 {
     for (std::size_t i = 0; i < m_found.size(); ++i) {
-        GuiInputs in = m_inputs;
-        in.model = QString::fromStdString(m_found[i].path.string());
-        in.quant.clear();
-        const Evaluation e = evaluate(m_catalog, in.toRequestInputs(), m_files, false);
+        // The same request as the CLI's scan builds (requestFor), so both size the file on the same engine.
+        const auto request = requestOf(m_found[i]);
+        const Evaluation e = std::holds_alternative<RequestInputs>(request)
+                                 ? evaluate(m_catalog, std::get<RequestInputs>(request), m_files, false)
+                                 : Evaluation{{}, {}, {}, {}, std::get<io::IoError>(request)};
         QString text;
         QString tip;
         if (e.ok()) {

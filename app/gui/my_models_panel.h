@@ -3,10 +3,12 @@
 
 #include "gui_inputs.h"
 
+#include <headroom/io/io_error.h>
 #include <headroom/io/library_scan.h>
 
 #include <QWidget>
 
+#include <variant>
 #include <vector>
 
 class QLabel;
@@ -43,11 +45,14 @@ public:
     [[nodiscard]] const std::vector<io::FoundModel> &models() const { return m_found; }
 
 signals:
-    void modelChosen(const QString &path);
+    /** A double-clicked model, as the request the table sized it with. */
+    void modelChosen(const headroom::RequestInputs &request);
 
 private:
     void fillTable();
     void updateVerdicts();
+    /** requestFor the found model with the window's settings; the error when its file cannot be read. */
+    [[nodiscard]] std::variant<RequestInputs, io::IoError> requestOf(const io::FoundModel &found) const;
 
     const Catalog &m_catalog;
     ModelFiles *m_files;

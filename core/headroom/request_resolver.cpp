@@ -5,7 +5,6 @@
 #include "headroom/engine_inventory.h"
 
 #include <algorithm>
-#include <charconv>
 
 namespace headroom {
 namespace {
@@ -14,21 +13,6 @@ ResolveError unknown(ResolveError::Code code, const char *field, const std::stri
                      std::vector<std::string> suggestions = {})
 {
     return ResolveError{code, field, value, std::move(suggestions), std::nullopt};
-}
-
-/** "custom:24" → 24 GiB of discrete memory; "custom:24.5" allowed; nullopt when malformed. */
-std::optional<Bytes> customCapacity(const std::string &spec)
-{
-    const std::string prefix = "custom:";
-    if (spec.rfind(prefix, 0) != 0)
-        return std::nullopt;
-    const std::string number = spec.substr(prefix.size());
-    double gib = 0;
-    const auto *end = number.data() + number.size();
-    const auto [ptr, ec] = std::from_chars(number.data(), end, gib);
-    if (ec != std::errc() || ptr != end || !(gib > 0) || gib > 1024 * 1024)
-        return std::nullopt;
-    return static_cast<Bytes>(gib * static_cast<double>(GiB));
 }
 
 } // namespace
@@ -163,14 +147,14 @@ std::variant<ResolvedRequest, ResolveError> resolveRequest(const Catalog &catalo
                                            "gpus", *in.gpuCount}};
     std::vector<DeviceSpec> devices;
     for (const auto &g : in.gpus) {
-        if (const auto *h = catalog.findHardware(g)) {
+        if (const CustomDevice *custom = g.custom()) {
+            devices.push_back(customDevice(custom->capacity, custom->bandwidthGBs, custom->kind));
+        } else if (const auto *h = catalog.findHardware(*g.catalogId())) {
             devices.push_back(deviceFromHardware(*h));
             if (!out.hardware)
                 out.hardware = h;
-        } else if (const auto cap = customCapacity(g)) {
-            devices.push_back(customDevice(*cap, 0.0, MemoryKind::Discrete));
         } else {
-            return unknown(C::UnknownGpu, "gpu", g, catalog.suggest(CatalogKind::Hardware, g));
+            return unknown(C::UnknownGpu, "gpu", *g.catalogId(), catalog.suggest(CatalogKind::Hardware, *g.catalogId()));
         }
     }
     if (in.gpuCount && !devices.empty())

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "headroom/catalog.h"
+#include "headroom/device_choice.h"
 #include "headroom/estimator.h"
 
 #include <memory>
@@ -35,7 +36,7 @@ struct RequestInputs {
     std::string kvType = "f16";
     FlashAttn flashAttn = FlashAttn::Auto;
     std::optional<int> gpuLayers;
-    std::vector<std::string> gpus;       ///< catalog ids or "custom:<GiB>"
+    std::vector<DeviceChoice> gpus;      ///< catalog ids or custom capacities, in order
     std::optional<std::uint32_t> gpuCount; ///< N of the (single) given card
     bool spread = false;
     std::optional<Bytes> hostRam;

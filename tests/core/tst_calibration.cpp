@@ -178,7 +178,11 @@ RequestInputs inputsFor(const Row &r)
     const auto &fa = r["flash_attn"];
     in.flashAttn = fa == "on" ? FlashAttn::On : fa == "off" ? FlashAttn::Off : FlashAttn::Auto;
     if (!r["gpu"].empty()) {
-        in.gpus.push_back(r["gpu"]);
+        // "custom:<GiB>" in the table is a card of that capacity (the CLI's spelling).
+        if (const std::string &gpu = r["gpu"]; gpu.rfind("custom:", 0) == 0)
+            in.gpus.push_back(CustomDevice{static_cast<Bytes>(std::stod(gpu.substr(7)) * static_cast<double>(GiB)), MemoryKind::Discrete, 0.0});
+        else
+            in.gpus.push_back(gpu);
         in.gpuCount = number(r["gpus"]);
     }
     if (const auto ngl = number(r["gpu_layers"]))

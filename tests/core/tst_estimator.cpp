@@ -19,8 +19,12 @@ RequestInputs inputs(const QString &model, const QStringList &gpus, std::optiona
 {
     RequestInputs in;
     in.model = model.toStdString();
-    for (const auto &g : gpus)
-        in.gpus.push_back(g.toStdString());
+    for (const auto &g : gpus) {
+        if (g.startsWith(QLatin1String("custom:"))) // a card of that many GiB
+            in.gpus.push_back(CustomDevice{static_cast<Bytes>(g.mid(7).toDouble() * static_cast<double>(GiB)), MemoryKind::Discrete, 0.0});
+        else
+            in.gpus.push_back(g.toStdString());
+    }
     in.ctx = ctx;
     return in;
 }
@@ -230,7 +234,7 @@ private slots:
         auto in = inputs("deepseek-r1:32b", {"rtx-4090d"}, 32768);
         in.parallel = 1;
         const auto rr = resolved(in);
-        const auto fixes = suggestFixes(test::shippedCatalog(), rr.request, *rr.quant);
+        const auto fixes = suggestFixes(test::shippedCatalog(), in, rr);
         QVERIFY(!fixes.empty());
         for (const auto &f : fixes)
             QVERIFY(f.result.verdict == Verdict::Fits || f.result.verdict == Verdict::Tight);

@@ -10,6 +10,10 @@
 #include "texts.h"
 #include "verdict_banner.h"
 
+#include <headroom/placement_json.h>
+
+#include <nlohmann/json.hpp>
+
 #include <QBarSet>
 #include <QComboBox>
 #include <QLabel>
@@ -155,7 +159,32 @@ private slots:
             emit w.verdictBanner()->fixActivated(f);
             const Verdict v = w.evaluation().placement->verdict;
             QVERIFY2(v == Verdict::Fits || v == Verdict::Tight, qPrintable(Texts::fix(f)));
+            // The window applies the fix as priced: the same placement, byte for byte.
+            QCOMPARE(placementToJson(*w.evaluation().placement).dump(), placementToJson(f.result).dump());
         }
+    }
+
+    void quantizedKvFixWithEngineDefaultFlashAttention()
+    {
+        // Ollama's oldest version row keeps flash attention off when left to the engine. The q8_0 KV fix is
+        // priced with it on; clicking it must give that price, not an unchanged F16 cache.
+        MainWindow w(test::catalog(), nullptr);
+        const EngineProfile *ollama = test::catalog().findEngine("ollama");
+        QVERIFY(ollama);
+        GuiInputs in;
+        in.model = QStringLiteral("qwen3:32b");
+        in.engine = QStringLiteral("ollama");
+        in.engineVersion = QString::fromStdString(ollama->versions.front().from);
+        in.flashAttn = FlashAttn::Auto;
+        in.ctx = 32768;
+        w.setInputs(in);
+        const auto fixes = w.evaluation().fixes;
+        const auto kv = std::find_if(fixes.begin(), fixes.end(), [](const Fix &f) { return f.kind == Fix::Kind::QuantizedKv; });
+        QVERIFY(kv != fixes.end());
+        emit w.verdictBanner()->fixActivated(*kv);
+        QCOMPARE(w.inputs().kvType, QStringLiteral("q8_0"));
+        QCOMPARE(w.inputs().flashAttn, FlashAttn::On);
+        QCOMPARE(placementToJson(*w.evaluation().placement).dump(), placementToJson(kv->result).dump());
     }
 
     void unknownModelShowsError()

@@ -201,6 +201,46 @@ private slots:
         QVERIFY(w.evaluation().ok());
     }
 
+    void ollamaBlobRunsOnOllama()
+    {
+        // A blob in the Ollama store is sized on Ollama, in the table and once opened, as the CLI's scan does
+        // (both build the request with requestFor).
+        QTemporaryDir home;
+        const QString models = home.filePath(QStringLiteral(".ollama/models"));
+        const std::string digest(64, 'd');
+        QVERIFY(QDir().mkpath(models + QStringLiteral("/manifests/registry.ollama.ai/library/qwen2.5")));
+        QVERIFY(QDir().mkpath(models + QStringLiteral("/blobs")));
+        {
+            std::ofstream manifest((models + QStringLiteral("/manifests/registry.ollama.ai/library/qwen2.5/7b")).toStdString());
+            // (no raw string literals here: moc does not parse them)
+            manifest << "{\"schemaVersion\":2,\"layers\":[{\"mediaType\":\"application/vnd.ollama.image.model\",\"digest\":\"sha256:"
+                     << digest << "\",\"size\":1}]}";
+        }
+        const QString blob = writeGguf(models + QStringLiteral("/blobs/sha256-") + QString::fromStdString(digest),
+                                       "qwen2.5-7b-instruct", "Q4_K_M");
+
+        MainWindow w(test::catalog(), nullptr);
+        io::ScanRoots roots;
+        roots.home = home.path().toStdString();
+        w.myModelsPanel()->setRoots(roots);
+        w.showMyModels();
+        QTableWidget *table = w.myModelsPanel()->table();
+        QCOMPARE(table->rowCount(), 1);
+        QCOMPARE(table->item(0, MyModelsPanel::LibraryColumn)->text(), QStringLiteral("Ollama"));
+        GuiInputs onOllama = w.inputs();
+        onOllama.model = blob;
+        onOllama.engine = QStringLiteral("ollama");
+        const Placement expected = engineAnswerForFile(onOllama);
+        QCOMPARE(table->item(0, MyModelsPanel::VerdictColumn)->text(), Texts::verdict(expected.verdict));
+
+        emit table->cellActivated(0, MyModelsPanel::NameColumn);
+        QCOMPARE(w.inputs().model, blob);
+        QCOMPARE(w.inputs().engine, QStringLiteral("ollama"));
+        QVERIFY(w.evaluation().ok());
+        QCOMPARE(w.evaluation().resolved->request.engine->id, std::string("ollama"));
+        QCOMPARE(w.evaluation().placement->devices.front().total(), expected.devices.front().total());
+    }
+
     void changedFilesAreReadAgain()
     {
         QTemporaryDir dir;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "error_text.h"
 
-namespace headroom::cli {
+namespace headroom::options {
 namespace {
 
 std::string joined(const std::vector<std::string> &items)
@@ -87,4 +87,4 @@ std::string describe(const CatalogError &e)
     return "catalog error in " + where;
 }
 
-} // namespace headroom::cli
+} // namespace headroom::options

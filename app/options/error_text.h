@@ -1,18 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "cli_options.h"
+#include "usage_error.h"
 
 #include <headroom/catalog.h>
 #include <headroom/request_resolver.h>
 
 #include <string>
 
-namespace headroom::cli {
+namespace headroom::options {
 
-/** One-line English messages for the CLI's stderr; core only hands over codes. */
+/** One-line English messages for stderr (the CLI's, and the app's before its window opens); core only hands over codes. */
 [[nodiscard]] std::string describe(const UsageError &e);
 [[nodiscard]] std::string describe(const ResolveError &e);
 [[nodiscard]] std::string describe(const CatalogError &e);
 
-} // namespace headroom::cli
+} // namespace headroom::options
