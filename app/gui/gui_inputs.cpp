@@ -44,8 +44,7 @@ std::optional<QString> GuiInputs::takeRequest(const RequestInputs &in)
     quant = QString::fromStdString(in.quant);
     engine = QString::fromStdString(in.engine);
     engineVersion = QString::fromStdString(in.engineVersion);
-    if (in.ctx)
-        ctx = *in.ctx;
+    ctx = in.ctx;
     parallel = in.parallel.value_or(0);
     kvType = QString::fromStdString(in.kvType);
     flashAttn = in.flashAttn;

@@ -15,7 +15,7 @@ struct GuiInputs {
     QString quant;            ///< empty = implied by the tag, else the engine's default
     QString engine;           ///< empty = automatic
     QString engineVersion;    ///< empty = latest known
-    quint32 ctx = 8192;
+    std::optional<quint32> ctx = 8192; ///< empty = the engine's default (by version, VRAM or fitted)
     quint32 parallel = 0;     ///< 0 = the engine's default
     QString kvType = QStringLiteral("f16");
     FlashAttn flashAttn = FlashAttn::Auto;

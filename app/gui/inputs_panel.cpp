@@ -81,6 +81,17 @@ void InputsPanel::buildUi()
     // Context and parallel sequences
     auto *ctxBox = new QGroupBox(tr("Context"));
     auto *ctxLayout = new QVBoxLayout(ctxBox);
+    m_ctxDefault = new QCheckBox(tr("Engine default"));
+    m_ctxDefault->setObjectName(QStringLiteral("ctxDefaultCheck"));
+    m_ctxDefault->setToolTip(tr("Leave the context to the engine, as when none is given: Ollama picks it by version and VRAM, "
+                                "llama.cpp fits it to the free memory"));
+    m_ctxResolved = new QLabel;
+    m_ctxResolved->setObjectName(QStringLiteral("ctxResolvedLabel"));
+    m_ctxResolved->setForegroundRole(QPalette::PlaceholderText);
+    m_ctxResolved->setWordWrap(true);
+    // The text follows the estimate: it must not widen the panel (the scroll area's width is set once).
+    m_ctxResolved->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    ctxLayout->addWidget(m_ctxDefault);
     auto *ctxRow = new QHBoxLayout;
     m_ctxSlider = new QSlider(Qt::Horizontal);
     m_ctxSlider->setObjectName(QStringLiteral("ctxSlider"));
@@ -110,6 +121,7 @@ void InputsPanel::buildUi()
         m_presets << b;
     }
     ctxLayout->addLayout(presetRow);
+    ctxLayout->addWidget(m_ctxResolved);
     auto *parallelForm = new QFormLayout;
     m_parallel = new QSpinBox;
     m_parallel->setObjectName(QStringLiteral("parallelSpin"));
@@ -208,6 +220,10 @@ void InputsPanel::buildUi()
     for (QDoubleSpinBox *s : {m_customGiB, m_ram})
         connect(s, &QDoubleSpinBox::valueChanged, this, [this] { changed(); });
     connect(m_mixed, &QCheckBox::toggled, this, [this] { changed(); });
+    connect(m_ctxDefault, &QCheckBox::toggled, this, [this](bool on) {
+        if (!m_updating)
+            setEngineDefaultContext(on);
+    });
     connect(m_ctxSlider, &QSlider::valueChanged, this, [this](int pos) {
         if (!m_updating)
             setContext(contextAt(pos));
@@ -240,14 +256,29 @@ quint32 InputsPanel::contextAt(int position) const
 void InputsPanel::setContext(quint32 ctx)
 {
     ctx = std::clamp(ctx, kMinCtx, m_maxCtx);
-    if (ctx == m_inputs.ctx && m_ctxSpin->value() == static_cast<int>(ctx))
+    if (m_inputs.ctx == ctx && m_ctxSpin->value() == static_cast<int>(ctx))
         return;
+    const bool wasDefault = !m_inputs.ctx;
     m_inputs.ctx = ctx;
-    {
+    if (wasDefault) {
+        syncWidgets(); // a chosen number ends "engine default"
+    } else {
         const QSignalBlocker b1(m_ctxSlider), b2(m_ctxSpin);
         m_ctxSlider->setValue(sliderPosition(ctx));
         m_ctxSpin->setValue(static_cast<int>(ctx));
     }
+    emit inputsChanged();
+}
+
+void InputsPanel::setEngineDefaultContext(bool engineDefault)
+{
+    if (engineDefault == !m_inputs.ctx)
+        return;
+    if (engineDefault)
+        m_inputs.ctx.reset();
+    else // start from what the engine chose, so unticking changes nothing until the number is moved
+        m_inputs.ctx = std::clamp(m_resolvedCtx > 0 ? m_resolvedCtx : *GuiInputs{}.ctx, kMinCtx, m_maxCtx);
+    syncWidgets();
     emit inputsChanged();
 }
 
@@ -333,11 +364,12 @@ const ModelSpec *InputsPanel::modelSpec() const
     return match ? match->model : nullptr;
 }
 
-void InputsPanel::setResolvedEngine(const QString &engineId)
+void InputsPanel::setResolved(const QString &engineId, quint32 ctx)
 {
-    if (engineId == m_resolvedEngine)
+    if (engineId == m_resolvedEngine && ctx == m_resolvedCtx)
         return;
     m_resolvedEngine = engineId;
+    m_resolvedCtx = ctx;
     syncWidgets();
 }
 
@@ -347,7 +379,8 @@ void InputsPanel::updateContextRange()
     if (const ModelSpec *spec = modelSpec(); spec && spec->maxContext > 0)
         max = spec->maxContext;
     m_maxCtx = std::max(max, kMinCtx * 2);
-    m_inputs.ctx = std::clamp(m_inputs.ctx, kMinCtx, m_maxCtx);
+    if (m_inputs.ctx)
+        m_inputs.ctx = std::clamp(*m_inputs.ctx, kMinCtx, m_maxCtx);
     m_ctxSpin->setMaximum(static_cast<int>(m_maxCtx));
     for (QWidget *b : m_presets)
         b->setEnabled(b->property("ctx").toUInt() <= m_maxCtx);
@@ -399,7 +432,7 @@ void InputsPanel::fillVersionCombo()
 void InputsPanel::syncWidgets()
 {
     m_updating = true;
-    const QList<QWidget *> all{m_model, m_quant, m_ctxSlider, m_ctxSpin, m_parallel, m_engine, m_engineVersion,
+    const QList<QWidget *> all{m_model, m_quant, m_ctxDefault, m_ctxSlider, m_ctxSpin, m_parallel, m_engine, m_engineVersion,
                                m_kvType, m_flashAttn, m_gpu, m_gpuCount, m_customGiB, m_mixed, m_gpu2, m_gpu2Count, m_ram};
     std::vector<std::unique_ptr<QSignalBlocker>> blockers;
     for (QWidget *w : all)
@@ -422,8 +455,17 @@ void InputsPanel::syncWidgets()
         m_modelInfo->setText(tr("Not in the catalog"));
     }
     updateContextRange();
-    m_ctxSlider->setValue(sliderPosition(m_inputs.ctx));
-    m_ctxSpin->setValue(static_cast<int>(m_inputs.ctx));
+    // Left to the engine, the slider shows the context the estimate used and waits to be taken over.
+    const bool engineDefault = !m_inputs.ctx;
+    const quint32 shown = m_inputs.ctx.value_or(m_resolvedCtx > 0 ? m_resolvedCtx : kMinCtx);
+    m_ctxDefault->setChecked(engineDefault);
+    m_ctxSlider->setEnabled(!engineDefault);
+    m_ctxSpin->setEnabled(!engineDefault);
+    m_ctxSlider->setValue(sliderPosition(shown));
+    m_ctxSpin->setValue(static_cast<int>(std::min(shown, m_maxCtx)));
+    m_ctxResolved->setText(engineDefault && m_resolvedCtx > 0 ? tr("The estimate uses %1 tokens").arg(Texts::tokens(m_resolvedCtx))
+                                                              : QString());
+    m_ctxResolved->setVisible(engineDefault);
     m_parallel->setValue(static_cast<int>(m_inputs.parallel));
     selectKey(m_engine, m_inputs.engine);
     fillQuantCombo();

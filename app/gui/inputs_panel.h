@@ -30,8 +30,11 @@ public:
     void setInputs(const GuiInputs &inputs);
     /** Where a model given as a path is read from (owned by the window); without it paths are unknown models. */
     void setModelFiles(ModelFiles *files);
-    /** The engine the resolver chose: fills the version list and the quantization list. */
-    void setResolvedEngine(const QString &engineId);
+    /**
+     * What the resolver and the estimate chose: the engine fills the version and quantization lists; the
+     * context is shown while the context is left to the engine.
+     */
+    void setResolved(const QString &engineId, quint32 ctx);
 
     /** Context slider position (0..1000) for a token count, and back: a log scale from 512 to the model's maximum. */
     [[nodiscard]] int sliderPosition(quint32 ctx) const;
@@ -50,6 +53,7 @@ private:
     void fillVersionCombo();
     void updateContextRange();
     void setContext(quint32 ctx);
+    void setEngineDefaultContext(bool engineDefault);
     void changed();
 
     /** The architecture behind the model key: a catalog entry, or the file it names (null when neither). */
@@ -59,12 +63,15 @@ private:
     ModelFiles *m_files = nullptr;
     GuiInputs m_inputs;
     QString m_resolvedEngine;
+    quint32 m_resolvedCtx = 0; ///< the context the last estimate used; 0 = none yet
     quint32 m_maxCtx = 131072;
     bool m_updating = false;
 
     QComboBox *m_model = nullptr;
     QLabel *m_modelInfo = nullptr;
     QComboBox *m_quant = nullptr;
+    QCheckBox *m_ctxDefault = nullptr;
+    QLabel *m_ctxResolved = nullptr;
     QSlider *m_ctxSlider = nullptr;
     QSpinBox *m_ctxSpin = nullptr;
     QList<QWidget *> m_presets;

@@ -114,7 +114,7 @@ void MainWindow::recompute()
     m_evaluation = evaluate(m_catalog, inputs().toRequestInputs(), &m_files);
     if (m_evaluation.ok()) {
         m_model->setPlacement(*m_evaluation.placement);
-        m_inputs->setResolvedEngine(QString::fromStdString(m_evaluation.resolved->request.engine->id));
+        m_inputs->setResolved(QString::fromStdString(m_evaluation.resolved->request.engine->id), m_evaluation.placement->ctx);
         m_suggestions->setRequest(m_evaluation.resolved);
     } else {
         m_model->clear();

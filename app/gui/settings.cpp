@@ -4,6 +4,11 @@
 #include <cmath>
 
 namespace headroom::gui {
+namespace {
+
+constexpr const char *kEngineDefaultCtx = "default";
+
+} // namespace
 
 Settings::Settings() : m_settings(std::make_unique<QSettings>()) {}
 
@@ -68,7 +73,11 @@ GuiInputs Settings::inputs() const
     in.quant = string(Key::Quant, d.quant);
     in.engine = string(Key::Engine, d.engine);
     in.engineVersion = string(Key::EngineVersion, d.engineVersion, 40);
-    in.ctx = static_cast<quint32>(integer(Key::Ctx, d.ctx, 512, kMaxContext));
+    // "default" = the engine picks the context (Ollama by version and VRAM, llama.cpp fitted to free memory).
+    if (string(Key::Ctx, QString(), 16) == QLatin1String(kEngineDefaultCtx))
+        in.ctx.reset();
+    else
+        in.ctx = static_cast<quint32>(integer(Key::Ctx, *d.ctx, 512, kMaxContext));
     in.parallel = static_cast<quint32>(integer(Key::Parallel, d.parallel, 0, 64));
     in.kvType = string(Key::KvType, d.kvType, 16);
     const QString fa = string(Key::FlashAttn, QStringLiteral("auto"), 8);
@@ -88,7 +97,7 @@ void Settings::setInputs(const GuiInputs &in)
     m_settings->setValue(keyName(Key::Quant), in.quant);
     m_settings->setValue(keyName(Key::Engine), in.engine);
     m_settings->setValue(keyName(Key::EngineVersion), in.engineVersion);
-    m_settings->setValue(keyName(Key::Ctx), QString::number(in.ctx));
+    m_settings->setValue(keyName(Key::Ctx), in.ctx ? QString::number(*in.ctx) : QString::fromLatin1(kEngineDefaultCtx));
     m_settings->setValue(keyName(Key::Parallel), QString::number(in.parallel));
     m_settings->setValue(keyName(Key::KvType), in.kvType);
     m_settings->setValue(keyName(Key::FlashAttn), in.flashAttn == FlashAttn::On    ? QStringLiteral("on")

@@ -178,6 +178,8 @@ ZH = {
     '%1, %2 GB/s': '%1，%2 GB/s',
     'Other': '其他',
     'Custom capacity…': '自定义容量…',
+    'Leave the context to the engine, as when none is given: Ollama picks it by version and VRAM, llama.cpp fits it to the free memory': '把上下文长度交给引擎决定（与不指定时相同）：Ollama 按版本和显存选择，llama.cpp 按空闲内存自动适配',
+    'The estimate uses %1 tokens': '估算使用 %1 个 token',
 }
 
 path = pathlib.Path(__file__).with_name('headroom_zh_CN.ts')

@@ -530,6 +530,16 @@
             <translation>上下文</translation>
         </message>
         <message>
+            <location filename="../../app/gui/inputs_panel.cpp" line="87" />
+            <source>Leave the context to the engine, as when none is given: Ollama picks it by version and VRAM, llama.cpp fits it to the free memory</source>
+            <translation>把上下文长度交给引擎决定（与不指定时相同）：Ollama 按版本和显存选择，llama.cpp 按空闲内存自动适配</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/inputs_panel.cpp" line="465" />
+            <source>The estimate uses %1 tokens</source>
+            <translation>估算使用 %1 个 token</translation>
+        </message>
+        <message>
             <location filename="../../app/gui/inputs_panel.cpp" line="88" />
             <source>Context length per sequence (log scale)</source>
             <translation>每个序列的上下文长度（对数刻度）</translation>

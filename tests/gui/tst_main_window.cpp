@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include <QBarSet>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -139,7 +140,7 @@ private slots:
     {
         MainWindow w(test::catalog(), nullptr);
         QTest::mouseClick(child<QWidget>(w, "ctxPreset32K"), Qt::LeftButton);
-        QCOMPARE(w.inputs().ctx, 32768U);
+        QCOMPARE(w.inputs().ctx, std::optional<quint32>(32768U));
         QCOMPARE(w.evaluation().placement->ctx, 32768U);
     }
 
@@ -185,6 +186,40 @@ private slots:
         QCOMPARE(w.inputs().kvType, QStringLiteral("q8_0"));
         QCOMPARE(w.inputs().flashAttn, FlashAttn::On);
         QCOMPARE(placementToJson(*w.evaluation().placement).dump(), placementToJson(kv->result).dump());
+    }
+
+    void engineDefaultContext()
+    {
+        // Left to the engine, the context is what it picks (Ollama: by version and VRAM), shown next to the box.
+        MainWindow w(test::catalog(), nullptr);
+        GuiInputs in;
+        in.model = QStringLiteral("qwen3:8b");
+        in.gpu = QStringLiteral("rtx-4060-8gb");
+        w.setInputs(in);
+        auto *box = child<QCheckBox>(w, "ctxDefaultCheck");
+        QVERIFY(!box->isChecked());
+        box->setChecked(true);
+        QVERIFY(!w.inputs().ctx);
+        RequestInputs r;
+        r.model = "qwen3:8b";
+        r.gpus = {"rtx-4060-8gb"};
+        const Placement p = test::engineAnswer(r);
+        QCOMPARE(w.evaluation().placement->ctx, p.ctx);
+        QVERIFY(!child<QSpinBox>(w, "ctxSpin")->isEnabled());
+        QCOMPARE(child<QSpinBox>(w, "ctxSpin")->value(), static_cast<int>(p.ctx));
+        QVERIFY(child<QLabel>(w, "ctxResolvedLabel")->text().contains(Texts::tokens(p.ctx)));
+        verifyFollowsEngine(w, r);
+
+        // A preset takes the context back from the engine.
+        QTest::mouseClick(child<QWidget>(w, "ctxPreset32K"), Qt::LeftButton);
+        QVERIFY(!box->isChecked());
+        QCOMPARE(w.inputs().ctx, std::optional<quint32>(32768U));
+        QVERIFY(child<QSpinBox>(w, "ctxSpin")->isEnabled());
+        QVERIFY(child<QLabel>(w, "ctxResolvedLabel")->text().isEmpty());
+        // Unticking starts from what the engine chose.
+        box->setChecked(true);
+        box->setChecked(false);
+        QCOMPARE(w.inputs().ctx, std::optional<quint32>(p.ctx));
     }
 
     void unknownModelShowsError()

@@ -22,6 +22,7 @@ private slots:
         QTest::newRow("tag on a 4090") << "deepseek-r1:32b" << 32768U << "rtx-4090" << 1 << "" << int(FlashAttn::On);
         QTest::newRow("mixed cards") << "qwen3-14b" << 4096U << "rtx-3090" << 2 << "rtx-4090" << int(FlashAttn::Off);
         QTest::newRow("custom capacity") << "Qwen/Qwen3-8B" << 512U << "custom" << 1 << "" << int(FlashAttn::Auto);
+        QTest::newRow("engine default context") << "qwen3:8b" << 0U << "rtx-4060-8gb" << 1 << "" << int(FlashAttn::Auto);
     }
 
     void roundTrip()
@@ -37,7 +38,7 @@ private slots:
         GuiInputs in;
         in.model = model;
         in.quant = QStringLiteral("Q8_0");
-        in.ctx = ctx;
+        in.ctx = ctx > 0 ? std::optional<quint32>(ctx) : std::nullopt; // 0: left to the engine
         in.parallel = 2;
         in.kvType = QStringLiteral("q8_0");
         in.flashAttn = static_cast<FlashAttn>(flash);
@@ -83,7 +84,7 @@ private slots:
         const GuiInputs in = s.inputs();
         const GuiInputs d;
         QVERIFY(!in.model.isEmpty());
-        QVERIFY(in.ctx >= 512 && in.ctx <= kMaxContext);
+        QVERIFY(in.ctx && *in.ctx >= 512 && *in.ctx <= kMaxContext);
         QVERIFY(in.gpuCount >= 1 && in.gpuCount <= 8);
         QVERIFY(in.customGiB >= 1 && in.customGiB <= 4096);
         QVERIFY(in.ramGiB >= 0);
