@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "headroom/tensor_inventory.h"
 
+#include "headroom/architecture.h"
 #include "headroom/gguf_mix.h"
 
 #include <cmath>
@@ -55,7 +56,7 @@ void addAttention(TensorList &t, const ModelSpec &m, int l)
     const std::uint64_t q = std::uint64_t{m.heads} * m.headDim;
     const std::uint64_t k = std::uint64_t{m.kvHeads} * m.headDim;
     const std::uint64_t v = std::uint64_t{m.kvHeads} * m.valueDim();
-    const bool gptOss = m.arch == "gpt-oss";
+    const Architecture &arch = architectureFor(m.arch);
     if (m.fusedQkv) {
         t.addBlock(l, "attn_qkv.weight", m.hidden, q + k + v);
         if (m.qkvBias)
@@ -75,10 +76,10 @@ void addAttention(TensorList &t, const ModelSpec &m, int l)
         t.addBlock(l, "attn_k_norm.weight", m.headDim);
     }
     t.addBlock(l, "attn_output.weight", std::uint64_t{m.heads} * m.valueDim(), m.hidden);
-    if (gptOss) {
+    if (arch.attentionOutputBias)
         t.addBlock(l, "attn_output.bias", m.hidden);
+    if (arch.attentionSinks)
         t.addBlock(l, "attn_sinks.weight", m.heads);
-    }
 }
 
 void addFeedForward(TensorList &t, const ModelSpec &m, int l)
@@ -98,13 +99,14 @@ void addFeedForward(TensorList &t, const ModelSpec &m, int l)
     t.addBlock(l, "ffn_gate_exps.weight", m.hidden, e.expertFfn, e.experts, true);
     t.addBlock(l, "ffn_up_exps.weight", m.hidden, e.expertFfn, e.experts, true);
     t.addBlock(l, "ffn_down_exps.weight", e.expertFfn, m.hidden, e.experts, true);
-    if (m.arch == "gpt-oss") {
+    const Architecture &arch = architectureFor(m.arch);
+    if (arch.expertBiases) {
         t.addBlock(l, "ffn_gate_inp.bias", e.experts);
         t.addBlock(l, "ffn_gate_exps.bias", e.expertFfn, e.experts, 1, true);
         t.addBlock(l, "ffn_up_exps.bias", e.expertFfn, e.experts, 1, true);
         t.addBlock(l, "ffn_down_exps.bias", m.hidden, e.experts, 1, true);
     }
-    if (m.arch == "deepseek2")
+    if (arch.expertProbsBias)
         t.addBlock(l, "exp_probs_b.bias", e.experts);
     const std::uint64_t shared = e.sharedFfn ? e.sharedFfn : std::uint64_t{e.expertFfn} * e.sharedExperts;
     if (shared > 0) {
@@ -119,23 +121,35 @@ bool isNormOrBias(const Tensor &t)
     return t.ne[1] == 1 && t.ne[2] == 1;
 }
 
+bool isEmbeddingOrHead(const Tensor &t)
+{
+    return t.name == "token_embd.weight" || t.name == "output.weight";
+}
+
 bool isRouter(const Tensor &t)
 {
     return t.name.find("ffn_gate_inp") != std::string::npos;
 }
 
-/** The class a quantized checkpoint may keep at 16 bit that `t` belongs to; nullopt for a linear weight. */
-std::optional<QuantLayout::Keep> keepClass(const Tensor &t)
+/** Bytes per weight of quantized linear layers in non-GGUF formats; nullopt = stored as BF16. */
+std::optional<double> linearBytesPerWeight(const std::string &id, bool embeddingOrHead)
 {
-    using K = QuantLayout::Keep;
-    if (isNormOrBias(t))
-        return K::Norms;
-    if (isRouter(t))
-        return K::Router;
-    if (t.name == "token_embd.weight")
-        return K::Embeddings;
-    if (t.name == "output.weight")
-        return K::LmHead;
+    // AWQ/GPTQ g128: 4-bit packed weights + fp16 scale + 4-bit zero per 128
+    // (https://dev.to/multigrid/group-size-in-gptq-and-awq-quantization-1525);
+    // embeddings and lm_head stay fp16.
+    if (id == "awq-int4" || id == "gptq-int4")
+        return embeddingOrHead ? std::nullopt : std::optional<double>(0.5 + 2.5 / 128.0);
+    // bitsandbytes NF4 with double quantization (QLoRA paper: 4.127 bpw); lm_head/embeddings left in bf16.
+    if (id == "bnb-nf4")
+        return embeddingOrHead ? std::nullopt : std::optional<double>(0.5 + 1.0 / 64.0 + 4.0 / (64.0 * 256.0));
+    // FP8 E4M3 with 128x128 block fp32 scales (DeepSeek-V3 README_WEIGHTS.md); embeddings/head bf16.
+    if (id == "fp8")
+        return embeddingOrHead ? std::nullopt : std::optional<double>(1.0 + 4.0 / 16384.0);
+    // MLX affine quantization, group 64: fp16 scale + fp16 bias per group (mlx.core.quantize); mlx-lm
+    // quantizes embeddings and the head too.
+    for (int bits : {3, 4, 5, 6, 8})
+        if (id == "mlx-" + std::to_string(bits) + "bit")
+            return bits / 8.0 + 4.0 / 64.0;
     return std::nullopt;
 }
 
@@ -180,6 +194,18 @@ std::uint64_t TensorInventory::parameterCount() const
     return n;
 }
 
+std::uint64_t TensorInventory::activeParameterCount() const
+{
+    if (experts == 0)
+        return parameterCount();
+    std::uint64_t routed = 0;
+    for (const auto &t : tensors)
+        if (t.routedExpert)
+            routed += t.elements();
+    const double unused = 1.0 - static_cast<double>(expertsUsed) / experts;
+    return parameterCount() - static_cast<std::uint64_t>(static_cast<double>(routed) * unused);
+}
+
 std::vector<Tensor> architectureTensors(const ModelSpec &m)
 {
     std::vector<Tensor> out;
@@ -216,18 +242,16 @@ std::optional<TensorInventory> buildInventory(const ModelSpec &spec, const Quant
             return std::nullopt;
         return inv;
     }
-    // Every other format follows its catalog layout (quantizations.json "layout").
-    const QuantLayout &layout = quant.layout;
-    if (layout.bits <= 0)
-        return std::nullopt; // a format whose layout we do not know
-    const bool whole = layout.unquantized();
-    const double storedBytes = whole ? layout.bits / 8.0 : layout.bytesPerWeight();
-    const std::string storedName = whole ? (layout.bits >= 32.0 ? "F32" : "BF16") : quant.id;
+    // Unquantized checkpoints store every tensor as 16-bit (the catalog marks them with 16 bits per weight).
+    const bool fullPrecision = quant.bpw >= 16.0;
     for (auto &t : inv.tensors) {
-        const auto cls = keepClass(t);
-        const bool kept = !whole && cls && layout.keeps(*cls);
-        t.storage = kept ? "BF16" : storedName;
-        const double bytesPerWeight = kept ? 2.0 : storedBytes;
+        const auto perWeight = fullPrecision || isNormOrBias(t) || isRouter(t)
+                                   ? std::nullopt
+                                   : linearBytesPerWeight(quant.id, isEmbeddingOrHead(t));
+        if (!fullPrecision && !perWeight && !isNormOrBias(t) && !isRouter(t) && !isEmbeddingOrHead(t))
+            return std::nullopt; // a format whose layout we do not know
+        t.storage = perWeight ? quant.id : "BF16";
+        const double bytesPerWeight = perWeight.value_or(2.0);
         t.bytes = static_cast<Bytes>(std::ceil(static_cast<double>(t.elements()) * bytesPerWeight));
     }
     return inv;

@@ -40,6 +40,8 @@ struct TensorInventory {
     /** Bytes read per decoded token: everything except unused routed experts and the input embedding table. */
     [[nodiscard]] Bytes activeBytes() const;
     [[nodiscard]] std::uint64_t parameterCount() const;
+    /** Parameters used per decoded token (an MoE's "active" count): all but the unused share of routed experts. */
+    [[nodiscard]] std::uint64_t activeParameterCount() const;
 };
 
 /** Which tensors a runtime would hold for this model (names and shapes, no types yet). */

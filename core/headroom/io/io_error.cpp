@@ -1,7 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "headroom/io/io_error.h"
 
+#include <utility>
+
 namespace headroom::io {
+
+void throwIoError(IoError::Code code, const std::string &file, std::uint64_t offset, std::string detail)
+{
+    throw IoFailure{IoError{code, file, offset, std::move(detail)}};
+}
 
 const char *ioErrorCodeName(IoError::Code code)
 {

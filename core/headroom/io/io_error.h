@@ -34,6 +34,16 @@ struct IoError {
 
 [[nodiscard]] const char *ioErrorCodeName(IoError::Code code);
 
+/**
+ * Thrown by a reader's inner steps and caught at its entry point, which returns the error as a value:
+ * a header walk fails at any depth without every step checking a result.
+ */
+struct IoFailure {
+    IoError error;
+};
+
+[[noreturn]] void throwIoError(IoError::Code code, const std::string &file, std::uint64_t offset, std::string detail = {});
+
 /** "model.gguf: byte 1234: truncated (tensor blk.0.attn_q.weight)" — one line for a CLI or a log. */
 [[nodiscard]] std::string describeIoError(const IoError &e);
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "headroom/io/library_scan.h"
 
-#include "headroom/io/hf_reader.h"
+#include "headroom/io/file_access.h"
 
 #include <nlohmann/json.hpp>
 

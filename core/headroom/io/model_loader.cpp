@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "headroom/io/model_loader.h"
 
-#include "headroom/io/gguf_reader.h"
-#include "headroom/io/hf_reader.h"
+#include "headroom/io/gguf_model.h"
+#include "headroom/io/gguf_split.h"
+#include "headroom/io/hf_model.h"
 
 #include <algorithm>
 #include <fstream>

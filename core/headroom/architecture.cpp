@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The architecture table. Names and tensors are llama.cpp's: ggml-org/llama.cpp src/llama-arch.cpp
+// (LLM_ARCH_NAMES, the tensor names), src/llama-model.cpp (load_hparams: the sliding-window pattern;
+// load_tensors: which tensors an architecture has) and convert_hf_to_gguf.py (which Hugging Face
+// model_type converts to which architecture).
+#include "headroom/architecture.h"
+
+#include <algorithm>
+
+namespace headroom {
+namespace {
+
+constexpr Architecture kArchitectures[] = {
+    {.gguf = "llama",
+     .hfModelTypes = {"llama", "mistral", "mixtral"},
+     .source = "convert_hf_to_gguf.py LlamaModel registers LlamaForCausalLM, MistralForCausalLM and "
+               "MixtralForCausalLM with model_arch MODEL_ARCH.LLAMA"},
+    {.gguf = "qwen2",
+     .hfModelTypes = {"qwen2"},
+     .qkvBias = true,
+     .source = "llama-model.cpp load_tensors LLM_ARCH_QWEN2: bq, bk, bv required"},
+    {.gguf = "qwen2moe",
+     .hfModelTypes = {"qwen2_moe"},
+     .qkvBias = true,
+     .source = "llama-model.cpp load_tensors LLM_ARCH_QWEN2MOE: bq, bk, bv required"},
+    {.gguf = "qwen3",
+     .hfModelTypes = {"qwen3"},
+     .qkNorm = true,
+     .source = "llama-model.cpp load_tensors LLM_ARCH_QWEN3: attn_q_norm, attn_k_norm"},
+    {.gguf = "qwen3moe",
+     .hfModelTypes = {"qwen3_moe"},
+     .qkNorm = true,
+     .source = "llama-model.cpp load_tensors LLM_ARCH_QWEN3MOE: attn_q_norm, attn_k_norm"},
+    {.gguf = "deepseek2",
+     .hfModelTypes = {"deepseek_v2", "deepseek_v3"},
+     .expertProbsBias = true,
+     .source = "llama-model.cpp load_tensors LLM_ARCH_DEEPSEEK2: ffn_exp_probs_b (V3's noaux_tc routing; "
+               "convert_hf_to_gguf.py DeepseekV2Model also takes DeepseekV3ForCausalLM)"},
+    {.gguf = "gemma2",
+     .hfModelTypes = {"gemma2"},
+     .slidingWindowPattern = 2,
+     .postNorms = true,
+     .tiedEmbeddings = true,
+     .source = "llama-model.cpp load_hparams LLM_ARCH_GEMMA2: set_swa_pattern(2); load_tensors: "
+               "attn_post_norm, ffn_post_norm, output = tok_embd (no output.weight)"},
+    {.gguf = "gemma3",
+     .hfModelTypes = {"gemma3", "gemma3_text"},
+     .slidingWindowPattern = 6,
+     .qkNorm = true,
+     .postNorms = true,
+     .tiedEmbeddings = true,
+     .source = "llama-model.cpp load_hparams LLM_ARCH_GEMMA3: set_swa_pattern(6); load_tensors: "
+               "attn_q_norm, attn_k_norm, attn_post_norm, ffn_post_norm, output = tok_embd"},
+    {.gguf = "phi3",
+     .hfModelTypes = {"phi3"},
+     .fusedQkv = true,
+     .source = "llama-model.cpp load_tensors LLM_ARCH_PHI3: wqkv, ffn_up of 2 x n_ff (gate and up fused)"},
+    {.gguf = "chatglm",
+     .hfModelTypes = {"chatglm", "glm"},
+     .fusedQkv = true,
+     .source = "convert_hf_to_gguf.py ChatGLMModel registers GlmForCausalLM and ChatGLMModel (MODEL_ARCH.CHATGLM); "
+               "llama-model.cpp load_tensors LLM_ARCH_CHATGLM: wqkv, ffn_up of 2 x n_ff (gate and up fused)"},
+    {.gguf = "minicpm",
+     .hfModelTypes = {"minicpm"},
+     .source = "convert_hf_to_gguf.py MiniCPMModel: model_arch MODEL_ARCH.MINICPM"},
+    {.gguf = "gpt-oss",
+     .hfModelTypes = {"gpt_oss"},
+     .slidingWindowPattern = 2,
+     .attentionOutputBias = true,
+     .attentionSinks = true,
+     .expertBiases = true,
+     .source = "llama-model.cpp load_hparams LLM_ARCH_OPENAI_MOE: set_swa_pattern(2); load_tensors: wo_b, "
+               "attn_sinks, ffn_gate_inp_b, ffn_gate_exps_b, ffn_up_exps_b, ffn_down_exps_b"},
+};
+
+constexpr Architecture kUnknown{};
+
+} // namespace
+
+std::span<const Architecture> architectures()
+{
+    return kArchitectures;
+}
+
+const Architecture &architectureFor(std::string_view gguf)
+{
+    for (const auto &a : kArchitectures)
+        if (a.gguf == gguf)
+            return a;
+    return kUnknown;
+}
+
+const Architecture *architectureForModelType(std::string_view modelType)
+{
+    if (modelType.empty())
+        return nullptr;
+    for (const auto &a : kArchitectures)
+        if (std::find(a.hfModelTypes.begin(), a.hfModelTypes.end(), modelType) != a.hfModelTypes.end())
+            return &a;
+    return nullptr;
+}
+
+} // namespace headroom

@@ -1,0 +1,249 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Hugging Face config.json -> ModelSpec. Field names per transformers' configuration_<model_type>.py,
+// with the aliases older or remote-code models use (n_layer, n_embd, kv_channels ...).
+#include "headroom/io/hf_config.h"
+
+#include "headroom/architecture.h"
+#include "headroom/io/bounded_json.h"
+#include "headroom/tensor_inventory.h"
+
+#include <algorithm>
+#include <initializer_list>
+#include <limits>
+#include <optional>
+
+namespace headroom::io {
+namespace {
+
+using nlohmann::json;
+
+/** First of `keys` present in `obj` (or `fallback`) as a non-negative integer that fits 32 bits. */
+std::optional<std::uint32_t> u32(const json &obj, const json *fallback, std::initializer_list<const char *> keys)
+{
+    for (const json *o : {&obj, fallback}) {
+        if (!o || !o->is_object())
+            continue;
+        for (const char *k : keys) {
+            const auto it = o->find(k);
+            if (it == o->end() || it->is_null())
+                continue;
+            if (it->is_number_unsigned() && it->get<std::uint64_t>() <= std::numeric_limits<std::uint32_t>::max())
+                return static_cast<std::uint32_t>(it->get<std::uint64_t>());
+            if (it->is_number_integer() && it->get<std::int64_t>() >= 0 &&
+                it->get<std::int64_t>() <= std::numeric_limits<std::uint32_t>::max())
+                return static_cast<std::uint32_t>(it->get<std::int64_t>());
+            if (it->is_number_float()) {
+                const double d = it->get<double>();
+                if (d >= 0 && d <= std::numeric_limits<std::uint32_t>::max() && d == static_cast<double>(static_cast<std::uint32_t>(d)))
+                    return static_cast<std::uint32_t>(d);
+            }
+        }
+    }
+    return std::nullopt;
+}
+
+std::string str(const json &obj, const json *fallback, const char *key)
+{
+    for (const json *o : {&obj, fallback}) {
+        if (!o || !o->is_object())
+            continue;
+        const auto it = o->find(key);
+        if (it != o->end() && it->is_string())
+            return it->get<std::string>();
+    }
+    return {};
+}
+
+std::optional<bool> boolean(const json &obj, const json *fallback, const char *key)
+{
+    for (const json *o : {&obj, fallback}) {
+        if (!o || !o->is_object())
+            continue;
+        const auto it = o->find(key);
+        if (it != o->end() && it->is_boolean())
+            return it->get<bool>();
+    }
+    return std::nullopt;
+}
+
+/** Our GGUF-style architecture name for a config.json model_type; unknown types pass through as they are. */
+std::string archFor(const std::string &modelType)
+{
+    const Architecture *a = architectureForModelType(modelType);
+    return a ? std::string(a->gguf) : modelType;
+}
+
+std::string quantFor(const json &cfg, const json *text)
+{
+    if (const auto it = cfg.find("quantization"); it != cfg.end() && it->is_object()) {
+        if (const auto bits = u32(*it, nullptr, {"bits"}))
+            return "mlx-" + std::to_string(*bits) + "bit";
+    }
+    if (const auto it = cfg.find("quantization_config"); it != cfg.end() && it->is_object()) {
+        const std::string method = str(*it, nullptr, "quant_method");
+        if (method == "awq")
+            return "awq-int4";
+        if (method == "gptq")
+            return "gptq-int4";
+        if (method == "bitsandbytes") {
+            if (boolean(*it, nullptr, "load_in_4bit").value_or(false))
+                return "bnb-nf4";
+            return "bnb-int8";
+        }
+        if (method == "fp8")
+            return "fp8";
+        if (!method.empty())
+            return method;
+    }
+    std::string dtype = str(cfg, text, "torch_dtype");
+    if (dtype.empty())
+        dtype = str(cfg, text, "dtype");
+    if (dtype == "float16")
+        return "fp16";
+    if (dtype == "float32")
+        return "fp32";
+    return "hf-bf16";
+}
+
+} // namespace
+
+std::variant<HfConfig, IoError> parseHfConfig(std::string_view text, const std::string &name)
+{
+    auto parsed = parseBoundedJson(text, name, 0);
+    if (auto *e = std::get_if<IoError>(&parsed))
+        return *e;
+    const json &cfg = std::get<json>(parsed);
+    if (!cfg.is_object())
+        return IoError{IoError::Code::BadJson, name, 0, "config.json is not an object"};
+    // Multimodal wrappers (Gemma 3, Mistral 3) keep the language model in text_config.
+    const json *top = &cfg;
+    const json *textCfg = nullptr;
+    if (const auto it = cfg.find("text_config"); it != cfg.end() && it->is_object())
+        textCfg = &*it;
+    const json &c = textCfg ? *textCfg : cfg;
+    const json *fb = textCfg ? top : nullptr;
+
+    HfConfig out;
+    auto &m = out.spec;
+    std::string modelType = str(cfg, nullptr, "model_type");
+    if (textCfg && !str(c, nullptr, "model_type").empty() && modelType.empty())
+        modelType = str(c, nullptr, "model_type");
+    if (modelType.empty())
+        return IoError{IoError::Code::MissingKey, name, 0, "model_type"};
+    m.arch = archFor(modelType);
+    m.id = name;
+    m.name = str(cfg, nullptr, "_name_or_path");
+    if (m.name.empty())
+        m.name = name;
+    m.source = name;
+
+    const auto need = [&](std::initializer_list<const char *> keys) -> std::variant<std::uint32_t, IoError> {
+        const auto v = u32(c, fb, keys);
+        if (!v || *v == 0)
+            return IoError{IoError::Code::MissingKey, name, 0, *keys.begin()};
+        return *v;
+    };
+    // (Separate calls: a loop over pairs of initializer_lists left their arrays dangling; found by fuzz_hf_config.)
+    const auto layers = need({"num_hidden_layers", "n_layer", "num_layers"});
+    if (auto *e = std::get_if<IoError>(&layers))
+        return *e;
+    const auto hidden = need({"hidden_size", "n_embd", "d_model"});
+    if (auto *e = std::get_if<IoError>(&hidden))
+        return *e;
+    const auto heads = need({"num_attention_heads", "n_head"});
+    if (auto *e = std::get_if<IoError>(&heads))
+        return *e;
+    m.layers = std::get<std::uint32_t>(layers);
+    m.hidden = std::get<std::uint32_t>(hidden);
+    m.heads = std::get<std::uint32_t>(heads);
+    if (m.layers > 65536)
+        return IoError{IoError::Code::TooLarge, name, 0, "num_hidden_layers " + std::to_string(m.layers)};
+    const bool multiQuery = boolean(c, fb, "multi_query_attention").value_or(false);
+    m.kvHeads = u32(c, fb, {"num_key_value_heads", "n_head_kv"}).value_or(0);
+    if (m.kvHeads == 0 && multiQuery)
+        m.kvHeads = u32(c, fb, {"multi_query_group_num"}).value_or(0);
+    if (m.kvHeads == 0)
+        m.kvHeads = m.heads;
+    m.headDim = u32(c, fb, {"head_dim", "kv_channels"}).value_or(m.hidden / m.heads);
+    m.ffn = u32(c, fb, {"intermediate_size", "ffn_hidden_size", "n_inner"}).value_or(4 * m.hidden);
+    m.vocab = u32(c, fb, {"vocab_size", "padded_vocab_size"}).value_or(0);
+    if (const auto padded = u32(c, fb, {"padded_vocab_size"}))
+        m.vocab = *padded; // ChatGLM's embedding is padded
+    m.maxContext = u32(c, fb, {"max_position_embeddings", "seq_length", "n_positions", "max_seq_len"}).value_or(4096);
+    if (m.maxContext == 0)
+        m.maxContext = 4096;
+
+    const Architecture &arch = architectureFor(m.arch);
+    m.tiedEmbeddings = boolean(c, fb, "tie_word_embeddings").value_or(arch.tiedEmbeddings);
+    m.qkvBias = arch.qkvBias || boolean(c, fb, "attention_bias").value_or(false) ||
+                boolean(c, fb, "add_qkv_bias").value_or(false);
+    m.qkNorm = arch.qkNorm;
+    m.postNorms = arch.postNorms;
+    m.fusedQkv = arch.fusedQkv;
+    m.fusedGateUp = arch.fusedQkv;
+
+    // Sliding window: an explicit layer_types list, or the architecture's fixed pattern.
+    const auto window = u32(c, fb, {"sliding_window"});
+    std::uint32_t pattern = 0;
+    if (const auto it = c.find("layer_types"); it != c.end() && it->is_array() && !it->empty()) {
+        for (std::size_t i = 0; i < it->size(); ++i) {
+            const auto &t = (*it)[i];
+            if (t.is_string() && t.get<std::string>() == "full_attention") {
+                pattern = static_cast<std::uint32_t>(i + 1);
+                break;
+            }
+        }
+    } else if (const auto p = u32(c, fb, {"sliding_window_pattern"})) {
+        pattern = *p;
+    } else {
+        pattern = arch.slidingWindowPattern;
+    }
+    if (window && *window > 0 && pattern > 1)
+        m.slidingWindow = SlidingWindow{*window, pattern};
+
+    // Mixture of experts.
+    const auto experts = u32(c, fb, {"num_experts", "n_routed_experts", "num_local_experts"});
+    if (experts && *experts > 1) {
+        MoeSpec moe;
+        moe.experts = *experts;
+        moe.expertsUsed = u32(c, fb, {"num_experts_per_tok", "experts_per_token", "num_experts_per_token"}).value_or(1);
+        moe.expertsUsed = std::min(moe.expertsUsed, moe.experts);
+        moe.expertFfn = u32(c, fb, {"moe_intermediate_size"}).value_or(m.ffn);
+        moe.sharedExperts = u32(c, fb, {"n_shared_experts", "num_shared_experts"}).value_or(0);
+        moe.sharedFfn = u32(c, fb, {"shared_expert_intermediate_size"}).value_or(0);
+        if (moe.sharedFfn > 0 && moe.sharedExperts == 0)
+            moe.sharedExperts = 1;
+        moe.denseLayers = std::min(u32(c, fb, {"first_k_dense_replace"}).value_or(0), m.layers);
+        m.moe = moe;
+    }
+
+    // DeepSeek multi-head latent attention.
+    if (const auto kvLora = u32(c, fb, {"kv_lora_rank"}); kvLora && *kvLora > 0) {
+        MlaSpec mla;
+        mla.kvLoraRank = *kvLora;
+        mla.qLoraRank = u32(c, fb, {"q_lora_rank"}).value_or(0);
+        mla.qkRopeHeadDim = u32(c, fb, {"qk_rope_head_dim"}).value_or(0);
+        mla.qkNopeHeadDim = u32(c, fb, {"qk_nope_head_dim"}).value_or(0);
+        mla.vHeadDim = u32(c, fb, {"v_head_dim"}).value_or(mla.qkNopeHeadDim);
+        m.mla = mla;
+        m.headDim = mla.qkNopeHeadDim + mla.qkRopeHeadDim;
+        m.valueHeadDim = mla.vHeadDim != m.headDim ? mla.vHeadDim : 0;
+    }
+    m.mtpLayers = u32(c, fb, {"num_nextn_predict_layers"}).value_or(0);
+    if (m.headDim == 0 || m.vocab == 0)
+        return IoError{IoError::Code::MissingKey, name, 0, m.vocab == 0 ? "vocab_size" : "head_dim"};
+
+    // Parameter count from the shapes the engine lays out (exact when safetensors are read too).
+    TensorInventory shapes;
+    shapes.tensors = architectureTensors(m);
+    m.params = shapes.parameterCount();
+    if (m.isMoe()) {
+        shapes.experts = m.moe->experts;
+        shapes.expertsUsed = m.moe->expertsUsed;
+        m.activeParams = shapes.activeParameterCount();
+    }
+    out.quant = quantFor(cfg, textCfg);
+    return out;
+}
+
+} // namespace headroom::io
