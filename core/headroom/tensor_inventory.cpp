@@ -121,35 +121,23 @@ bool isNormOrBias(const Tensor &t)
     return t.ne[1] == 1 && t.ne[2] == 1;
 }
 
-bool isEmbeddingOrHead(const Tensor &t)
-{
-    return t.name == "token_embd.weight" || t.name == "output.weight";
-}
-
 bool isRouter(const Tensor &t)
 {
     return t.name.find("ffn_gate_inp") != std::string::npos;
 }
 
-/** Bytes per weight of quantized linear layers in non-GGUF formats; nullopt = stored as BF16. */
-std::optional<double> linearBytesPerWeight(const std::string &id, bool embeddingOrHead)
+/** The class a quantized checkpoint may keep at 16 bit that `t` belongs to; nullopt for a linear weight. */
+std::optional<QuantLayout::Keep> keepClass(const Tensor &t)
 {
-    // AWQ/GPTQ g128: 4-bit packed weights + fp16 scale + 4-bit zero per 128
-    // (https://dev.to/multigrid/group-size-in-gptq-and-awq-quantization-1525);
-    // embeddings and lm_head stay fp16.
-    if (id == "awq-int4" || id == "gptq-int4")
-        return embeddingOrHead ? std::nullopt : std::optional<double>(0.5 + 2.5 / 128.0);
-    // bitsandbytes NF4 with double quantization (QLoRA paper: 4.127 bpw); lm_head/embeddings left in bf16.
-    if (id == "bnb-nf4")
-        return embeddingOrHead ? std::nullopt : std::optional<double>(0.5 + 1.0 / 64.0 + 4.0 / (64.0 * 256.0));
-    // FP8 E4M3 with 128x128 block fp32 scales (DeepSeek-V3 README_WEIGHTS.md); embeddings/head bf16.
-    if (id == "fp8")
-        return embeddingOrHead ? std::nullopt : std::optional<double>(1.0 + 4.0 / 16384.0);
-    // MLX affine quantization, group 64: fp16 scale + fp16 bias per group (mlx.core.quantize); mlx-lm
-    // quantizes embeddings and the head too.
-    for (int bits : {3, 4, 5, 6, 8})
-        if (id == "mlx-" + std::to_string(bits) + "bit")
-            return bits / 8.0 + 4.0 / 64.0;
+    using K = QuantLayout::Keep;
+    if (isNormOrBias(t))
+        return K::Norms;
+    if (isRouter(t))
+        return K::Router;
+    if (t.name == "token_embd.weight")
+        return K::Embeddings;
+    if (t.name == "output.weight")
+        return K::LmHead;
     return std::nullopt;
 }
 
@@ -242,16 +230,18 @@ std::optional<TensorInventory> buildInventory(const ModelSpec &spec, const Quant
             return std::nullopt;
         return inv;
     }
-    // Unquantized checkpoints store every tensor as 16-bit (the catalog marks them with 16 bits per weight).
-    const bool fullPrecision = quant.bpw >= 16.0;
+    // Every other format follows its catalog layout (quantizations.json "layout").
+    const QuantLayout &layout = quant.layout;
+    if (layout.bits <= 0)
+        return std::nullopt; // a format whose layout we do not know
+    const bool whole = layout.unquantized();
+    const double storedBytes = whole ? layout.bits / 8.0 : layout.bytesPerWeight();
+    const std::string storedName = whole ? (layout.bits >= 32.0 ? "F32" : "BF16") : quant.id;
     for (auto &t : inv.tensors) {
-        const auto perWeight = fullPrecision || isNormOrBias(t) || isRouter(t)
-                                   ? std::nullopt
-                                   : linearBytesPerWeight(quant.id, isEmbeddingOrHead(t));
-        if (!fullPrecision && !perWeight && !isNormOrBias(t) && !isRouter(t) && !isEmbeddingOrHead(t))
-            return std::nullopt; // a format whose layout we do not know
-        t.storage = perWeight ? quant.id : "BF16";
-        const double bytesPerWeight = perWeight.value_or(2.0);
+        const auto cls = keepClass(t);
+        const bool kept = !whole && cls && layout.keeps(*cls);
+        t.storage = kept ? "BF16" : storedName;
+        const double bytesPerWeight = kept ? 2.0 : storedBytes;
         t.bytes = static_cast<Bytes>(std::ceil(static_cast<double>(t.elements()) * bytesPerWeight));
     }
     return inv;
