@@ -29,7 +29,8 @@ RequestInputs GuiInputs::toRequestInputs() const
     std::vector<DeviceChoice> gpus;
     const auto count = static_cast<std::size_t>(std::max(1, gpuCount));
     if (gpu == QLatin1String("custom"))
-        gpus.assign(count, CustomDevice{static_cast<Bytes>(customGiB * static_cast<double>(GiB)), MemoryKind::Discrete, 0.0});
+        // Rounded, not truncated: takeRequest stores capacity / GiB, and this gives the same bytes back.
+        gpus.assign(count, CustomDevice{static_cast<Bytes>(std::llround(customGiB * static_cast<double>(GiB))), MemoryKind::Discrete, 0.0});
     else if (!gpu.isEmpty())
         gpus.assign(count, gpu.toStdString());
     if (!gpu2.isEmpty() && gpu2 != gpu)

@@ -165,6 +165,27 @@ private slots:
         }
     }
 
+    void fixesOnACustomCardApplyExactly()
+    {
+        // A custom capacity goes through the fix's inputs and back into the window without losing a byte.
+        MainWindow w(test::catalog(), nullptr);
+        GuiInputs in;
+        in.model = QStringLiteral("qwen3:32b");
+        in.gpu = QStringLiteral("custom");
+        in.customGiB = 11.3;
+        w.setInputs(in);
+        GuiInputs back = in;
+        QVERIFY(!back.takeRequest(in.toRequestInputs()));
+        QCOMPARE(back.toRequestInputs().gpus, in.toRequestInputs().gpus);
+        const auto fixes = w.evaluation().fixes;
+        QVERIFY(!fixes.empty());
+        for (const Fix &f : fixes) {
+            w.setInputs(in);
+            emit w.verdictBanner()->fixActivated(f);
+            QCOMPARE(placementToJson(*w.evaluation().placement).dump(), placementToJson(f.result).dump());
+        }
+    }
+
     void quantizedKvFixWithEngineDefaultFlashAttention()
     {
         // Ollama's oldest version row keeps flash attention off when left to the engine. The q8_0 KV fix is
