@@ -550,6 +550,9 @@ private slots:
         QTest::newRow("dtype key") << R"("dtype":"float16")" << "fp16";
         QTest::newRow("awq") << R"("quantization_config":{"quant_method":"awq","bits":4})" << "awq-int4";
         QTest::newRow("gptq") << R"("quantization_config":{"quant_method":"gptq","bits":4})" << "gptq-int4";
+        QTest::newRow("gptq 8bit") << R"("quantization_config":{"quant_method":"gptq","bits":8,"group_size":128})" << "gptq-int8";
+        QTest::newRow("gptq per channel") << R"("quantization_config":{"quant_method":"gptq","bits":8,"group_size":-1})" << "gptq-int8";
+        QTest::newRow("fp32") << R"("torch_dtype":"float32")" << "hf-f32";
         QTest::newRow("bnb 4bit") << R"("quantization_config":{"quant_method":"bitsandbytes","load_in_4bit":true})" << "bnb-nf4";
         QTest::newRow("fp8") << R"("quantization_config":{"quant_method":"fp8","weight_block_size":[128,128]})" << "fp8";
         QTest::newRow("mlx 4bit") << R"("quantization":{"bits":4,"group_size":64})" << "mlx-4bit";
@@ -585,6 +588,16 @@ private slots:
         QTest::newRow("deep nesting") << QString(100000, '[') << IoError::Code::TooLarge << 0ULL;
         QTest::newRow("negative layers") << R"({"model_type":"llama","num_hidden_layers":-1,"hidden_size":4,"num_attention_heads":1})"
                                          << IoError::Code::MissingKey << 0ULL;
+        // A GPTQ/AWQ width without a layout is refused, not sized as 4-bit.
+        const QString valid = R"({"model_type":"llama","num_hidden_layers":2,"hidden_size":64,"num_attention_heads":4,"vocab_size":100,)";
+        QTest::newRow("gptq 3 bits") << valid + R"("quantization_config":{"quant_method":"gptq","bits":3}})"
+                                     << IoError::Code::WrongKeyType << 0ULL;
+        QTest::newRow("awq 8 bits") << valid + R"("quantization_config":{"quant_method":"awq","bits":8}})"
+                                    << IoError::Code::WrongKeyType << 0ULL;
+        QTest::newRow("bits not a number") << valid + R"("quantization_config":{"quant_method":"gptq","bits":"8"}})"
+                                           << IoError::Code::WrongKeyType << 0ULL;
+        QTest::newRow("group_size 0") << valid + R"("quantization_config":{"quant_method":"gptq","bits":4,"group_size":0}})"
+                                      << IoError::Code::WrongKeyType << 0ULL;
     }
 
     void badJson()
@@ -666,6 +679,23 @@ private slots:
         const auto evil = io::readHfFolder(base);
         QVERIFY(std::holds_alternative<IoError>(evil));
         QCOMPARE(std::get<IoError>(evil).code, IoError::Code::BadJson);
+    }
+
+    void safetensorsDtypeNamesTheQuant()
+    {
+        using nlohmann::json;
+        // config.json says bfloat16, the weights on disk are F32: the file wins (4 bytes per weight).
+        QTemporaryDir dir;
+        const std::filesystem::path base = dir.path().toStdString();
+        writeText(base / "config.json",
+                  R"({"model_type":"llama","num_hidden_layers":2,"hidden_size":64,"num_attention_heads":4,"vocab_size":100,"torch_dtype":"bfloat16"})");
+        json h = {{"model.embed_tokens.weight", {{"dtype", "F32"}, {"shape", {100, 64}}, {"data_offsets", {0, 100 * 64 * 4}}}},
+                  {"model.norm.weight", {{"dtype", "BF16"}, {"shape", {64}}, {"data_offsets", {100 * 64 * 4, 100 * 64 * 4 + 128}}}}};
+        writeSafetensors(base / "model.safetensors", h, 100 * 64 * 4 + 128);
+        const auto r = io::readHfFolder(base);
+        if (const auto *e = std::get_if<IoError>(&r))
+            QFAIL(io::describeIoError(*e).c_str());
+        QCOMPARE(std::get<io::HfModel>(r).quant, std::string("hf-f32"));
     }
 
     void corruptSafetensors_data()

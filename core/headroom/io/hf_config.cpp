@@ -73,7 +73,36 @@ std::string archFor(const std::string &modelType)
     return a ? std::string(a->gguf) : modelType;
 }
 
-std::string quantFor(const json &cfg, const json *text)
+/**
+ * GPTQ / AWQ: `bits` picks the layout (transformers utils/quantization_config.py GPTQConfig, AwqConfig;
+ * both default to 4 bits). A width without a layout here is refused rather than sized as another.
+ */
+std::variant<std::string, IoError> gptqAwqQuant(const json &q, const std::string &method, const std::string &name,
+                                                std::int64_t &groupSize)
+{
+    if (const auto it = q.find("group_size"); it != q.end() && !it->is_null()) {
+        if (!it->is_number_integer() || it->get<std::int64_t>() < -1 || it->get<std::int64_t>() == 0)
+            return IoError{IoError::Code::WrongKeyType, name, 0, "quantization_config.group_size"};
+        groupSize = it->get<std::int64_t>();
+    }
+    std::uint32_t bits = 4;
+    if (const auto it = q.find("bits"); it != q.end() && !it->is_null()) {
+        const auto b = u32(q, nullptr, {"bits"});
+        if (!b)
+            return IoError{IoError::Code::WrongKeyType, name, 0, "quantization_config.bits"};
+        bits = *b;
+    }
+    if (bits == 4)
+        return method + "-int4";
+    if (bits == 8 && method == "gptq")
+        return std::string("gptq-int8");
+    return IoError{IoError::Code::WrongKeyType, name, 0,
+                   "quantization_config.bits = " + std::to_string(bits) + " (" + method +
+                       (method == "gptq" ? ": 4 or 8 are sized)" : ": 4 is sized)")};
+}
+
+std::variant<std::string, IoError> quantFor(const json &cfg, const json *text, const std::string &name,
+                                            std::int64_t &groupSize)
 {
     if (const auto it = cfg.find("quantization"); it != cfg.end() && it->is_object()) {
         if (const auto bits = u32(*it, nullptr, {"bits"}))
@@ -81,17 +110,15 @@ std::string quantFor(const json &cfg, const json *text)
     }
     if (const auto it = cfg.find("quantization_config"); it != cfg.end() && it->is_object()) {
         const std::string method = str(*it, nullptr, "quant_method");
-        if (method == "awq")
-            return "awq-int4";
-        if (method == "gptq")
-            return "gptq-int4";
+        if (method == "awq" || method == "gptq")
+            return gptqAwqQuant(*it, method, name, groupSize);
         if (method == "bitsandbytes") {
             if (boolean(*it, nullptr, "load_in_4bit").value_or(false))
-                return "bnb-nf4";
-            return "bnb-int8";
+                return std::string("bnb-nf4");
+            return std::string("bnb-int8");
         }
         if (method == "fp8")
-            return "fp8";
+            return std::string("fp8");
         if (!method.empty())
             return method;
     }
@@ -99,10 +126,10 @@ std::string quantFor(const json &cfg, const json *text)
     if (dtype.empty())
         dtype = str(cfg, text, "dtype");
     if (dtype == "float16")
-        return "fp16";
+        return std::string("fp16");
     if (dtype == "float32")
-        return "fp32";
-    return "hf-bf16";
+        return std::string("hf-f32");
+    return std::string("hf-bf16");
 }
 
 } // namespace
@@ -242,7 +269,10 @@ std::variant<HfConfig, IoError> parseHfConfig(std::string_view text, const std::
         shapes.expertsUsed = m.moe->expertsUsed;
         m.activeParams = shapes.activeParameterCount();
     }
-    out.quant = quantFor(cfg, textCfg);
+    auto quant = quantFor(cfg, textCfg, name, out.groupSize);
+    if (auto *e = std::get_if<IoError>(&quant))
+        return *e;
+    out.quant = std::move(std::get<std::string>(quant));
     return out;
 }
 

@@ -14,7 +14,9 @@ namespace headroom::io {
 /** A Hugging Face config.json read into the engine's terms. */
 struct HfConfig {
     ModelSpec spec;
-    std::string quant; ///< awq-int4, gptq-int4, bnb-nf4, fp8, mlx-4bit, hf-bf16, fp16 ... (our ids)
+    std::string quant; ///< awq-int4, gptq-int4, gptq-int8, bnb-nf4, fp8, mlx-4bit, hf-bf16, fp16, hf-f32 ... (our ids)
+    /** GPTQ/AWQ `quantization_config.group_size`: weights per scale; -1 = one per output channel; 0 = not stated. */
+    std::int64_t groupSize = 0;
 };
 
 /**

@@ -34,6 +34,31 @@ int hfLayerOf(const std::string &name, std::uint32_t layers)
     return static_cast<int>(layers);
 }
 
+/**
+ * Our id for an unquantized checkpoint stored as `dtype` (the dtype holding most parameters); nullopt
+ * for anything else. The file's dtype wins over config.json's torch_dtype, which names the dtype the
+ * model was trained or saved in, not necessarily the one on disk.
+ */
+std::optional<std::string> unquantizedIdFor(const SafetensorsHeader &h)
+{
+    const auto most = std::max_element(h.parametersPerDtype.begin(), h.parametersPerDtype.end(),
+                                       [](const auto &a, const auto &b) { return a.second < b.second; });
+    if (most == h.parametersPerDtype.end())
+        return std::nullopt;
+    if (most->first == "BF16")
+        return "hf-bf16";
+    if (most->first == "F16")
+        return "fp16";
+    if (most->first == "F32")
+        return "hf-f32";
+    return std::nullopt;
+}
+
+bool isUnquantizedId(const std::string &quant)
+{
+    return quant == "hf-bf16" || quant == "fp16" || quant == "hf-f32";
+}
+
 } // namespace
 
 TensorInventory safetensorsInventory(const SafetensorsHeader &header, const ModelSpec &spec)
@@ -86,6 +111,8 @@ std::variant<HfModel, IoError> readHfFolder(const std::filesystem::path &dir)
         out.spec.params = w.parameters;
         if (out.spec.isMoe())
             out.spec.activeParams = out.inventory->activeParameterCount();
+        if (isUnquantizedId(out.quant))
+            out.quant = unquantizedIdFor(w).value_or(out.quant);
         out.weights = std::move(w);
     }
     return out;

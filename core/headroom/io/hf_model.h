@@ -20,7 +20,7 @@ namespace headroom::io {
 /** A config.json + safetensors folder: the spec and, where safetensors are present, the exact inventory. */
 struct HfModel {
     ModelSpec spec;
-    std::string quant;
+    std::string quant; ///< from config.json; for an unquantized checkpoint, from the dtype most weights are stored in
     std::optional<SafetensorsHeader> weights;
     std::optional<TensorInventory> inventory;
 };
