@@ -136,6 +136,11 @@
             <translation>被卸载的层需要系统内存；请填写内存大小以便检查。</translation>
         </message>
         <message>
+            <location filename="../../app/gui/texts.cpp" line="43" />
+            <source>The engine fits its default context to the free memory (llama.cpp --fit); set a context to choose one.</source>
+            <translation>引擎会按剩余显存自动收缩默认上下文长度（llama.cpp --fit）；如需指定，请设置上下文长度。</translation>
+        </message>
+        <message>
             <location filename="../../app/gui/texts.cpp" line="50" />
             <source>Use %1</source>
             <translation>改用 %1</translation>
@@ -276,6 +281,11 @@
             <location filename="../../app/gui/texts.cpp" line="102" />
             <source>The catalog %1 refers to something that does not exist: %2</source>
             <translation>目录数据 %1 引用了不存在的条目：%2</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/texts.cpp" line="103" />
+            <source>The catalog %1 has a field Headroom does not know (a typo?).</source>
+            <translation>目录数据 %1 含有 Headroom 不认识的字段（是否拼写错误？）。</translation>
         </message>
         <message>
             <location filename="../../app/gui/texts.cpp" line="112" />
