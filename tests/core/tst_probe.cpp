@@ -4,6 +4,7 @@
 #include "test_catalog.h"
 
 #include <headroom/probe/detected_devices.h>
+#include <headroom/probe/detected_device_choices.h>
 #include <headroom/probe/fake_probe.h>
 #include <headroom/probe/meminfo.h>
 #include <headroom/probe/nvidia_smi_csv.h>
@@ -418,6 +419,31 @@ private slots:
         (void)detect(amd);
         for (const auto &c : amd.commandsRun())
             QVERIFY2(!c.starts_with("rocm-smi"), c.c_str());
+    }
+
+    void deviceChoicesForTheRequest()
+    {
+        const auto &catalog = test::shippedCatalog().hardware();
+        const Detection two = detect(machine("nvidia-rtx4090x2"));
+        const auto total = deviceChoices(two, catalog, CapacityBasis::Total);
+        QCOMPARE(total.size(), std::size_t(2));
+        QCOMPARE(*total[0].catalogId(), std::string("rtx-4090"));
+        const auto free = deviceChoices(two, catalog, CapacityBasis::Free);
+        QVERIFY(free[0].custom());
+        QCOMPARE(free[0].custom()->capacity, 24057 * MiB);
+        QCOMPARE(free[0].custom()->kind, MemoryKind::Discrete);
+        QCOMPARE(free[0].custom()->bandwidthGBs, test::shippedCatalog().findHardware("rtx-4090")->bandwidthGBs);
+
+        const auto apu = deviceChoices(detect(machine("amd-strix-halo")), catalog, CapacityBasis::Total);
+        QCOMPARE(apu.size(), std::size_t(1));
+        QCOMPARE(apu[0].custom()->capacity, Bytes(103079215104));
+        QCOMPARE(apu[0].custom()->kind, MemoryKind::Discrete);
+
+        FakeProbe mac = machine("mac-m1max");
+        mac.setCommand("sysctl -n iogpu.wired_limit_mb", {0, "0\n"});
+        QCOMPARE(*deviceChoices(detect(mac), catalog, CapacityBasis::Total)[0].catalogId(), std::string("apple-m1-max-32gb"));
+        QVERIFY(deviceChoices(detect(machine("nvidia-gb10")), catalog, CapacityBasis::Total).empty());
+        QVERIFY(deviceChoices(detect(machine("no-gpu")), catalog, CapacityBasis::Total).empty());
     }
 
     void catalogMatching_data()

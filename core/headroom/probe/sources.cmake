@@ -3,6 +3,7 @@
 set(HEADROOM_PROBE_SOURCES
     headroom/probe/amd_sysfs.cpp
     headroom/probe/apple_sysctl.cpp
+    headroom/probe/detected_device_choices.cpp
     headroom/probe/detected_devices.cpp
     headroom/probe/fake_probe.cpp
     headroom/probe/hardware_match.cpp
