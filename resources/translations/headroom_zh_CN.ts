@@ -108,7 +108,7 @@
         <message>
             <location filename="../../app/gui/texts.cpp" line="37" />
             <source>The context is beyond the model's trained maximum.</source>
-            <translation>上下文超过了模型训练时的最大长度。</translation>
+            <translation>上下文长度超过了模型训练时的最大值。</translation>
         </message>
         <message>
             <location filename="../../app/gui/texts.cpp" line="38" />
@@ -148,7 +148,7 @@
         <message>
             <location filename="../../app/gui/texts.cpp" line="51" />
             <source>Shorten the context to %1 tokens</source>
-            <translation>把上下文缩短到 %1 个 token</translation>
+            <translation>把上下文长度缩短到 %1 个 token</translation>
         </message>
         <message>
             <location filename="../../app/gui/texts.cpp" line="52" />
@@ -537,12 +537,12 @@
         <message>
             <location filename="../../app/gui/inputs_panel.cpp" line="82" />
             <source>Context</source>
-            <translation>上下文</translation>
+            <translation>上下文长度</translation>
         </message>
         <message>
             <location filename="../../app/gui/inputs_panel.cpp" line="87" />
             <source>Leave the context to the engine, as when none is given: Ollama picks it by version and VRAM, llama.cpp fits it to the free memory</source>
-            <translation>把上下文长度交给引擎决定（与不指定时相同）：Ollama 按版本和显存选择，llama.cpp 按空闲内存自动适配</translation>
+            <translation>把上下文长度交给引擎决定（与不指定时相同）：Ollama 按版本和显存选择，llama.cpp 按空闲显存自动适配</translation>
         </message>
         <message>
             <location filename="../../app/gui/inputs_panel.cpp" line="465" />
