@@ -116,8 +116,8 @@ int runScan(const Catalog &catalog, const CliOptions &o, std::ostream &out, std:
     const bool withVerdict = !o.inputs.gpus.empty() || o.inputs.hostRam;
     nlohmann::json items = nlohmann::json::array();
     for (const auto &m : found) {
-        nlohmann::json item{{"name", m.displayName}, {"path", m.path.string()}, {"format", m.format},
-                            {"size_bytes", m.sizeBytes}, {"library", m.library}};
+        nlohmann::json item{{"name", m.displayName}, {"path", m.path.string()}, {"format", weightFormatName(m.format)},
+                            {"size_bytes", m.sizeBytes}, {"library", io::libraryName(m.library)}};
         if (!m.ollamaTag.empty())
             item["ollama_tag"] = m.ollamaTag;
         if (!m.hfRepo.empty())

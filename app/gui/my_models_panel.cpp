@@ -20,14 +20,14 @@
 namespace headroom::gui {
 namespace {
 
-QString libraryName(const std::string &library)
+QString libraryLabel(io::Library library)
 {
-    if (library == "ollama")
-        return QStringLiteral("Ollama");
-    if (library == "lmstudio")
-        return QStringLiteral("LM Studio");
-    if (library == "huggingface")
-        return QStringLiteral("Hugging Face");
+    switch (library) {
+    case io::Library::Ollama: return QStringLiteral("Ollama");
+    case io::Library::LmStudio: return QStringLiteral("LM Studio");
+    case io::Library::HuggingFace: return QStringLiteral("Hugging Face");
+    case io::Library::Path: break;
+    }
     return MyModelsPanel::tr("Folder");
 }
 
@@ -132,8 +132,8 @@ void MyModelsPanel::fillTable()
         auto *name = new QTableWidgetItem(QString::fromStdString(f.displayName));
         name->setToolTip(QString::fromStdString(f.path.string()));
         m_table->setItem(row, NameColumn, name);
-        m_table->setItem(row, LibraryColumn, new QTableWidgetItem(libraryName(f.library)));
-        m_table->setItem(row, FormatColumn, new QTableWidgetItem(QString::fromStdString(f.format)));
+        m_table->setItem(row, LibraryColumn, new QTableWidgetItem(libraryLabel(f.library)));
+        m_table->setItem(row, FormatColumn, new QTableWidgetItem(QString::fromLatin1(weightFormatName(f.format))));
         auto *size = new QTableWidgetItem(Texts::gib(static_cast<double>(f.sizeBytes) / static_cast<double>(GiB)));
         size->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
         m_table->setItem(row, SizeColumn, size);

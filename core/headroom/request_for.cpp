@@ -8,7 +8,7 @@ RequestInputs requestFor(const Catalog &catalog, const io::FoundModel &found, st
 {
     base.model = found.path.string();
     base.file = std::move(file);
-    const bool fromOllamaStore = !found.ollamaTag.empty();
+    const bool fromOllamaStore = found.library == io::Library::Ollama;
     if (base.engine.empty() && fromOllamaStore && base.file && base.file->format == WeightFormat::Gguf)
         if (const EngineProfile *engine = catalog.defaultEngineFor("ollama"))
             base.engine = engine->id;

@@ -774,11 +774,11 @@ private slots:
         QVERIFY(byName.count("llama3.2:3b"));
         QCOMPARE(byName["llama3.2:3b"].sizeBytes, 2000ULL);
         QCOMPARE(byName["llama3.2:3b"].ollamaTag, std::string("llama3.2:3b"));
-        QCOMPARE(byName["llama3.2:3b"].library, std::string("ollama"));
+        QCOMPARE(byName["llama3.2:3b"].library, io::Library::Ollama);
         QCOMPARE(byName["lmstudio-community/Qwen3-8B-GGUF/Qwen3-8B-Q4_K_M.gguf"].sizeBytes, 300ULL);
         QCOMPARE(byName["lmstudio-community/Qwen3-8B-GGUF/big-00001-of-00002.gguf"].sizeBytes, 150ULL);
         QCOMPARE(byName["Qwen/Qwen3-8B"].hfRepo, std::string("Qwen/Qwen3-8B"));
-        QCOMPARE(byName["Qwen/Qwen3-8B"].format, std::string("safetensors"));
+        QCOMPARE(byName["Qwen/Qwen3-8B"].format, WeightFormat::Safetensors);
         QCOMPARE(byName["Qwen/Qwen3-8B"].sizeBytes, 700ULL);
 
         // OLLAMA_MODELS elsewhere; an empty home finds nothing.

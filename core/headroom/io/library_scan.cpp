@@ -66,7 +66,7 @@ std::uint64_t safetensorsSize(const fs::path &dir)
     return total;
 }
 
-void walk(const fs::path &root, const fs::path &dir, int depth, std::size_t &visited, const std::string &library,
+void walk(const fs::path &root, const fs::path &dir, int depth, std::size_t &visited, Library library,
           std::vector<FoundModel> &out)
 {
     std::error_code ec;
@@ -75,7 +75,7 @@ void walk(const fs::path &root, const fs::path &dir, int depth, std::size_t &vis
     if (fs::is_regular_file(dir / "config.json", ec)) {
         FoundModel m;
         m.path = dir;
-        m.format = "safetensors";
+        m.format = WeightFormat::Safetensors;
         m.sizeBytes = safetensorsSize(dir);
         m.displayName = fs::relative(dir, root, ec).generic_string();
         if (m.displayName.empty() || m.displayName == ".")
@@ -98,7 +98,7 @@ void walk(const fs::path &root, const fs::path &dir, int depth, std::size_t &vis
         else if (endsWith(name, ".gguf") && !isLaterSplit(name) && fs::is_regular_file(p, ec)) {
             FoundModel m;
             m.path = p;
-            m.format = "gguf";
+            m.format = WeightFormat::Gguf;
             m.sizeBytes = ggufModelSize(p);
             m.displayName = fs::relative(p, root, ec).generic_string();
             m.library = library;
@@ -123,6 +123,17 @@ bool isHex(const std::string &s)
 }
 
 } // namespace
+
+const char *libraryName(Library l)
+{
+    switch (l) {
+    case Library::Ollama: return "ollama";
+    case Library::LmStudio: return "lmstudio";
+    case Library::HuggingFace: return "huggingface";
+    case Library::Path: return "path";
+    }
+    return "path";
+}
 
 ScanRoots scanRootsFromEnvironment()
 {
@@ -199,9 +210,9 @@ std::vector<FoundModel> scanOllama(const fs::path &modelsDir)
                 m.ollamaTag = host + "/" + ns + "/" + name;
             m.displayName = m.ollamaTag;
             m.path = blob;
-            m.format = "gguf";
+            m.format = WeightFormat::Gguf;
             m.sizeBytes = fileSize(blob);
-            m.library = "ollama";
+            m.library = Library::Ollama;
             out.push_back(std::move(m));
             break;
         }
@@ -248,10 +259,10 @@ std::vector<FoundModel> scanHfCache(const fs::path &hub)
         }
         std::vector<FoundModel> found;
         std::size_t visited = 0;
-        walk(snapshot, snapshot, 0, visited, "huggingface", found);
+        walk(snapshot, snapshot, 0, visited, Library::HuggingFace, found);
         for (auto &m : found) {
             m.hfRepo = id;
-            m.displayName = m.format == "gguf" ? id + "/" + m.displayName : id;
+            m.displayName = m.format == WeightFormat::Gguf ? id + "/" + m.displayName : id;
             out.push_back(std::move(m));
         }
     }
@@ -266,16 +277,16 @@ std::vector<FoundModel> scanPath(const fs::path &path)
         FoundModel m;
         m.path = path;
         m.displayName = path.filename().string();
-        m.format = path.extension() == ".gguf" ? "gguf" : "safetensors";
-        m.sizeBytes = m.format == "gguf" ? ggufModelSize(path) : fileSize(path);
-        m.library = "path";
+        m.format = path.extension() == ".gguf" ? WeightFormat::Gguf : WeightFormat::Safetensors;
+        m.sizeBytes = m.format == WeightFormat::Gguf ? ggufModelSize(path) : fileSize(path);
+        m.library = Library::Path;
         out.push_back(std::move(m));
         return out;
     }
     if (!fs::is_directory(path, ec))
         return out;
     std::size_t visited = 0;
-    walk(path, path, 0, visited, "path", out);
+    walk(path, path, 0, visited, Library::Path, out);
     return out;
 }
 
@@ -300,7 +311,7 @@ std::vector<FoundModel> scanLibraries(const ScanRoots &roots)
             continue;
         std::vector<FoundModel> found;
         std::size_t visited = 0;
-        walk(dir, dir, 0, visited, "lmstudio", found);
+        walk(dir, dir, 0, visited, Library::LmStudio, found);
         append(std::move(found));
     }
     fs::path hub;

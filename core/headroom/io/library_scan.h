@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "headroom/quantization.h"
+
 #include <cstdint>
 #include <filesystem>
 #include <optional>
@@ -21,14 +23,20 @@ struct ScanRoots {
 /** Fills ScanRoots from HOME / USERPROFILE, OLLAMA_MODELS, HF_HOME, HF_HUB_CACHE. The only environment access. */
 [[nodiscard]] ScanRoots scanRootsFromEnvironment();
 
+/** Where a model on disk was found. */
+enum class Library { Ollama, LmStudio, HuggingFace, Path };
+
+/** "ollama", "lmstudio", "huggingface", "path": the CLI's `scan --json` names (docs/cli.md). */
+[[nodiscard]] const char *libraryName(Library l);
+
 struct FoundModel {
     std::string displayName;        ///< "llama3.2:3b", "Qwen/Qwen3-8B", "lmstudio-community/.../x.gguf"
     std::filesystem::path path;     ///< the .gguf (first split) or blob, or the model folder
-    std::string format;             ///< "gguf" | "safetensors"
+    WeightFormat format = WeightFormat::Gguf; ///< GGUF, or a safetensors folder
     std::uint64_t sizeBytes = 0;    ///< on disk, all splits / shards
     std::string ollamaTag;          ///< for Ollama models
     std::string hfRepo;             ///< for the Hugging Face cache
-    std::string library;            ///< "ollama" | "lmstudio" | "huggingface" | "path"
+    Library library = Library::Path;
 };
 
 /** Models in the Ollama store, LM Studio's folders and the Hugging Face cache under `roots`. */
