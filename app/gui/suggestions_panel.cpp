@@ -26,7 +26,7 @@ QTableWidgetItem *cell(const QString &text, Qt::Alignment align = Qt::AlignLeft 
 SuggestionsPanel::SuggestionsPanel(const Catalog &catalog, QWidget *parent) : QWidget(parent), m_catalog(catalog)
 {
     setObjectName(QStringLiteral("suggestionsPanel"));
-    m_caption = new QLabel(tr("Best accuracy per GB on this hardware \u2014 click one to use it"));
+    m_caption = new QLabel(tr("Models that fit this hardware, by published score \u2014 click one to use it"));
     m_caption->setObjectName(QStringLiteral("suggestionsCaption"));
     m_caption->setWordWrap(true);
     m_table = new QTableWidget(0, 6);
@@ -115,9 +115,9 @@ void SuggestionsPanel::refreshNow()
         m_table->setItem(row, 5, cell(tr("%1 tok/s").arg(locale.toString(p.decodeTokensPerSecond, 'f', 0)), right));
     }
     if (m_recommendations.empty())
-        m_caption->setText(tr("Best accuracy per GB: nothing in the catalog fits this hardware at this context."));
+        m_caption->setText(tr("Nothing in the catalog fits this hardware at this context."));
     else if (m_recommendations.front().model->quality)
-        m_caption->setText(tr("Best accuracy per GB on this hardware (quality: %1) \u2014 click one to use it")
+        m_caption->setText(tr("Models that fit this hardware, by published score (first: %1; the scores come from different benchmarks) \u2014 click one to use it")
                                .arg(QString::fromStdString(m_recommendations.front().model->quality->metric)));
 }
 

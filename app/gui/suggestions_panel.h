@@ -14,7 +14,7 @@ class QTimer;
 
 namespace headroom::gui {
 
-/** "Best accuracy per GB": the best model × quantization that fit the chosen hardware (bestPerGb). */
+/** Models that fit the chosen hardware, each at its best-scoring quantization, by published score (bestPerGb). */
 class SuggestionsPanel : public QWidget
 {
     Q_OBJECT

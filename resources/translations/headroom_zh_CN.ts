@@ -841,8 +841,8 @@ Ollama 标签：%1</translation>
         <name>headroom::gui::SuggestionsPanel</name>
         <message>
             <location filename="../../app/gui/suggestions_panel.cpp" line="29" />
-            <source>Best accuracy per GB on this hardware — click one to use it</source>
-            <translation>该硬件上每 GB 精度最高的选择 —— 点击即可采用</translation>
+            <source>Models that fit this hardware, by published score — click one to use it</source>
+            <translation>可装进该硬件的模型，按公布的评测分数排序 —— 点击即可采用</translation>
         </message>
         <message>
             <location filename="../../app/gui/suggestions_panel.cpp" line="34" />
@@ -893,13 +893,13 @@ Quantization loss: %1</source>
         </message>
         <message>
             <location filename="../../app/gui/suggestions_panel.cpp" line="118" />
-            <source>Best accuracy per GB: nothing in the catalog fits this hardware at this context.</source>
-            <translation>每 GB 最佳精度：在此上下文长度下，目录中没有能装进该硬件的模型。</translation>
+            <source>Nothing in the catalog fits this hardware at this context.</source>
+            <translation>在此上下文长度下，目录中没有能装进该硬件的模型。</translation>
         </message>
         <message>
             <location filename="../../app/gui/suggestions_panel.cpp" line="120" />
-            <source>Best accuracy per GB on this hardware (quality: %1) — click one to use it</source>
-            <translation>该硬件上每 GB 精度最高的选择（质量指标：%1）—— 点击即可采用</translation>
+            <source>Models that fit this hardware, by published score (first: %1; the scores come from different benchmarks) — click one to use it</source>
+            <translation>可装进该硬件的模型，按公布的评测分数排序（第一名的指标：%1；各分数来自不同评测）—— 点击即可采用</translation>
         </message>
     </context>
     <context>
