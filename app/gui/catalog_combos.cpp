@@ -97,11 +97,13 @@ void fillHardwareCombo(QComboBox *combo, const Catalog &catalog, bool withNone, 
         for (const Hardware *h : byGroup[g]) {
             const QString name = QString::fromStdString(h->name);
             const double gib = toGiB(h->memoryBytes);
-            const QString mem = QCoreApplication::translate("CatalogCombos", "%1 GiB").arg(gib, 0, 'f', gib == std::floor(gib) ? 0 : 1);
+            const QString mem =
+                QCoreApplication::translate("CatalogCombos", "%1 GiB").arg(Texts::number(gib, gib == std::floor(gib) ? 0 : 1));
             const QString text = h->kind == MemoryKind::Unified || name.contains(QStringLiteral("GB"))
                 ? name : QCoreApplication::translate("CatalogCombos", "%1  (%2)").arg(name, mem);
             addItem(model, text, QString::fromStdString(h->id),
-                    QCoreApplication::translate("CatalogCombos", "%1, %2 GB/s").arg(QString::fromStdString(h->memoryType)).arg(h->bandwidthGBs, 0, 'f', 0));
+                    QCoreApplication::translate("CatalogCombos", "%1, %2 GB/s")
+                        .arg(QString::fromStdString(h->memoryType), Texts::number(h->bandwidthGBs, 0)));
         }
     }
     if (withCustom) {

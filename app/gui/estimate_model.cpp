@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "estimate_model.h"
 
+#include "texts.h"
+
 namespace headroom::gui {
 namespace {
 
@@ -73,7 +75,8 @@ QVariant EstimateModel::data(const QModelIndex &index, int role) const
             return QVariant(0.0);
         return toGiB(bytes);
     case Qt::ToolTipRole:
-        return tr("%1 on %2: %3 GiB").arg(columnName(index.column()), headerData(index.row(), Qt::Vertical).toString()).arg(toGiB(bytes), 0, 'f', 2);
+        return tr("%1 on %2: %3 GiB")
+            .arg(columnName(index.column()), headerData(index.row(), Qt::Vertical).toString(), Texts::number(toGiB(bytes), 2));
     case BytesRole: return QVariant::fromValue<qulonglong>(bytes);
     case IsHostRole: return isHost(index.row());
     default: return {};

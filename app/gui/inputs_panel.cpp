@@ -396,7 +396,7 @@ void InputsPanel::fillQuantCombo()
         const bool loads = std::find(q.engines.begin(), q.engines.end(), engine.toStdString()) != q.engines.end();
         if (!m_inputs.engine.isEmpty() && !loads)
             continue;
-        m_quant->addItem(tr("%1  (%2 bpw)").arg(QString::fromStdString(q.id)).arg(q.bpw, 0, 'f', 2));
+        m_quant->addItem(tr("%1  (%2 bpw)").arg(QString::fromStdString(q.id)).arg(Texts::number(q.bpw, 2)));
         m_quant->setItemData(m_quant->count() - 1, QString::fromStdString(q.id), KeyRole);
         m_quant->setItemData(m_quant->count() - 1, QString::fromStdString(q.name), Qt::ToolTipRole);
     }

@@ -129,12 +129,17 @@ QString Texts::ioError(const io::IoError &e)
     case C::UnknownFormat: what = tr("not a model file or folder (.gguf, config.json, safetensors)"); break;
     }
     const QString detail = e.detail.empty() ? QString() : QStringLiteral(" (%1)").arg(q(e.detail));
-    return tr("%1: byte %2: %3").arg(q(e.file)).arg(e.offset).arg(what) + detail;
+    return tr("%1: byte %2: %3").arg(q(e.file), QLocale().toString(static_cast<qulonglong>(e.offset)), what) + detail;
+}
+
+QString Texts::number(double value, int decimals)
+{
+    return QLocale().toString(value, 'f', decimals);
 }
 
 QString Texts::gib(double value)
 {
-    return tr("%1 GiB").arg(QLocale().toString(value, 'f', 2));
+    return tr("%1 GiB").arg(number(value, 2));
 }
 
 QString Texts::tokens(std::uint32_t n)
@@ -146,8 +151,8 @@ QString Texts::paramsText(std::uint64_t params)
 {
     const double b = static_cast<double>(params) / 1e9;
     if (b >= 1.0)
-        return tr("%1B").arg(QLocale().toString(b, 'f', b >= 100 ? 0 : 1));
-    return tr("%1M").arg(QLocale().toString(b * 1000.0, 'f', 0));
+        return tr("%1B").arg(number(b, b >= 100 ? 0 : 1));
+    return tr("%1M").arg(number(b * 1000.0, 0));
 }
 
 } // namespace headroom::gui

@@ -23,7 +23,11 @@ public:
     [[nodiscard]] static QString catalogError(const CatalogError &e);
     /** "model.gguf: byte 1234: the file ends early (tensor blk.0.attn_q.weight)" */
     [[nodiscard]] static QString ioError(const io::IoError &e);
+    /** A number in the UI language's locale (QLocale's default, set with the translator): "1,234.5" in
+     *  English and Chinese, "1.234,5" in German. QString::arg(double) would always write the C locale's form. */
+    [[nodiscard]] static QString number(double value, int decimals);
     [[nodiscard]] static QString gib(double gib);
+    /** A token count with the locale's digit grouping ("131,072"); the unit is the caller's sentence's. */
     [[nodiscard]] static QString tokens(std::uint32_t n);
     [[nodiscard]] static QString paramsText(std::uint64_t params);
 };
