@@ -137,7 +137,11 @@ private slots:
         for (const auto &m : m_code)
             inCode.insert(m.key());
         QStringList problems;
+        QSet<QString> seen;
         for (const auto &t : m_committed) {
+            if (seen.contains(t.key()))
+                problems << QStringLiteral("twice in the .ts (two people translated it?): %1").arg(t.name());
+            seen.insert(t.key());
             if (!inCode.contains(t.key()))
                 problems << QStringLiteral("no longer in app/gui: %1").arg(t.name());
             else if (t.type == QLatin1String("vanished") || t.type == QLatin1String("obsolete"))
