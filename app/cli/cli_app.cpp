@@ -3,14 +3,18 @@
 
 #include "catalog_location.h"
 #include "cli_options.h"
+#include "detect_report.h"
 #include "text_report.h"
 
 #include <error_text.h>
+#include <this_computer_request.h>
 
 #include <headroom/estimator.h>
 #include <headroom/io/library_scan.h>
 #include <headroom/io/model_loader.h>
 #include <headroom/placement_json.h>
+#include <headroom/probe/local_probe.h>
+#include <headroom/probe/system_detect.h>
 #include <headroom/request_for.h>
 
 #include <nlohmann/json.hpp>
@@ -55,13 +59,34 @@ std::optional<int> loadFileModel(RequestInputs &inputs, std::ostream &err)
     return std::nullopt;
 }
 
-int runEstimate(const Catalog &catalog, const CliOptions &o, std::ostream &out, std::ostream &err)
+/**
+ * --gpu this / this-free: the detected devices (and RAM unless --ram) in their place. Detection runs only then.
+ * A machine where nothing at all was found (no GPU, no RAM figure) is an error: there is nothing to size on.
+ */
+std::optional<int> expandThisComputer(const Catalog &catalog, RequestInputs &inputs, const probe::SystemProbe &probe,
+                                      std::ostream &err)
+{
+    if (!options::mentionsThisComputer(inputs))
+        return std::nullopt;
+    const probe::Detection detection = probe::detectSystem(probe, catalog.hardware());
+    options::applyThisComputer(inputs, detection, catalog.hardware());
+    if (inputs.gpus.empty() && !inputs.hostRam) {
+        err << "headroom-cli: --gpu this: no GPU and no system RAM figure detected on this computer (see headroom-cli detect)\n";
+        return kBadInput;
+    }
+    return std::nullopt;
+}
+
+int runEstimate(const Catalog &catalog, const CliOptions &o, const probe::SystemProbe &probe, std::ostream &out,
+                std::ostream &err)
 {
     if (o.inputs.gpus.empty() && !o.inputs.hostRam) {
-        err << "headroom-cli: no hardware given: pass --gpu ID (see headroom-cli list gpus) or --ram GIB for a CPU-only estimate\n";
+        err << "headroom-cli: no hardware given: pass --gpu ID (see headroom-cli list gpus), --gpu this, or --ram GIB for a CPU-only estimate\n";
         return kBadInput;
     }
     RequestInputs inputs = o.inputs;
+    if (const auto failed = expandThisComputer(catalog, inputs, probe, err))
+        return *failed;
     if (const auto failed = loadFileModel(inputs, err))
         return *failed;
     auto resolved = resolveRequest(catalog, inputs);
@@ -97,8 +122,12 @@ std::string gibText(Bytes b)
     return buf;
 }
 
-int runScan(const Catalog &catalog, const CliOptions &o, std::ostream &out, std::ostream &err)
+int runScan(const Catalog &catalog, const CliOptions &given, const probe::SystemProbe &probe, std::ostream &out,
+            std::ostream &err)
 {
+    CliOptions o = given;
+    if (const auto failed = expandThisComputer(catalog, o.inputs, probe, err))
+        return *failed;
     std::vector<io::FoundModel> found;
     if (o.scanPaths.empty()) {
         found = io::scanLibraries(io::scanRootsFromEnvironment());
@@ -171,6 +200,13 @@ int runScan(const Catalog &catalog, const CliOptions &o, std::ostream &out, std:
 int run(const std::vector<std::string> &args, const std::filesystem::path &executable, std::ostream &out,
         std::ostream &err)
 {
+    const probe::LocalProbe machine;
+    return run(args, executable, out, err, machine);
+}
+
+int run(const std::vector<std::string> &args, const std::filesystem::path &executable, std::ostream &out,
+        std::ostream &err, const probe::SystemProbe &probe)
+{
     const auto parsed = parseArguments(args);
     if (const auto *e = std::get_if<UsageError>(&parsed)) {
         err << "headroom-cli: " << describe(*e) << "\n";
@@ -192,9 +228,17 @@ int run(const std::vector<std::string> &args, const std::filesystem::path &execu
     }
     const auto &c = std::get<Catalog>(catalog);
     switch (o.command) {
-    case Command::Estimate: return runEstimate(c, o, out, err);
+    case Command::Estimate: return runEstimate(c, o, probe, out, err);
     case Command::List: printList(out, c, o.listWhat, o.json); return 0;
-    case Command::Scan: return runScan(c, o, out, err);
+    case Command::Scan: return runScan(c, o, probe, out, err);
+    case Command::Detect: {
+        const probe::Detection detection = probe::detectSystem(probe, c.hardware());
+        if (o.json)
+            out << detectionToJson(detection, c.hardware()).dump(2) << "\n";
+        else
+            printDetection(out, detection, c.hardware());
+        return 0;
+    }
     default: break;
     }
     return 0;

@@ -13,17 +13,22 @@ const char *usageText()
            "               [--gpu-layers N] [--gpu ID]... [--gpus N] [--spread] [--ram GIB] [--json]\n"
            "  headroom-cli list models|quants|gpus|engines [--json]\n"
            "  headroom-cli scan [PATH]... [--gpu ID]... [--ram GIB] [--json]\n"
+           "  headroom-cli detect [--json]\n"
            "  headroom-cli --help | --version\n"
            "\n"
            "  --model      catalog id, Hugging Face repo id or Ollama tag (e.g. deepseek-r1:7b), or a path:\n"
            "               a .gguf file, a config.json or a model folder (sized exactly as the file is)\n"
            "  scan         lists models in Ollama, LM Studio and the Hugging Face cache (or under PATHs);\n"
            "               with --gpu/--ram it says whether each fits\n"
+           "  detect       this computer's GPUs: total and free memory (and which figure each is), the catalog\n"
+           "               entry matched, system RAM; read from local files, NVML, nvidia-smi, rocm-smi, sysctl\n"
            "  --quant      quantization (Q4_K_M, Q8_0, bf16, awq-int4, mlx-4bit ...); overrides the tag's\n"
            "  --engine     ollama | llama.cpp | vllm | transformers | mlx\n"
            "  --ctx        context tokens per sequence; --parallel sequences share the cache\n"
            "  --kv-type    f16 | q8_0 | q4_0 (llama.cpp/Ollama) | fp8 (vLLM)\n"
            "  --gpu        catalog GPU or Mac id (headroom-cli list gpus), or custom:<GiB>; repeat for mixed cards\n"
+           "               this: this computer's GPUs (all their memory) and its RAM unless --ram is given;\n"
+           "               this-free: what is free on them now (other programs' use counts)\n"
            "  --gpus N     N of the given card;  --spread: use every GPU (OLLAMA_SCHED_SPREAD)\n"
            "  --ram GIB    host RAM available for offloaded layers (needed for CPU-only estimates)\n"
            "\n"
@@ -49,8 +54,10 @@ std::variant<CliOptions, UsageError> parseArguments(const std::vector<std::strin
         o.command = Command::List;
     else if (command == "scan")
         o.command = Command::Scan;
+    else if (command == "detect")
+        o.command = Command::Detect;
     else
-        return UsageError{E::UnknownCommand, command, {}, {"estimate", "list", "scan"}};
+        return UsageError{E::UnknownCommand, command, {}, {"estimate", "list", "scan", "detect"}};
 
     for (std::size_t i = 1; i < args.size(); ++i) {
         std::string arg = args[i];
@@ -91,7 +98,7 @@ std::variant<CliOptions, UsageError> parseArguments(const std::vector<std::strin
             return o;
         }
         const auto arity = options::requestOptionArity(arg);
-        if (!arity)
+        if (!arity || o.command == Command::Detect)
             return UsageError{E::UnknownOption, arg, {}, {}};
         if (*arity == options::Arity::Flag && hasInlineValue)
             return UsageError{E::BadChoice, arg, value, {}};

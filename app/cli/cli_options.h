@@ -12,7 +12,7 @@
 
 namespace headroom::cli {
 
-enum class Command { Estimate, List, Scan, Help, Version };
+enum class Command { Estimate, List, Scan, Detect, Help, Version };
 
 struct CliOptions {
     Command command = Command::Help;

@@ -1,10 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Runs the real headroom-cli binary: its JSON and exit codes are a contract (docs/cli.md).
+// Runs the real headroom-cli binary: its JSON and exit codes are a contract (docs/cli.md). `detect` and
+// `--gpu this` run in-process on recorded machines (tests/data/probe through a FakeProbe), never on this one.
+#include "recorded_machine.h"
+
+#include <cli_app.h>
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QtTest>
+
+#include <sstream>
 
 namespace {
 
@@ -22,6 +29,33 @@ Run cli(const QStringList &args)
         qFatal("headroom-cli did not finish");
     return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(), p.readAllStandardError()};
 }
+
+/** headroom-cli on a recorded machine (tests/data/probe/<machine>); `ran` gets the commands detection asked for. */
+Run cliOn(const char *machine, const QStringList &args, std::vector<std::string> *ran = nullptr)
+{
+    const headroom::probe::FakeProbe probe =
+        headroom::test::recordedMachine(std::filesystem::path(HEADROOM_TEST_DATA_DIR) / "probe" / machine);
+    std::vector<std::string> argv;
+    for (const QString &a : args)
+        argv.push_back(a.toStdString());
+    std::ostringstream out, err;
+    const int rc = headroom::cli::run(argv, HEADROOM_CLI_PATH, out, err, probe);
+    if (ran)
+        *ran = probe.commandsRun();
+    return {rc, QByteArray::fromStdString(out.str()), QByteArray::fromStdString(err.str())};
+}
+
+QJsonObject jsonOf(const Run &r)
+{
+    if (r.exitCode != 0)
+        qFatal("headroom-cli failed: %s", r.err.constData());
+    return QJsonDocument::fromJson(r.out).object();
+}
+
+qint64 bytes(const QJsonValue &v) { return static_cast<qint64>(v.toDouble()); }
+
+constexpr qint64 kMiB = 1024 * 1024;
+constexpr qint64 kGiB = 1024 * kMiB;
 
 } // namespace
 
@@ -131,6 +165,140 @@ private slots:
         const auto lines = QString::fromUtf8(r.err).trimmed().split('\n');
         QCOMPARE(lines.size(), 1);
         QVERIFY2(lines.front().contains(mentions), qPrintable(lines.front()));
+    }
+
+    void detectJson_data()
+    {
+        QTest::addColumn<QString>("machine");
+        QTest::addColumn<int>("devices");
+        QTest::addColumn<QString>("vendor");
+        QTest::addColumn<qint64>("total");
+        QTest::addColumn<QString>("figure");
+        QTest::addColumn<qint64>("free"); // -1: not reported
+        QTest::addColumn<QString>("catalogId");
+        QTest::addColumn<qint64>("ramTotal"); // -1: unknown
+        // Figures as tests/data/probe/<machine>/SOURCE gives them (and tst_probe checks).
+        QTest::newRow("nvidia 1 gpu") << "nvidia-rtx3060" << 1 << "nvidia" << 12288 * kMiB << "vram" << 12287 * kMiB
+                                      << "rtx-3060-12gb" << 16268680 * qint64(1024);
+        QTest::newRow("nvidia 2 gpus") << "nvidia-rtx4090x2" << 2 << "nvidia" << 24564 * kMiB << "vram" << 24057 * kMiB
+                                       << "rtx-4090" << 16268680 * qint64(1024);
+        QTest::newRow("amd discrete") << "amd-rx7900xtx" << 1 << "amd" << qint64(25753026560) << "vram" << qint64(-1)
+                                      << "rx-7900-xtx" << 16268680 * qint64(1024);
+        QTest::newRow("strix halo apu") << "amd-strix-halo" << 1 << "amd" << qint64(103079215104) << "gtt_total"
+                                        << qint64(-1) << "custom" << qint64(-1);
+        QTest::newRow("mac") << "mac-m1max" << 1 << "apple" << 32 * kGiB << "physical_memory" << qint64(-1)
+                             << "apple-m1-max-32gb" << 32 * kGiB;
+        QTest::newRow("no gpu") << "no-gpu" << 0 << "" << qint64(0) << "" << qint64(-1) << "" << 16268680 * qint64(1024);
+    }
+    void detectJson()
+    {
+        QFETCH(QString, machine);
+        QFETCH(int, devices);
+        QFETCH(QString, vendor);
+        QFETCH(qint64, total);
+        QFETCH(QString, figure);
+        QFETCH(qint64, free);
+        QFETCH(QString, catalogId);
+        QFETCH(qint64, ramTotal);
+        const auto o = jsonOf(cliOn(qPrintable(machine), {"detect", "--json"}));
+        for (const char *key : {"devices", "system_memory", "cpu_name", "notes"})
+            QVERIFY2(o.contains(key), key);
+        const auto list = o["devices"].toArray();
+        QCOMPARE(list.size(), devices);
+        if (devices > 0) {
+            const auto d = list[0].toObject();
+            for (const char *key : {"vendor", "name", "source", "unified_memory", "total_bytes", "total_figure", "free_bytes",
+                                    "free_figure", "vram_bytes", "gtt_bytes", "card", "catalog_id", "catalog_entry_used"})
+                QVERIFY2(d.contains(key), key);
+            QCOMPARE(d["vendor"].toString(), vendor);
+            QCOMPARE(bytes(d["total_bytes"]), total);
+            QCOMPARE(d["total_figure"].toString(), figure);
+            QCOMPARE(d["free_bytes"].isNull() ? qint64(-1) : bytes(d["free_bytes"]), free);
+            QCOMPARE(d["catalog_id"].toString(), catalogId);
+        }
+        const auto ram = o["system_memory"].toObject();
+        QCOMPARE(ram["total_bytes"].isNull() ? qint64(-1) : bytes(ram["total_bytes"]), ramTotal);
+    }
+
+    void detectText()
+    {
+        const auto nvidia = cliOn("nvidia-rtx4090x2", {"detect"});
+        QCOMPARE(nvidia.exitCode, 0);
+        const QString n = QString::fromUtf8(nvidia.out);
+        QVERIFY2(n.contains("GPU 1: NVIDIA  NVIDIA GeForce RTX 4090") && n.contains("total: 23.99 GiB  (VRAM)") &&
+                     n.contains("free:  23.49 GiB  (driver's free figure)") && n.contains("catalog: rtx-4090") &&
+                     n.contains("System RAM: total 15.52 GiB, available 7.98 GiB"),
+                 qPrintable(n));
+        // An APU says which figure it used, and that the catalog entry only lends its bandwidth.
+        const QString apu = QString::fromUtf8(cliOn("amd-strix-halo", {"detect"}).out);
+        QVERIFY2(apu.contains("GTT (mem_info_gtt_total)") && apu.contains("BIOS carve-out (VRAM): 4.00 GiB"), qPrintable(apu));
+        const QString mac = QString::fromUtf8(cliOn("mac-m1max", {"detect"}).out);
+        QVERIFY2(mac.contains("CPU: Apple M1 Max") && mac.contains("iogpu.wired_limit_mb"), qPrintable(mac));
+        QVERIFY(cliOn("no-gpu", {"detect"}).out.contains("no GPU detected"));
+        // A GPU that reports no memory (GB10 without /proc/meminfo) is listed, with the probe's notes as codes.
+        const QString gb10 = QString::fromUtf8(cliOn("nvidia-gb10", {"detect"}).out);
+        QVERIFY2(gb10.contains("total: unknown") && gb10.contains("note: nvidia_memory_not_reported") &&
+                     gb10.contains("note: memory_unknown"),
+                 qPrintable(gb10));
+        const auto notes = jsonOf(cliOn("nvidia-gb10", {"detect", "--json"}))["notes"].toArray();
+        QVERIFY(!notes.isEmpty());
+        QVERIFY(notes[0].toObject().contains("code") && notes[0].toObject().contains("where"));
+    }
+
+    void gpuThisIsTheDetectedDevices()
+    {
+        const QStringList base{"estimate", "--model", "qwen2.5:7b", "--json"};
+        // Matched cards are their catalog entries; RAM is MemTotal unless --ram says otherwise.
+        const auto two = jsonOf(cliOn("nvidia-rtx4090x2", base + QStringList{"--gpu", "this", "--spread"}));
+        const auto devices = two["devices"].toArray();
+        QCOMPARE(devices.size(), 2);
+        QCOMPARE(devices[0].toObject()["id"].toString(), QString("rtx-4090"));
+        QCOMPARE(bytes(two["host"].toObject()["capacity_bytes"]), 16268680 * qint64(1024));
+        const auto same = jsonOf(cli(base + QStringList{"--gpu", "rtx-4090", "--gpus", "2", "--spread", "--ram", "15.51502227783203125"}));
+        QCOMPARE(two, same);
+        const auto withRam = jsonOf(cliOn("nvidia-rtx4090x2", base + QStringList{"--gpu", "this", "--ram", "64"}));
+        QCOMPARE(bytes(withRam["host"].toObject()["capacity_bytes"]), 64 * kGiB);
+
+        // this-free: custom cards of the free figure, and MemAvailable for the host.
+        const auto free = jsonOf(cliOn("nvidia-rtx4090x2", base + QStringList{"--gpu", "this-free", "--spread"}));
+        QCOMPARE(bytes(free["devices"].toArray()[0].toObject()["capacity_bytes"]), 24057 * kMiB);
+        QCOMPARE(bytes(free["devices"].toArray()[1].toObject()["capacity_bytes"]), 24105 * kMiB);
+        QCOMPARE(bytes(free["host"].toObject()["capacity_bytes"]), 8366284 * qint64(1024));
+
+        // Mixed with a card being priced, in the order given.
+        const auto mixed = jsonOf(cliOn("nvidia-rtx3060", base + QStringList{"--gpu", "rtx-3090", "--gpu", "this", "--spread"}));
+        QCOMPARE(mixed["devices"].toArray().size(), 2);
+        QCOMPARE(mixed["devices"].toArray()[0].toObject()["id"].toString(), QString("rtx-3090"));
+        QCOMPARE(mixed["devices"].toArray()[1].toObject()["id"].toString(), QString("rtx-3060-12gb"));
+
+        // An APU is a device of its allocatable (GTT) figure, not the 4 GiB carve-out.
+        const auto apu = jsonOf(cliOn("amd-strix-halo", base + QStringList{"--gpu", "this"}));
+        QCOMPARE(bytes(apu["devices"].toArray()[0].toObject()["capacity_bytes"]), qint64(103079215104));
+
+        // No GPU: a CPU-only estimate on the machine's RAM.
+        const auto cpu = jsonOf(cliOn("no-gpu", base + QStringList{"--gpu", "this"}));
+        QCOMPARE(cpu["devices"].toArray().size(), 0);
+        QCOMPARE(bytes(cpu["host"].toObject()["capacity_bytes"]), 16268680 * qint64(1024));
+
+        // Nothing to size on: one line on stderr, nothing on stdout.
+        const auto none = cliOn("nvidia-gb10", base + QStringList{"--gpu", "this"});
+        QCOMPARE(none.exitCode, 2);
+        QVERIFY(none.out.isEmpty());
+        QCOMPARE(QString::fromUtf8(none.err).trimmed().split('\n').size(), 1);
+        QVERIFY(none.err.contains("--gpu this"));
+    }
+
+    void detectionRunsOnlyWhenAsked()
+    {
+        std::vector<std::string> ran;
+        QCOMPARE(cliOn("nvidia-rtx3060", {"estimate", "--model", "qwen3:8b", "--gpu", "rtx-4090"}, &ran).exitCode, 0);
+        QVERIFY(ran.empty());
+        QCOMPARE(cliOn("nvidia-rtx3060", {"estimate", "--model", "qwen3:8b", "--gpu", "this"}, &ran).exitCode, 0);
+        QVERIFY(!ran.empty());
+        // detect takes no request options.
+        const auto r = cliOn("nvidia-rtx3060", {"detect", "--model", "qwen3:8b"});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains("--model"));
     }
 
     void brokenCatalogIsAClearError()
