@@ -6,8 +6,11 @@
 #include "detect_report.h"
 #include "text_report.h"
 
+#include <csv_report.h>
 #include <error_text.h>
 #include <this_computer_request.h>
+#include <estimate_json.h>
+#include <markdown_report.h>
 
 #include <headroom/estimator.h>
 #include <headroom/io/library_scan.h>
@@ -96,21 +99,15 @@ int runEstimate(const Catalog &catalog, const CliOptions &o, const probe::System
     }
     const auto &rr = std::get<ResolvedRequest>(resolved);
     const auto placement = estimate(rr.request);
-    if (o.json) {
-        auto j = placementToJson(placement);
-        j["model"] = rr.request.model->id;
-        j["quant"] = rr.quant->id;
-        j["engine"] = rr.request.engine->id;
-        j["weights_total_bytes"] = rr.inventory->total();
-        if (inputs.file) {
-            j["model_file"] = inputs.file->path;
-            j["weights_exact"] = rr.inventory->exact;
-            j["architecture"] = rr.request.model->arch;
-            j["parameters"] = rr.inventory->parameterCount();
-        }
-        out << j.dump(2) << "\n";
-    } else {
-        printReport(out, rr, placement);
+    // The exports are app/options' formatters, the same ones the window's File > Export uses.
+    const std::vector<Fix> fixes =
+        o.format == Format::Markdown ? options::fixesFor(catalog, inputs, rr, placement) : std::vector<Fix>{};
+    const options::EstimateReport report{&inputs, &rr, &placement, &fixes};
+    switch (o.format) {
+    case Format::Json: out << options::estimateJson(report).dump(2) << "\n"; break;
+    case Format::Markdown: out << options::markdownReport(report); break;
+    case Format::Csv: out << options::csvReport(report); break;
+    case Format::Text: printReport(out, rr, placement); break;
     }
     return 0;
 }

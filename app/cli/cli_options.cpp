@@ -11,6 +11,7 @@ const char *usageText()
            "  headroom-cli estimate --model M [--quant Q] [--engine E] [--engine-version V] [--ctx N]\n"
            "               [--parallel N] [--batch N] [--ubatch N] [--kv-type T] [--flash-attn on|off]\n"
            "               [--gpu-layers N] [--gpu ID]... [--gpus N] [--spread] [--ram GIB] [--json]\n"
+           "               [--format md|csv|json]\n"
            "  headroom-cli list models|quants|gpus|engines [--json]\n"
            "  headroom-cli scan [PATH]... [--gpu ID]... [--ram GIB] [--json]\n"
            "  headroom-cli detect [--json]\n"
@@ -31,6 +32,8 @@ const char *usageText()
            "               this-free: what is free on them now (other programs' use counts)\n"
            "  --gpus N     N of the given card;  --spread: use every GPU (OLLAMA_SCHED_SPREAD)\n"
            "  --ram GIB    host RAM available for offloaded layers (needed for CPU-only estimates)\n"
+           "  --format     md: the estimate as Markdown (table, verdict, fixes, assumptions); csv: the breakdown;\n"
+           "               json: the same as --json\n"
            "\n"
            "Exit codes: 0 success, 2 bad arguments or data (one line on stderr), 1 internal error.\n";
 }
@@ -91,6 +94,22 @@ std::variant<CliOptions, UsageError> parseArguments(const std::vector<std::strin
             if (hasInlineValue)
                 return UsageError{E::BadChoice, arg, value, {}};
             o.json = true;
+            o.format = Format::Json;
+            continue;
+        }
+        if (arg == "--format") {
+            auto v = takesValue();
+            if (auto *e = std::get_if<UsageError>(&v))
+                return *e;
+            const std::string f = std::get<std::string>(v);
+            // md and csv export one estimate; list and scan print lists, whose only other form is JSON.
+            const std::vector<std::string> formats = o.command == Command::Estimate
+                                                         ? std::vector<std::string>{"md", "csv", "json"}
+                                                         : std::vector<std::string>{"json"};
+            if (std::find(formats.begin(), formats.end(), f) == formats.end())
+                return UsageError{E::BadChoice, arg, f, formats};
+            o.format = f == "md" ? Format::Markdown : f == "csv" ? Format::Csv : Format::Json;
+            o.json = o.format == Format::Json;
             continue;
         }
         if (arg == "--help" || arg == "-h") {

@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "estimate_json.h"
+
+#include <headroom/placement_json.h>
+
+#include <nlohmann/json.hpp>
+
+namespace headroom::options {
+
+nlohmann::json estimateJson(const EstimateReport &report)
+{
+    const ResolvedRequest &rr = *report.resolved;
+    auto j = placementToJson(*report.placement);
+    j["model"] = rr.request.model->id;
+    j["quant"] = rr.quant->id;
+    j["engine"] = rr.request.engine->id;
+    j["weights_total_bytes"] = rr.inventory->total();
+    if (report.inputs && report.inputs->file) {
+        j["model_file"] = report.inputs->file->path;
+        j["weights_exact"] = rr.inventory->exact;
+        j["architecture"] = rr.request.model->arch;
+        j["parameters"] = rr.inventory->parameterCount();
+    }
+    return j;
+}
+
+} // namespace headroom::options
