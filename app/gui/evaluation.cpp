@@ -16,6 +16,7 @@ Evaluation evaluate(const Catalog &catalog, RequestInputs inputs, ModelFiles *fi
         }
         inputs.file = std::get<std::shared_ptr<const FileModel>>(loaded);
     }
+    e.inputs = inputs;
     auto result = resolveRequest(catalog, inputs);
     if (auto *err = std::get_if<ResolveError>(&result)) {
         e.error = std::move(*err);

@@ -18,6 +18,7 @@ struct Evaluation {
     std::vector<Fix> fixes;
     std::optional<ResolveError> error;
     std::optional<io::IoError> fileError; ///< the model is a file that could not be read
+    RequestInputs inputs{};               ///< as evaluated (a model file read): what the exports report
 
     [[nodiscard]] bool ok() const { return placement.has_value(); }
 };

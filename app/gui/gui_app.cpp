@@ -7,6 +7,8 @@
 #include "model_files.h"
 #include "settings.h"
 #include "texts.h"
+#include "user_data_store.h"
+#include "user_data_sync.h"
 
 #include <error_text.h>
 #include <request_options.h>
@@ -18,6 +20,7 @@
 #include <QPalette>
 #include <QPixmap>
 #include <QStyleFactory>
+#include <QTimer>
 #include <QTranslator>
 
 #include <cstdio>
@@ -203,11 +206,24 @@ int runGui(int argc, char **argv)
 
     Settings settings;
     MainWindow window(catalog, &settings);
+    // The user's cards and comparisons live in their own file (UserDataStore): a damaged one is set aside.
+    UserDataStore userStore;
+    const UserDataStore::Loaded userLoaded = userStore.load();
+    UserData userData = userLoaded.data;
+    UserDataSync::restore(userData, window);
     if (opts.hasRequest)
         window.setInputs(opts.inputs);
     window.showCompare(opts.compare);
     window.show();
-    return QApplication::exec();
+    if (!userLoaded.message.isEmpty())
+        QTimer::singleShot(0, &window, [&window, &userLoaded] { UserDataSync::warn(&window, userLoaded.message); });
+    const int code = QApplication::exec();
+    UserDataSync::store(window, userData);
+    if (const auto error = userStore.save(userData)) {
+        std::fprintf(stderr, "headroom: %s\n", qPrintable(*error));
+        UserDataSync::warn(nullptr, *error);
+    }
+    return code;
 }
 
 } // namespace headroom::gui

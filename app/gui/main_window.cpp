@@ -4,6 +4,7 @@
 #include "chart_panel.h"
 #include "compare_panel.h"
 #include "estimate_model.h"
+#include "export_actions.h"
 #include "inputs_panel.h"
 #include "my_models_panel.h"
 #include "settings.h"
@@ -120,6 +121,8 @@ void MainWindow::recompute()
         m_model->clear();
     }
     m_banner->setEvaluation(m_evaluation);
+    if (m_export)
+        m_export->refresh();
     // The other tabs follow the inputs only while visible: their sweeps are not worth doing unseen.
     m_compareDirty = m_myModelsDirty = true;
     refreshVisibleTab();
@@ -179,9 +182,15 @@ void MainWindow::buildMenus()
     folder->setObjectName(QStringLiteral("openModelFolderAction"));
     QAction *mine = file->addAction(tr("&My models"), this, &MainWindow::showMyModels);
     mine->setObjectName(QStringLiteral("myModelsAction"));
+    m_export = new ExportActions(this);
+    file->addMenu(m_export->exportMenu());
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->setObjectName(QStringLiteral("editMenu"));
+    edit->addAction(m_export->copyMarkdownAction());
 }
 
 namespace {

@@ -14,6 +14,7 @@ namespace headroom::gui {
 class ChartPanel;
 class ComparePanel;
 class EstimateModel;
+class ExportActions;
 class InputsPanel;
 class MyModelsPanel;
 class Settings;
@@ -49,6 +50,7 @@ public:
     [[nodiscard]] SuggestionsPanel *suggestionsPanel() const { return m_suggestions; }
     [[nodiscard]] ComparePanel *comparePanel() const { return m_compare; }
     [[nodiscard]] MyModelsPanel *myModelsPanel() const { return m_myModels; }
+    [[nodiscard]] ExportActions *exportActions() const { return m_export; }
     void showMyModels();
 
 protected:
@@ -75,6 +77,7 @@ private:
     SuggestionsPanel *m_suggestions = nullptr;
     ComparePanel *m_compare = nullptr;
     MyModelsPanel *m_myModels = nullptr;
+    ExportActions *m_export = nullptr;
     QTabWidget *m_tabs = nullptr;
     bool m_compareDirty = true;
     bool m_myModelsDirty = true;

@@ -389,6 +389,48 @@
         </message>
     </context>
     <context>
+        <name>UserDataStore</name>
+        <message>
+            <source>Headroom cannot read your saved hardware and comparisons (%1: %2). They are left as they are and nothing will be saved over them.</source>
+            <translation>Headroom 无法读取您保存的硬件和对比（%1：%2）。它们保持原样，也不会被覆盖。</translation>
+        </message>
+        <message>
+            <source>it was written by a newer version of Headroom (format %1; this one reads %2)</source>
+            <translation>它由更新版本的 Headroom 写入（格式 %1；当前版本读取的是 %2）</translation>
+        </message>
+        <message>
+            <source>it is damaged (%1)</source>
+            <translation>文件已损坏（%1）</translation>
+        </message>
+        <message>
+            <source>Headroom cannot use your saved hardware and comparisons: %1. It could not move the file aside either (%2), so it is left untouched and nothing will be saved over it.</source>
+            <translation>Headroom 无法使用您保存的硬件和对比：%1。也无法把该文件移到一旁（%2），因此它保持原样，不会被覆盖。</translation>
+        </message>
+        <message>
+            <source>Headroom could not use your saved hardware and comparisons: %1. The file was kept as %2; Headroom starts with none saved.</source>
+            <translation>Headroom 无法使用您保存的硬件和对比：%1。该文件已另存为 %2；Headroom 将在没有已保存数据的情况下启动。</translation>
+        </message>
+        <message>
+            <source>Your saved hardware and comparisons were not saved: %1 could not be read or moved aside, and Headroom does not write over it.</source>
+            <translation>您的硬件和对比未能保存：%1 既无法读取也无法移到一旁，Headroom 不会覆盖它。</translation>
+        </message>
+        <message>
+            <source>Cannot save your hardware and comparisons: cannot create the folder %1.</source>
+            <translation>无法保存您的硬件和对比：无法创建文件夹 %1。</translation>
+        </message>
+        <message>
+            <source>Cannot save your hardware and comparisons to %1: %2. The file there is unchanged.</source>
+            <translation>无法把您的硬件和对比保存到 %1：%2。原有文件未被改动。</translation>
+        </message>
+    </context>
+    <context>
+        <name>UserDataSync</name>
+        <message>
+            <source>Your saved hardware and comparisons</source>
+            <translation>您保存的硬件和对比</translation>
+        </message>
+    </context>
+    <context>
         <name>headroom::gui::ChartPanel</name>
         <message>
             <location filename="../../app/gui/chart_panel.cpp" line="53" />
@@ -505,6 +547,214 @@
             <location filename="../../app/gui/estimate_model.cpp" line="128" />
             <source>The memory printed on the box.</source>
             <translation>包装盒上标注的内存容量。</translation>
+        </message>
+    </context>
+    <context>
+        <name>headroom::gui::ExportActions</name>
+        <message>
+            <source>&amp;Export</source>
+            <translation>导出(&amp;E)</translation>
+        </message>
+        <message>
+            <source>&amp;Markdown…</source>
+            <translation>Markdown(&amp;M)…</translation>
+        </message>
+        <message>
+            <source>&amp;CSV (breakdown)…</source>
+            <translation>CSV（内存明细）(&amp;C)…</translation>
+        </message>
+        <message>
+            <source>&amp;JSON (as headroom-cli --json)…</source>
+            <translation>JSON（与 headroom-cli --json 相同）(&amp;J)…</translation>
+        </message>
+        <message>
+            <source>&amp;PNG (chart)…</source>
+            <translation>PNG（图表）(&amp;P)…</translation>
+        </message>
+        <message>
+            <source>Copy as &amp;Markdown</source>
+            <translation>复制为 Markdown(&amp;M)</translation>
+        </message>
+        <message>
+            <source>Headroom estimate</source>
+            <translation>Headroom 估算结果</translation>
+        </message>
+        <message>
+            <extracomment>The colon after a label in the exported Markdown ("Verdict: Fits"); Chinese uses the full-width one.</extracomment>
+            <source>:</source>
+            <translation>：</translation>
+        </message>
+        <message>
+            <source>Device</source>
+            <translation>设备</translation>
+        </message>
+        <message>
+            <source>Weights</source>
+            <translation>权重</translation>
+        </message>
+        <message>
+            <source>KV cache</source>
+            <translation>KV 缓存</translation>
+        </message>
+        <message>
+            <source>Compute</source>
+            <translation>计算缓冲区</translation>
+        </message>
+        <message>
+            <source>Overhead</source>
+            <translation>运行时开销</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>合计</translation>
+        </message>
+        <message>
+            <source>Usable</source>
+            <translation>可用容量</translation>
+        </message>
+        <message>
+            <source>Layers</source>
+            <translation>层数</translation>
+        </message>
+        <message>
+            <source>GiB</source>
+            <translation>GiB</translation>
+        </message>
+        <message>
+            <source>Host RAM</source>
+            <translation>系统内存</translation>
+        </message>
+        <message>
+            <source>unknown</source>
+            <translation>未知</translation>
+        </message>
+        <message>
+            <source>Verdict</source>
+            <translation>结论</translation>
+        </message>
+        <message>
+            <source>Layers on GPU</source>
+            <translation>GPU 上的层数</translation>
+        </message>
+        <message>
+            <source>Headroom</source>
+            <translation>余量</translation>
+        </message>
+        <message>
+            <source>Over by</source>
+            <translation>超出</translation>
+        </message>
+        <message>
+            <source>Fixes</source>
+            <translation>解决办法</translation>
+        </message>
+        <message>
+            <source>Assumptions</source>
+            <translation>假设条件</translation>
+        </message>
+        <message>
+            <source>Notices</source>
+            <translation>提示</translation>
+        </message>
+        <message>
+            <source>Model</source>
+            <translation>模型</translation>
+        </message>
+        <message>
+            <source>Model file</source>
+            <translation>模型文件</translation>
+        </message>
+        <message>
+            <source>Quantization</source>
+            <translation>量化</translation>
+        </message>
+        <message>
+            <source>Engine</source>
+            <translation>推理引擎</translation>
+        </message>
+        <message>
+            <source>behaviour from version</source>
+            <translation>按此版本起的行为</translation>
+        </message>
+        <message>
+            <source>Context</source>
+            <translation>上下文长度</translation>
+        </message>
+        <message>
+            <source>tokens per sequence</source>
+            <translation>个 token（每个序列）</translation>
+        </message>
+        <message>
+            <source>Parallel sequences</source>
+            <translation>并行序列</translation>
+        </message>
+        <message>
+            <source>chosen by the engine</source>
+            <translation>由引擎决定</translation>
+        </message>
+        <message>
+            <source>as requested</source>
+            <translation>按指定值</translation>
+        </message>
+        <message>
+            <source>KV cache type</source>
+            <translation>KV 缓存类型</translation>
+        </message>
+        <message>
+            <source>Flash attention</source>
+            <translation>Flash Attention</translation>
+        </message>
+        <message>
+            <source>on</source>
+            <translation>开</translation>
+        </message>
+        <message>
+            <source>off</source>
+            <translation>关</translation>
+        </message>
+        <message>
+            <source>Longest context on the GPUs</source>
+            <translation>GPU 上可容纳的最长上下文</translation>
+        </message>
+        <message>
+            <source>Decode speed</source>
+            <translation>生成速度</translation>
+        </message>
+        <message>
+            <source>tokens/s</source>
+            <translation>token/秒</translation>
+        </message>
+        <message>
+            <source>Estimated by Headroom; every figure is an estimate of the engine&apos;s allocations.</source>
+            <translation>由 Headroom 估算；所有数值都是对引擎内存分配的估计。</translation>
+        </message>
+        <message>
+            <source>There is no result to export.</source>
+            <translation>没有可导出的结果。</translation>
+        </message>
+        <message>
+            <source>Cannot write %1: %2</source>
+            <translation>无法写入 %1：%2</translation>
+        </message>
+        <message>
+            <source>Markdown (*.md)</source>
+            <translation>Markdown 文件 (*.md)</translation>
+        </message>
+        <message>
+            <source>CSV (*.csv)</source>
+            <translation>CSV 文件 (*.csv)</translation>
+        </message>
+        <message>
+            <source>JSON (*.json)</source>
+            <translation>JSON 文件 (*.json)</translation>
+        </message>
+        <message>
+            <source>PNG image (*.png)</source>
+            <translation>PNG 图片 (*.png)</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>导出</translation>
         </message>
     </context>
     <context>
@@ -760,6 +1010,10 @@ Ollama 标签：%1</translation>
             <location filename="../../app/gui/main_window.cpp" line="174" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
+        </message>
+        <message>
+            <source>&amp;Edit</source>
+            <translation>编辑(&amp;E)</translation>
         </message>
     </context>
     <context>
