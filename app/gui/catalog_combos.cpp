@@ -119,6 +119,32 @@ void fillHardwareCombo(QComboBox *combo, const Catalog &catalog, bool withNone, 
     }
 }
 
+void addThisComputerItems(QComboBox *combo)
+{
+    auto *model = qobject_cast<QStandardItemModel *>(combo->model());
+    if (!model)
+        return;
+    const auto item = [](const QString &text, const QString &key, const QString &tip) {
+        auto *i = new QStandardItem(text);
+        i->setData(key, KeyRole);
+        i->setToolTip(tip);
+        return i;
+    };
+    auto *header = new QStandardItem(QCoreApplication::translate("CatalogCombos", "This computer"));
+    header->setFlags(Qt::NoItemFlags);
+    QFont f = header->font();
+    f.setBold(true);
+    header->setFont(f);
+    model->insertRow(0, header);
+    model->insertRow(1, item(QCoreApplication::translate("CatalogCombos", "This computer"), QStringLiteral("this"),
+                             QCoreApplication::translate("CatalogCombos", "The GPUs and RAM of the computer Headroom runs on, "
+                                                                          "with all their memory")));
+    model->insertRow(2, item(QCoreApplication::translate("CatalogCombos", "This computer, memory free now"),
+                             QStringLiteral("this-free"),
+                             QCoreApplication::translate("CatalogCombos", "Only what is free on its GPUs and in RAM right now: "
+                                                                          "memory other programs use counts against it")));
+}
+
 bool selectKey(QComboBox *combo, const QString &key)
 {
     for (int i = 0; i < combo->count(); ++i) {

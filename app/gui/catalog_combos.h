@@ -14,6 +14,8 @@ inline constexpr int KeyRole = Qt::UserRole + 10; ///< catalog id (or "custom" /
 void fillModelCombo(QComboBox *combo, const Catalog &catalog);
 /** GPUs grouped by vendor, then Macs; optionally a leading "none" and a trailing "custom capacity". */
 void fillHardwareCombo(QComboBox *combo, const Catalog &catalog, bool withNone, bool withCustom);
+/** Puts "This computer" (key "this") and its free-memory variant ("this-free") first in a filled hardware combo. */
+void addThisComputerItems(QComboBox *combo);
 /** Selects the item whose KeyRole equals `key` (case-insensitively); false when there is none. */
 bool selectKey(QComboBox *combo, const QString &key);
 [[nodiscard]] QString currentKey(const QComboBox *combo);

@@ -1,17 +1,22 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "gui_app.h"
 
+#include "about_dialog.h"
 #include "catalog_resources.h"
 #include "evaluation.h"
 #include "main_window.h"
 #include "model_files.h"
+#include "inputs_panel.h"
 #include "settings.h"
 #include "texts.h"
 #include "user_data_store.h"
 #include "user_data_sync.h"
+#include "this_computer.h"
 
 #include <error_text.h>
 #include <request_options.h>
+
+#include <headroom/probe/local_probe.h>
 
 #include <QApplication>
 #include <QLibraryInfo>
@@ -26,6 +31,25 @@
 #include <cstdio>
 
 namespace headroom::gui {
+
+const char *guiUsageText()
+{
+    return "Usage: headroom [OPTION]...\n"
+           "The desktop app; with --screenshot it draws one window offscreen, writes a PNG and exits.\n"
+           "\n"
+           "  --screenshot PATH  write the window (or, with --about, the About dialog) to PATH as PNG and exit\n"
+           "  --size WxH         window size (320x240 to 8192x8192; default 1280x800)\n"
+           "  --lang L           interface language, e.g. en or zh_CN (default: the system locale)\n"
+           "  --tab T            estimate | compare | my-models\n"
+           "  --dark             dark palette\n"
+           "  --about            open the About dialog\n"
+           "  --help, --version\n"
+           "\n"
+           "Estimate options, as for headroom-cli estimate (see headroom-cli --help):\n"
+           "  --model M --quant Q --engine E --engine-version V --ctx N --parallel N --kv-type T\n"
+           "  --flash-attn on|off --gpu ID (repeat; custom:<GiB>; this = this computer, this-free = its free\n"
+           "  memory now) --gpus N --ram GIB\n";
+}
 
 std::variant<GuiOptions, QString> parseGuiArguments(const QStringList &args)
 {
@@ -70,10 +94,14 @@ std::variant<GuiOptions, QString> parseGuiArguments(const QStringList &args)
                     return QStringLiteral("--size: '%1' is not WIDTHxHEIGHT (320x240 to 8192x8192)").arg(*v);
                 o.size = QSize(w, h);
             }
-        } else if (arg == QLatin1String("--dark")) {
+        } else if (arg == QLatin1String("--dark") || arg == QLatin1String("--help") || arg == QLatin1String("-h") ||
+                   arg == QLatin1String("--version") || arg == QLatin1String("--about")) {
             if (inlineValue)
-                return QStringLiteral("--dark takes no value");
-            o.dark = true;
+                return QStringLiteral("%1 takes no value").arg(arg);
+            o.dark = o.dark || arg == QLatin1String("--dark");
+            o.help = o.help || arg == QLatin1String("--help") || arg == QLatin1String("-h");
+            o.version = o.version || arg == QLatin1String("--version");
+            o.about = o.about || arg == QLatin1String("--about");
         } else if (const auto arity = options::requestOptionArity(arg.toStdString())) {
             // The estimate options are the CLI's (docs/cli.md), read by the options library both share.
             std::string text;
@@ -151,6 +179,14 @@ int runGui(int argc, char **argv)
         return 2;
     }
     const GuiOptions opts = std::get<GuiOptions>(parsed);
+    if (opts.help) {
+        std::fputs(guiUsageText(), stdout);
+        return 0;
+    }
+    if (opts.version) {
+        std::printf("headroom %s\n", HEADROOM_VERSION);
+        return 0;
+    }
     if (opts.screenshot && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
 
@@ -181,12 +217,16 @@ int runGui(int argc, char **argv)
     QApplication::setOrganizationName(QStringLiteral("Headroom"));
     QApplication::setApplicationName(QStringLiteral("headroom"));
     QApplication::setApplicationVersion(QStringLiteral(HEADROOM_VERSION));
+    QApplication::setWindowIcon(AboutDialog::applicationIcon());
+    // "This computer" reads this machine, and only when it is picked (see ThisComputer).
+    const auto machine = std::make_shared<const probe::LocalProbe>();
     if (opts.dark)
         applyDarkPalette();
     installTranslations(app, opts.lang);
 
     if (opts.screenshot) {
         MainWindow window(catalog, nullptr);
+        window.inputsPanel()->thisComputer()->setProbe(machine);
         if (opts.hasRequest)
             window.setInputs(opts.inputs);
         window.showCompare(opts.compare);
@@ -195,9 +235,18 @@ int runGui(int argc, char **argv)
         window.resize(opts.size);
         window.show();
         QApplication::processEvents();
+        window.inputsPanel()->thisComputer()->waitForDetection(); // a picture shows what was found
+        QApplication::processEvents();
         window.settle();
         QApplication::processEvents();
-        if (!window.grab().save(*opts.screenshot, "PNG")) {
+        std::unique_ptr<AboutDialog> about;
+        if (opts.about) {
+            about = std::make_unique<AboutDialog>(catalog, &window);
+            about->show();
+            QApplication::processEvents();
+        }
+        QWidget *shown = about ? static_cast<QWidget *>(about.get()) : &window;
+        if (!shown->grab().save(*opts.screenshot, "PNG")) {
             std::fprintf(stderr, "headroom: cannot write %s\n", qPrintable(*opts.screenshot));
             return 2;
         }
@@ -206,6 +255,7 @@ int runGui(int argc, char **argv)
 
     Settings settings;
     MainWindow window(catalog, &settings);
+    window.inputsPanel()->thisComputer()->setProbe(machine);
     // The user's cards and comparisons live in their own file (UserDataStore): a damaged one is set aside.
     UserDataStore userStore;
     const UserDataStore::Loaded userLoaded = userStore.load();
@@ -215,6 +265,8 @@ int runGui(int argc, char **argv)
         window.setInputs(opts.inputs);
     window.showCompare(opts.compare);
     window.show();
+    if (opts.about)
+        QTimer::singleShot(0, &window, [&window, &catalog] { AboutDialog(catalog, &window).exec(); });
     if (!userLoaded.message.isEmpty())
         QTimer::singleShot(0, &window, [&window, &userLoaded] { UserDataSync::warn(&window, userLoaded.message); });
     const int code = QApplication::exec();

@@ -21,8 +21,14 @@ struct GuiOptions {
     bool compare = false;              ///< open on the compare tab
     bool myModels = false;             ///< open on the My models tab
     bool hasRequest = false;           ///< the estimate options were given
+    bool help = false;                 ///< --help: print the options and exit
+    bool version = false;              ///< --version: print the version and exit
+    bool about = false;                ///< --about: open the About dialog (with --screenshot: its picture)
     GuiInputs inputs;
 };
+
+/** `headroom --help`: the window's options and the estimate options it shares with headroom-cli. */
+[[nodiscard]] const char *guiUsageText();
 
 /** Parses argv (without argv[0]); an error is one English line for stderr. */
 [[nodiscard]] std::variant<GuiOptions, QString> parseGuiArguments(const QStringList &args);

@@ -1,10 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "gui_inputs.h"
 
+#include <this_computer_request.h>
+
 #include <algorithm>
 #include <cmath>
 
 namespace headroom::gui {
+
+bool isThisComputer(const QString &gpuKey)
+{
+    return options::thisComputerBasis(DeviceChoice(gpuKey.toStdString())).has_value();
+}
 
 RequestInputs GuiInputs::toRequestInputs(const std::vector<DeviceChoice> &gpus) const
 {
@@ -28,7 +35,9 @@ RequestInputs GuiInputs::toRequestInputs() const
 {
     std::vector<DeviceChoice> gpus;
     const auto count = static_cast<std::size_t>(std::max(1, gpuCount));
-    if (gpu == QLatin1String("custom"))
+    if (isThisComputer(gpu))
+        gpus = thisDevices; // as detected: the count does not apply
+    else if (gpu == QLatin1String("custom"))
         // Rounded, not truncated: takeRequest stores capacity / GiB, and this gives the same bytes back.
         gpus.assign(count, CustomDevice{static_cast<Bytes>(std::llround(customGiB * static_cast<double>(GiB))), MemoryKind::Discrete, 0.0});
     else if (!gpu.isEmpty())

@@ -19,12 +19,14 @@ struct GuiInputs {
     quint32 parallel = 0;     ///< 0 = the engine's default
     QString kvType = QStringLiteral("f16");
     FlashAttn flashAttn = FlashAttn::Auto;
-    QString gpu = QStringLiteral("rtx-4090"); ///< catalog id, or "custom"
+    QString gpu = QStringLiteral("rtx-4090"); ///< catalog id, "custom", or "this" / "this-free" (This computer)
     int gpuCount = 1;
     double customGiB = 24.0;
     QString gpu2;             ///< second, different card; empty = none
     int gpu2Count = 1;
     double ramGiB = 0.0;      ///< 0 = unknown
+    /** This computer's devices (gpu "this" / "this-free"), as detected; filled by the inputs panel, not persisted. */
+    std::vector<DeviceChoice> thisDevices;
 
     bool operator==(const GuiInputs &) const = default;
 
@@ -40,5 +42,8 @@ struct GuiInputs {
      */
     [[nodiscard]] std::optional<QString> takeRequest(const RequestInputs &request);
 };
+
+/** Whether a hardware key is "This computer" ("this", or "this-free" for the memory free now). */
+[[nodiscard]] bool isThisComputer(const QString &gpuKey);
 
 } // namespace headroom::gui

@@ -4,6 +4,9 @@
 #include "catalog_combos.h"
 #include "model_files.h"
 #include "texts.h"
+#include "this_computer.h"
+
+#include <this_computer_request.h>
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -42,6 +45,17 @@ QComboBox *plainCombo(const char *name)
 InputsPanel::InputsPanel(const Catalog &catalog, QWidget *parent) : QWidget(parent), m_catalog(catalog)
 {
     setObjectName(QStringLiteral("inputsPanel"));
+    m_thisComputer = new ThisComputer(m_catalog, this);
+    m_thisComputer->setObjectName(QStringLiteral("thisComputer"));
+    connect(m_thisComputer, &ThisComputer::detected, this, [this] {
+        if (!isThisComputer(m_inputs.gpu)) {
+            syncWidgets();
+            return;
+        }
+        takeThisComputer();
+        syncWidgets();
+        emit inputsChanged();
+    });
     buildUi();
     setInputs(GuiInputs{});
 }
@@ -165,6 +179,13 @@ void InputsPanel::buildUi()
     m_gpu = plainCombo("gpuCombo");
     m_gpu->setMaxVisibleItems(24);
     fillHardwareCombo(m_gpu, m_catalog, false, true);
+    addThisComputerItems(m_gpu);
+    m_thisInfo = new QLabel;
+    m_thisInfo->setObjectName(QStringLiteral("thisComputerLabel"));
+    m_thisInfo->setWordWrap(true);
+    m_thisInfo->setForegroundRole(QPalette::PlaceholderText);
+    // Device names are long: they wrap instead of widening the panel.
+    m_thisInfo->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_gpuCount = new QSpinBox;
     m_gpuCount->setObjectName(QStringLiteral("gpuCountSpin"));
     m_gpuCount->setRange(1, 8);
@@ -192,6 +213,7 @@ void InputsPanel::buildUi()
     m_ram->setSpecialValueText(tr("Unknown"));
     m_ram->setToolTip(tr("System RAM available for layers that do not fit on the GPUs"));
     hwForm->addRow(m_gpu);
+    hwForm->addRow(m_thisInfo);
     hwForm->addRow(tr("Count"), m_gpuCount);
     hwForm->addRow(tr("Custom capacity"), m_customGiB);
     hwForm->addRow(m_mixed);
@@ -324,6 +346,23 @@ void InputsPanel::readWidgets()
     m_inputs.gpu2 = m_mixed->isChecked() ? currentKey(m_gpu2) : QString();
     m_inputs.gpu2Count = m_gpu2Count->value();
     m_inputs.ramGiB = m_ram->value();
+    takeThisComputer();
+}
+
+void InputsPanel::takeThisComputer()
+{
+    const auto basis = options::thisComputerBasis(DeviceChoice(m_inputs.gpu.toStdString()));
+    if (!basis) {
+        m_inputs.thisDevices.clear();
+        return;
+    }
+    m_thisComputer->detect(); // once; the devices follow when it is done
+    m_inputs.thisDevices = m_thisComputer->devices(*basis);
+    if (m_thisComputer->state() != ThisComputer::State::Done || m_inputs.ramGiB > 0)
+        return;
+    // RAM left unknown becomes this computer's, in whole GiB rounded down (the box shows no fractions).
+    if (const auto ram = options::detectedHostRam(m_thisComputer->detection(), *basis))
+        m_inputs.ramGiB = std::floor(toGiB(*ram));
 }
 
 void InputsPanel::setInputs(const GuiInputs &inputs)
@@ -333,7 +372,8 @@ void InputsPanel::setInputs(const GuiInputs &inputs)
     // A file path stays as given: if it no longer reads, the banner says why instead of a silent swap.
     if (!ModelFiles::isPath(m_inputs.model) && !m_catalog.resolveModel(m_inputs.model.toStdString()))
         m_inputs.model = d.model;
-    if (m_inputs.gpu != QLatin1String("custom") && !m_catalog.findHardware(m_inputs.gpu.toStdString()))
+    if (m_inputs.gpu != QLatin1String("custom") && !isThisComputer(m_inputs.gpu) &&
+        !m_catalog.findHardware(m_inputs.gpu.toStdString()))
         m_inputs.gpu = d.gpu;
     if (!m_inputs.gpu2.isEmpty() && !m_catalog.findHardware(m_inputs.gpu2.toStdString()))
         m_inputs.gpu2.clear();
@@ -343,6 +383,7 @@ void InputsPanel::setInputs(const GuiInputs &inputs)
         m_inputs.quant.clear();
     if (!kvTypeFromName(m_inputs.kvType.toStdString()))
         m_inputs.kvType = d.kvType;
+    takeThisComputer();
     syncWidgets();
     emit inputsChanged();
 }
@@ -475,10 +516,16 @@ void InputsPanel::syncWidgets()
     selectKey(m_gpu, m_inputs.gpu);
     const Hardware *hw = m_catalog.findHardware(m_inputs.gpu.toStdString());
     const bool unified = hw && hw->kind == MemoryKind::Unified;
+    const bool thisComputer = isThisComputer(m_inputs.gpu);
     if (unified)
         m_inputs.gpuCount = 1;
     m_gpuCount->setValue(m_inputs.gpuCount);
-    m_gpuCount->setEnabled(!unified);
+    m_gpuCount->setEnabled(!unified && !thisComputer); // this computer has the cards it has
+    m_thisInfo->setVisible(thisComputer);
+    if (thisComputer) {
+        m_thisInfo->setText(m_thisComputer->summaryLines().join(QLatin1Char('\n')));
+        m_thisInfo->setToolTip(m_thisComputer->details());
+    }
     m_customGiB->setValue(m_inputs.customGiB);
     m_customGiB->setEnabled(m_inputs.gpu == QLatin1String("custom"));
     m_mixed->setChecked(!m_inputs.gpu2.isEmpty());

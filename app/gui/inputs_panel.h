@@ -17,6 +17,7 @@ class QSpinBox;
 namespace headroom::gui {
 
 class ModelFiles;
+class ThisComputer;
 
 /** Left panel: model, quantization, context, parallel, engine, KV cache and hardware. */
 class InputsPanel : public QWidget
@@ -30,6 +31,8 @@ public:
     void setInputs(const GuiInputs &inputs);
     /** Where a model given as a path is read from (owned by the window); without it paths are unknown models. */
     void setModelFiles(ModelFiles *files);
+    /** "This computer" in the hardware picker: set its probe here (the app: a LocalProbe; tests: a FakeProbe). */
+    [[nodiscard]] ThisComputer *thisComputer() const { return m_thisComputer; }
     /**
      * What the resolver and the estimate chose: the engine fills the version and quantization lists; the
      * context is shown while the context is left to the engine.
@@ -55,12 +58,15 @@ private:
     void setContext(quint32 ctx);
     void setEngineDefaultContext(bool engineDefault);
     void changed();
+    /** With "This computer" picked: asks for detection and takes its devices (and RAM, if unknown) into the inputs. */
+    void takeThisComputer();
 
     /** The architecture behind the model key: a catalog entry, or the file it names (null when neither). */
     [[nodiscard]] const ModelSpec *modelSpec() const;
 
     const Catalog &m_catalog;
     ModelFiles *m_files = nullptr;
+    ThisComputer *m_thisComputer = nullptr;
     GuiInputs m_inputs;
     QString m_resolvedEngine;
     quint32 m_resolvedCtx = 0; ///< the context the last estimate used; 0 = none yet
@@ -82,6 +88,7 @@ private:
     QComboBox *m_flashAttn = nullptr;
     QComboBox *m_gpu = nullptr;
     QSpinBox *m_gpuCount = nullptr;
+    QLabel *m_thisInfo = nullptr;
     QDoubleSpinBox *m_customGiB = nullptr;
     QCheckBox *m_mixed = nullptr;
     QComboBox *m_gpu2 = nullptr;

@@ -69,6 +69,26 @@
             <source>Custom capacity…</source>
             <translation>自定义容量…</translation>
         </message>
+        <message>
+            <location filename="../../app/gui/catalog_combos.cpp" line="133" />
+            <source>This computer</source>
+            <translation>本机</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/catalog_combos.cpp" line="140" />
+            <source>The GPUs and RAM of the computer Headroom runs on, with all their memory</source>
+            <translation>运行 Headroom 的这台电脑的 GPU 和内存，按全部容量计算</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/catalog_combos.cpp" line="142" />
+            <source>This computer, memory free now</source>
+            <translation>本机（当前空闲的容量）</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/catalog_combos.cpp" line="144" />
+            <source>Only what is free on its GPUs and in RAM right now: memory other programs use counts against it</source>
+            <translation>只计算其 GPU 和内存当前空闲的部分：其他程序占用的容量不计入</translation>
+        </message>
     </context>
     <context>
         <name>GuiApp</name>
@@ -428,6 +448,64 @@
         <message>
             <source>Your saved hardware and comparisons</source>
             <translation>您保存的硬件和对比</translation>
+        </message>
+    </context>
+    <context>
+        <name>headroom::gui::AboutDialog</name>
+        <message>
+            <location filename="../../app/gui/about_dialog.cpp" line="57" />
+            <source>About Headroom</source>
+            <translation>关于 Headroom</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/about_dialog.cpp" line="64" />
+            <source>Will this LLM run on this hardware, and how well?</source>
+            <translation>这个大模型能在这台硬件上运行吗？运行得怎么样？</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/about_dialog.cpp" line="66" />
+            <source>Licence: GPL-3.0-or-later. Headroom is free software and comes with no warranty.</source>
+            <translation>许可证：GPL-3.0-or-later。Headroom 是自由软件，不提供任何担保。</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/about_dialog.cpp" line="67" />
+            <source>Where the figures come from</source>
+            <translation>数据从哪里来</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/about_dialog.cpp" line="69" />
+            <source>The catalogs (%1 models, %2 GPUs and Macs, %3 quantizations, %4 engines) were researched from the models' config.json files, vendors' spec sheets and the engines' source code and release notes. Every figure carries its source in resources/catalog/*.json.</source>
+            <translation>目录（%1 个模型、%2 款 GPU 和 Mac、%3 种量化、%4 个引擎）的数据取自各模型的 config.json 文件、厂商规格表以及各引擎的源代码和发布说明。每个数值都在 resources/catalog/*.json 中注明了来源。</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/about_dialog.cpp" line="80" />
+            <source>Estimates are checked against public measurements that no constant was tuned to (docs/accuracy.md):</source>
+            <translation>估算结果已与公开的实测数据对照，这些数据没有用于调整任何常数（docs/accuracy.md）：</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/about_dialog.cpp" line="28" />
+            <source>engine</source>
+            <translation>引擎</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/about_dialog.cpp" line="80" />
+            <source>measurements</source>
+            <translation>实测数</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/about_dialog.cpp" line="85" />
+            <source>mean error</source>
+            <translation>平均误差</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/about_dialog.cpp" line="85" />
+            <source>largest error</source>
+            <translation>最大误差</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/about_dialog.cpp" line="93" />
+            <source>Corrections with a source are welcome. Built with Qt %1, running on Qt %2.</source>
+            <translation>欢迎附带来源的更正。基于 Qt %1 构建，运行于 Qt %2。</translation>
         </message>
     </context>
     <context>
@@ -1012,6 +1090,21 @@ Ollama 标签：%1</translation>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
+            <location filename="../../app/gui/main_window.cpp" line="197" />
+            <source>&amp;Help</source>
+            <translation>帮助(&amp;H)</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/main_window.cpp" line="199" />
+            <source>&amp;About Headroom</source>
+            <translation>关于 Headroom(&amp;A)</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/main_window.cpp" line="202" />
+            <source>About &amp;Qt</source>
+            <translation>关于 Qt(&amp;Q)</translation>
+        </message>
+        <message>
             <source>&amp;Edit</source>
             <translation>编辑(&amp;E)</translation>
         </message>
@@ -1154,6 +1247,131 @@ Quantization loss: %1</source>
             <location filename="../../app/gui/suggestions_panel.cpp" line="120" />
             <source>Models that fit this hardware, by published score (first: %1; the scores come from different benchmarks) — click one to use it</source>
             <translation>可装进该硬件的模型，按公布的评测分数排序（第一名的指标：%1；各分数来自不同评测）—— 点击即可采用</translation>
+        </message>
+    </context>
+    <context>
+        <name>headroom::gui::ThisComputer</name>
+        <message>
+            <location filename="../../app/gui/this_computer.cpp" line="20" />
+            <source>VRAM</source>
+            <translation>显存</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/this_computer.cpp" line="21" />
+            <source>GTT (shared system RAM)</source>
+            <translation>GTT（共享的系统内存）</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/this_computer.cpp" line="22" />
+            <source>TTM limit (shared system RAM)</source>
+            <translation>TTM 上限（共享的系统内存）</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/this_computer.cpp" line="23" />
+            <source>amdgpu.gttsize (shared system RAM)</source>
+            <translation>amdgpu.gttsize（共享的系统内存）</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/this_computer.cpp" line="24" />
+            <source>unified memory (system RAM)</source>
+            <translation>统一内存（系统内存）</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/this_computer.cpp" line="24" />
+            <source>unified memory</source>
+            <translation>统一内存</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/this_computer.cpp" line="47" />
+            <source>NVIDIA GPU</source>
+            <translation>NVIDIA GPU</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/this_computer.cpp" line="48" />
+            <source>AMD GPU</source>
+            <translation>AMD GPU</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/this_computer.cpp" line="49" />
+            <source>Intel GPU</source>
+            <translation>Intel GPU</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/this_computer.cpp" line="50" />
+            <source>Apple GPU</source>
+            <translation>Apple GPU</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/this_computer.cpp" line="119" />
+            <source>Detecting this computer…</source>
+            <translation>正在检测本机…</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/this_computer.cpp" line="122" />
+            <source>No GPU detected: the estimate runs on the CPU and system RAM.</source>
+            <translation>未检测到 GPU：按 CPU 和系统内存估算。</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/this_computer.cpp" line="125" />
+            <source>%1: memory not reported, left out</source>
+            <translation>%1：未报告容量，已略过</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/this_computer.cpp" line="128" />
+            <source>%1: %2 %3</source>
+            <translation>%1：%2 %3</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/this_computer.cpp" line="130" />
+            <source>, %1 free</source>
+            <translation>，空闲 %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/this_computer.cpp" line="135" />
+            <source>System RAM: %1, %2 available</source>
+            <translation>系统内存：%1，可用 %2</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/this_computer.cpp" line="135" />
+            <source>System RAM: %1</source>
+            <translation>系统内存：%1</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/this_computer.cpp" line="147" />
+            <source>%1: read with %2</source>
+            <translation>%1：通过 %2 读取</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/this_computer.cpp" line="149" />
+            <source>; the %1 VRAM carve-out is not what it can use</source>
+            <translation>；BIOS 划出的 %1 显存并不是它实际可用的容量</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/this_computer.cpp" line="151" />
+            <source>; GPU wired limit (iogpu.wired_limit_mb) %1</source>
+            <translation>；GPU 常驻内存上限（iogpu.wired_limit_mb）%1</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/this_computer.cpp" line="154" />
+            <source>; catalog entry: %1</source>
+            <translation>；目录条目：%1</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/this_computer.cpp" line="155" />
+            <source>; sized as a custom device with the bandwidth of %1</source>
+            <translation>；按自定义设备计算，带宽取 %1 的</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/this_computer.cpp" line="157" />
+            <source>; not in the catalog: a custom device (no speed estimate)</source>
+            <translation>；不在目录中：按自定义设备计算（没有速度估计）</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/gui/this_computer.cpp" line="164" />
+            <source>%n figure(s) could not be read (%1); headroom-cli detect shows the details.</source>
+            <translation>
+                <numerusform>有 %n 项数值无法读取（%1）；详情见 headroom-cli detect。</numerusform>
+            </translation>
         </message>
     </context>
     <context>
