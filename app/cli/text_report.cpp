@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "text_report.h"
 
+#include "result_text.h"
+
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
@@ -15,21 +17,6 @@ std::string gib(Bytes b)
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.2f", toGiB(b));
     return buf;
-}
-
-std::string noticeText(Notice n)
-{
-    switch (n) {
-    case Notice::KvQuantNeedsFlashAttn: return "quantized KV cache needs flash attention; the engine keeps f16 (add --flash-attn on)";
-    case Notice::CtxAboveModelMax: return "context is beyond the model's trained maximum";
-    case Notice::ParallelAutoReduced: return "the engine's default parallel slots did not fit; it falls back to 1";
-    case Notice::EngineCannotOffload: return "this engine cannot offload layers to system RAM";
-    case Notice::TensorParallelUneven: return "the GPU count does not divide the attention heads; vLLM refuses this tensor-parallel size";
-    case Notice::MlaExpandedCache: return "this engine version stores DeepSeek's MLA cache per head (tens of times larger than the latent cache of newer versions)";
-    case Notice::HostRamUnknown: return "offloaded layers need system RAM; pass --ram GIB to check it";
-    case Notice::CtxFitted: return "the engine fits its default context to the free memory (llama.cpp --fit); pass --ctx to choose one";
-    }
-    return "";
 }
 
 void row(std::ostream &out, const DeviceUsage &d)
@@ -61,7 +48,7 @@ void printReport(std::ostream &out, const ResolvedRequest &rr, const Placement &
     if (p.decodeTokensPerSecond > 0)
         out << "decode speed: ~" << std::fixed << std::setprecision(0) << p.decodeTokensPerSecond << " tokens/s\n";
     for (const auto n : p.notices)
-        out << "note: " << noticeText(n) << "\n";
+        out << "note: " << options::describe(n) << "\n";
 }
 
 void printList(std::ostream &out, const Catalog &c, const std::string &what, bool json)

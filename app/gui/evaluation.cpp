@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "evaluation.h"
 
+#include "estimate_report.h"
+
 #include "model_files.h"
 
 namespace headroom::gui {
@@ -24,9 +26,8 @@ Evaluation evaluate(const Catalog &catalog, RequestInputs inputs, ModelFiles *fi
     }
     e.resolved = std::make_shared<ResolvedRequest>(std::move(std::get<ResolvedRequest>(result)));
     e.placement = estimate(e.resolved->request);
-    if (withFixes && e.resolved->quant && !e.resolved->request.devices.empty() &&
-        (e.placement->verdict == Verdict::PartialOffload || e.placement->verdict == Verdict::DoesNotFit))
-        e.fixes = suggestFixes(catalog, inputs, *e.resolved);
+    if (withFixes)
+        e.fixes = options::fixesFor(catalog, inputs, *e.resolved, *e.placement);
     return e;
 }
 

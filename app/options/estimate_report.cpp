@@ -6,7 +6,7 @@ namespace headroom::options {
 std::vector<Fix> fixesFor(const Catalog &catalog, const RequestInputs &inputs, const ResolvedRequest &resolved,
                           const Placement &placement)
 {
-    // The same condition as the window's evaluate(): fixes only make sense for GPUs that do not hold it all.
+    // Fixes only make sense for GPUs that do not hold it all (the window and the CLI's Markdown both ask here).
     if (!resolved.quant || resolved.request.devices.empty())
         return {};
     if (placement.verdict != Verdict::PartialOffload && placement.verdict != Verdict::DoesNotFit)

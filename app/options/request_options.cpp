@@ -60,7 +60,7 @@ std::variant<DeviceChoice, UsageError> parseDeviceChoice(const std::string &text
     const auto gib = positiveGiB(std::string_view(text).substr(prefix.size()));
     if (!gib)
         return UsageError{E::BadChoice, "--gpu", text, {"custom:<GiB>"}};
-    return DeviceChoice(CustomDevice{gibToBytes(*gib), MemoryKind::Discrete, 0.0});
+    return DeviceChoice(CustomDevice{gibToBytes(*gib), MemoryKind::Discrete, 0.0, {}, std::nullopt});
 }
 
 std::optional<UsageError> applyRequestOption(std::string_view name, const std::string &text, RequestInputs &in)

@@ -4,6 +4,7 @@
 #include "headroom/hardware.h"
 #include "headroom/units.h"
 
+#include <optional>
 #include <string>
 #include <variant>
 
@@ -14,6 +15,8 @@ struct CustomDevice {
     Bytes capacity = 0;
     MemoryKind kind = MemoryKind::Discrete;
     double bandwidthGBs = 0.0; ///< 0 = unknown (no speed estimate from it)
+    std::string name;          ///< what the device calls itself ("Radeon 8060S Graphics"); empty = a generic name
+    std::optional<Bytes> wiredLimit; ///< Apple: a GPU working-set limit the user set (iogpu.wired_limit_mb)
 
     bool operator==(const CustomDevice &) const = default;
 };

@@ -237,8 +237,11 @@ std::vector<FoundModel> scanHfCache(const fs::path &hub)
     for (const auto &repo : repos) {
         // models--org--name → org/name
         std::string id = repo.filename().string().substr(8);
-        if (const auto at = id.find("--"); at != std::string::npos)
-            id.replace(at, 2, "/");
+        // (Erase and assign rather than replace(at, 2, "/"): GCC 12 reports a false -Wrestrict on that at -O3.)
+        if (const auto at = id.find("--"); at != std::string::npos) {
+            id.erase(at + 1, 1);
+            id[at] = '/';
+        }
         fs::path snapshot;
         if (const auto ref = readSmallFile(repo / "refs" / "main", 256)) {
             std::string rev = *ref;

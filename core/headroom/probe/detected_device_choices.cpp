@@ -14,7 +14,9 @@ std::vector<DeviceChoice> deviceChoices(const Detection &detection, const std::v
         if (catalogEntryStandsFor(d, catalog, basis))
             out.emplace_back(h->id);
         else
-            out.emplace_back(CustomDevice{detectedCapacity(d, basis), detectedKind(d), h ? h->bandwidthGBs : 0.0});
+            out.emplace_back(CustomDevice{detectedCapacity(d, basis), detectedKind(d), h ? h->bandwidthGBs : 0.0, d.name,
+                                          d.vendor == DeviceVendor::Apple ? (d.wiredLimitBytes ? d.wiredLimitBytes : (h ? h->wiredLimitBytes : std::nullopt))
+                                                                          : std::nullopt});
     }
     return out;
 }
