@@ -49,7 +49,10 @@ void dragContext(benchmark::State &state, const GuiInputs &inputs)
     }
 }
 
-void BM_GuiContextDrag_Fits(benchmark::State &state) { dragContext(state, scenario("qwen3-8b", "rtx-4090")); }
+void BM_GuiContextDrag_Fits(benchmark::State &state)
+{
+    dragContext(state, scenario("qwen3-8b", "rtx-4090"));
+}
 void BM_GuiContextDrag_PartialOffload(benchmark::State &state)
 {
     dragContext(state, scenario("deepseek-r1:32b", "rtx-4090d"));

@@ -9,9 +9,9 @@
 #include <benchmark/benchmark.h>
 
 #include <cstdio>
-#include <unistd.h>
 #include <filesystem>
 #include <stdexcept>
+#include <unistd.h>
 
 namespace {
 
@@ -73,8 +73,14 @@ void parse(benchmark::State &state, const fs::path &path)
     state.counters["tensor_GB"] = static_cast<double>(bytes) / 1e9;
 }
 
-void BM_GgufHeaderSparse40GB(benchmark::State &state) { parse(state, files().big); }
-void BM_GgufHeaderSmall(benchmark::State &state) { parse(state, files().small); }
+void BM_GgufHeaderSparse40GB(benchmark::State &state)
+{
+    parse(state, files().big);
+}
+void BM_GgufHeaderSmall(benchmark::State &state)
+{
+    parse(state, files().small);
+}
 
 BENCHMARK(BM_GgufHeaderSparse40GB)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_GgufHeaderSmall)->Unit(benchmark::kMillisecond);

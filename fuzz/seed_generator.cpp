@@ -44,8 +44,8 @@ int main(int argc, char **argv)
     }
     const auto &catalog = std::get<headroom::Catalog>(loaded);
     int n = 0;
-    for (const char *id : {"llama-3.2-1b-instruct", "qwen2.5-0.5b-instruct", "qwen3-30b-a3b", "deepseek-v3",
-                           "gemma-3-1b-it", "gemma-2-2b-it", "gpt-oss-20b", "phi-3.5-mini-instruct", "glm-4-9b-chat"}) {
+    for (const char *id : {"llama-3.2-1b-instruct", "qwen2.5-0.5b-instruct", "qwen3-30b-a3b", "deepseek-v3", "gemma-3-1b-it",
+                           "gemma-2-2b-it", "gpt-oss-20b", "phi-3.5-mini-instruct", "glm-4-9b-chat"}) {
         auto spec = *catalog.findModel(id);
         spec.layers = 2;
         spec.vocab = 256;

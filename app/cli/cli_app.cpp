@@ -8,9 +8,9 @@
 
 #include <csv_report.h>
 #include <error_text.h>
-#include <this_computer_request.h>
 #include <estimate_json.h>
 #include <markdown_report.h>
+#include <this_computer_request.h>
 
 #include <headroom/estimator.h>
 #include <headroom/io/library_scan.h>
@@ -66,8 +66,7 @@ std::optional<int> loadFileModel(RequestInputs &inputs, std::ostream &err)
  * --gpu this / this-free: the detected devices (and RAM unless --ram) in their place. Detection runs only then.
  * A machine where nothing at all was found (no GPU, no RAM figure) is an error: there is nothing to size on.
  */
-std::optional<int> expandThisComputer(const Catalog &catalog, RequestInputs &inputs, const probe::SystemProbe &probe,
-                                      std::ostream &err)
+std::optional<int> expandThisComputer(const Catalog &catalog, RequestInputs &inputs, const probe::SystemProbe &probe, std::ostream &err)
 {
     if (!options::mentionsThisComputer(inputs))
         return std::nullopt;
@@ -80,11 +79,11 @@ std::optional<int> expandThisComputer(const Catalog &catalog, RequestInputs &inp
     return std::nullopt;
 }
 
-int runEstimate(const Catalog &catalog, const CliOptions &o, const probe::SystemProbe &probe, std::ostream &out,
-                std::ostream &err)
+int runEstimate(const Catalog &catalog, const CliOptions &o, const probe::SystemProbe &probe, std::ostream &out, std::ostream &err)
 {
     if (o.inputs.gpus.empty() && !o.inputs.hostRam) {
-        err << "headroom-cli: no hardware given: pass --gpu ID (see headroom-cli list gpus), --gpu this, or --ram GIB for a CPU-only estimate\n";
+        err << "headroom-cli: no hardware given: pass --gpu ID (see headroom-cli list gpus), --gpu this, or --ram GIB for a CPU-only "
+               "estimate\n";
         return kBadInput;
     }
     RequestInputs inputs = o.inputs;
@@ -100,8 +99,7 @@ int runEstimate(const Catalog &catalog, const CliOptions &o, const probe::System
     const auto &rr = std::get<ResolvedRequest>(resolved);
     const auto placement = estimate(rr.request);
     // The exports are app/options' formatters, the same ones the window's File > Export uses.
-    const std::vector<Fix> fixes =
-        o.format == Format::Markdown ? options::fixesFor(catalog, inputs, rr, placement) : std::vector<Fix>{};
+    const std::vector<Fix> fixes = o.format == Format::Markdown ? options::fixesFor(catalog, inputs, rr, placement) : std::vector<Fix>{};
     const options::EstimateReport report{&inputs, &rr, &placement, &fixes};
     switch (o.format) {
     case Format::Json: out << options::estimateJson(report).dump(2) << "\n"; break;
@@ -119,8 +117,7 @@ std::string gibText(Bytes b)
     return buf;
 }
 
-int runScan(const Catalog &catalog, const CliOptions &given, const probe::SystemProbe &probe, std::ostream &out,
-            std::ostream &err)
+int runScan(const Catalog &catalog, const CliOptions &given, const probe::SystemProbe &probe, std::ostream &out, std::ostream &err)
 {
     CliOptions o = given;
     if (const auto failed = expandThisComputer(catalog, o.inputs, probe, err))
@@ -142,8 +139,11 @@ int runScan(const Catalog &catalog, const CliOptions &given, const probe::System
     const bool withVerdict = !o.inputs.gpus.empty() || o.inputs.hostRam;
     nlohmann::json items = nlohmann::json::array();
     for (const auto &m : found) {
-        nlohmann::json item{{"name", m.displayName}, {"path", m.path.string()}, {"format", weightFormatName(m.format)},
-                            {"size_bytes", m.sizeBytes}, {"library", io::libraryName(m.library)}};
+        nlohmann::json item{{"name", m.displayName},
+                            {"path", m.path.string()},
+                            {"format", weightFormatName(m.format)},
+                            {"size_bytes", m.sizeBytes},
+                            {"library", io::libraryName(m.library)}};
         if (!m.ollamaTag.empty())
             item["ollama_tag"] = m.ollamaTag;
         if (!m.hfRepo.empty())
@@ -154,8 +154,8 @@ int runScan(const Catalog &catalog, const CliOptions &given, const probe::System
                 item["error"] = io::describeIoError(*e);
             } else {
                 // The same request as the app's My models tab builds, so both size the file on the same engine.
-                const RequestInputs inputs = requestFor(
-                    catalog, m, std::make_shared<const FileModel>(std::move(std::get<FileModel>(loaded))), o.inputs);
+                const RequestInputs inputs =
+                    requestFor(catalog, m, std::make_shared<const FileModel>(std::move(std::get<FileModel>(loaded))), o.inputs);
                 auto resolved = resolveRequest(catalog, inputs);
                 if (auto *re = std::get_if<ResolveError>(&resolved)) {
                     item["error"] = describe(*re);
@@ -194,15 +194,14 @@ int runScan(const Catalog &catalog, const CliOptions &given, const probe::System
 
 } // namespace
 
-int run(const std::vector<std::string> &args, const std::filesystem::path &executable, std::ostream &out,
-        std::ostream &err)
+int run(const std::vector<std::string> &args, const std::filesystem::path &executable, std::ostream &out, std::ostream &err)
 {
     const probe::LocalProbe machine;
     return run(args, executable, out, err, machine);
 }
 
-int run(const std::vector<std::string> &args, const std::filesystem::path &executable, std::ostream &out,
-        std::ostream &err, const probe::SystemProbe &probe)
+int run(const std::vector<std::string> &args, const std::filesystem::path &executable, std::ostream &out, std::ostream &err,
+        const probe::SystemProbe &probe)
 {
     const auto parsed = parseArguments(args);
     if (const auto *e = std::get_if<UsageError>(&parsed)) {

@@ -103,9 +103,8 @@ std::variant<CliOptions, UsageError> parseArguments(const std::vector<std::strin
                 return *e;
             const std::string f = std::get<std::string>(v);
             // md and csv export one estimate; list and scan print lists, whose only other form is JSON.
-            const std::vector<std::string> formats = o.command == Command::Estimate
-                                                         ? std::vector<std::string>{"md", "csv", "json"}
-                                                         : std::vector<std::string>{"json"};
+            const std::vector<std::string> formats =
+                o.command == Command::Estimate ? std::vector<std::string>{"md", "csv", "json"} : std::vector<std::string>{"json"};
             if (std::find(formats.begin(), formats.end(), f) == formats.end())
                 return UsageError{E::BadChoice, arg, f, formats};
             o.format = f == "md" ? Format::Markdown : f == "csv" ? Format::Csv : Format::Json;

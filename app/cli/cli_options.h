@@ -20,7 +20,7 @@ enum class Format { Text, Json, Markdown, Csv };
 struct CliOptions {
     Command command = Command::Help;
     RequestInputs inputs;
-    std::string listWhat;      ///< list: models | quants | gpus | engines
+    std::string listWhat; ///< list: models | quants | gpus | engines
     std::vector<std::string> scanPaths;
     bool json = false;
     Format format = Format::Text; ///< Json whenever `json` is set

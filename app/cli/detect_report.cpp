@@ -137,7 +137,10 @@ std::string gib(Bytes b)
     return buf;
 }
 
-nlohmann::json optionalBytes(const std::optional<Bytes> &b) { return b ? nlohmann::json(*b) : nlohmann::json(nullptr); }
+nlohmann::json optionalBytes(const std::optional<Bytes> &b)
+{
+    return b ? nlohmann::json(*b) : nlohmann::json(nullptr);
+}
 
 } // namespace
 
@@ -186,12 +189,10 @@ void printDetection(std::ostream &out, const Detection &detection, const std::ve
         out << "no GPU detected\n";
     for (std::size_t i = 0; i < detection.devices.size(); ++i) {
         const auto &d = detection.devices[i];
-        out << "GPU " << i << ": " << vendorWord(d.vendor) << "  " << (d.name.empty() ? std::string("(no name)") : d.name)
-            << "  [" << sourceCode(d.source) << (d.card.empty() ? "" : ", " + d.card) << "]\n";
-        out << "  total: " << (d.totalBytes ? gib(d.totalBytes) : std::string("unknown")) << "  ("
-            << totalWords(d.totalFigure) << ")\n";
-        out << "  free:  " << (d.freeBytes ? gib(*d.freeBytes) : std::string("unknown")) << "  (" << freeWords(d.freeFigure)
-            << ")\n";
+        out << "GPU " << i << ": " << vendorWord(d.vendor) << "  " << (d.name.empty() ? std::string("(no name)") : d.name) << "  ["
+            << sourceCode(d.source) << (d.card.empty() ? "" : ", " + d.card) << "]\n";
+        out << "  total: " << (d.totalBytes ? gib(d.totalBytes) : std::string("unknown")) << "  (" << totalWords(d.totalFigure) << ")\n";
+        out << "  free:  " << (d.freeBytes ? gib(*d.freeBytes) : std::string("unknown")) << "  (" << freeWords(d.freeFigure) << ")\n";
         if (d.unifiedMemory && d.vramBytes && d.totalFigure != MemoryFigure::Vram)
             out << "  BIOS carve-out (VRAM): " << gib(*d.vramBytes) << ", not the figure used\n";
         if (d.wiredLimitBytes)

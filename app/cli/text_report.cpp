@@ -21,9 +21,9 @@ std::string gib(Bytes b)
 
 void row(std::ostream &out, const DeviceUsage &d)
 {
-    out << "  " << std::left << std::setw(28) << d.name.substr(0, 27) << std::right << std::setw(9) << gib(d.weights)
-        << std::setw(9) << gib(d.kvCache) << std::setw(9) << gib(d.compute) << std::setw(9) << gib(d.overhead)
-        << std::setw(9) << gib(d.total()) << std::setw(9) << (d.usable ? gib(d.usable) : std::string("?")) << "\n";
+    out << "  " << std::left << std::setw(28) << d.name.substr(0, 27) << std::right << std::setw(9) << gib(d.weights) << std::setw(9)
+        << gib(d.kvCache) << std::setw(9) << gib(d.compute) << std::setw(9) << gib(d.overhead) << std::setw(9) << gib(d.total())
+        << std::setw(9) << (d.usable ? gib(d.usable) : std::string("?")) << "\n";
 }
 
 } // namespace
@@ -31,18 +31,17 @@ void row(std::ostream &out, const DeviceUsage &d)
 void printReport(std::ostream &out, const ResolvedRequest &rr, const Placement &p)
 {
     const auto &r = rr.request;
-    out << r.model->name << "  " << rr.quant->name << "  on " << r.engine->name << " (behaviour from "
-        << p.engineVersion << ")\n";
-    out << "context " << p.ctx << " x " << p.parallel << " sequence(s), KV " << kvTypeName(p.kvType)
-        << ", flash attention " << (p.flashAttn ? "on" : "off") << "\n\n";
-    out << "  " << std::left << std::setw(28) << "GiB" << std::right << std::setw(9) << "weights" << std::setw(9)
-        << "KV" << std::setw(9) << "compute" << std::setw(9) << "overhead" << std::setw(9) << "total" << std::setw(9)
-        << "usable" << "\n";
+    out << r.model->name << "  " << rr.quant->name << "  on " << r.engine->name << " (behaviour from " << p.engineVersion << ")\n";
+    out << "context " << p.ctx << " x " << p.parallel << " sequence(s), KV " << kvTypeName(p.kvType) << ", flash attention "
+        << (p.flashAttn ? "on" : "off") << "\n\n";
+    out << "  " << std::left << std::setw(28) << "GiB" << std::right << std::setw(9) << "weights" << std::setw(9) << "KV" << std::setw(9)
+        << "compute" << std::setw(9) << "overhead" << std::setw(9) << "total" << std::setw(9) << "usable"
+        << "\n";
     for (const auto &d : p.devices)
         row(out, d);
     row(out, p.host);
-    out << "\nverdict: " << verdictName(p.verdict) << "  (" << p.gpuLayers << "/" << p.totalLayers
-        << " layers on GPU, headroom " << gib(static_cast<Bytes>(std::max<long long>(p.headroomBytes(), 0)))
+    out << "\nverdict: " << verdictName(p.verdict) << "  (" << p.gpuLayers << "/" << p.totalLayers << " layers on GPU, headroom "
+        << gib(static_cast<Bytes>(std::max<long long>(p.headroomBytes(), 0)))
         << (p.headroomBytes() < 0 ? " (over by " + gib(static_cast<Bytes>(-p.headroomBytes())) + ")" : std::string()) << " GiB)\n";
     out << "max context on GPU: " << p.maxContext << " tokens per sequence\n";
     if (p.decodeTokensPerSecond > 0)
@@ -59,16 +58,24 @@ void printList(std::ostream &out, const Catalog &c, const std::string &what, boo
             nlohmann::json tags = nlohmann::json::array();
             for (const auto &t : m.ollama)
                 tags.push_back(t.tag);
-            items.push_back({{"id", m.id}, {"name", m.name}, {"family", m.family}, {"hf_repo", m.hfRepo},
-                             {"params", m.params}, {"moe", m.isMoe()}, {"ollama", tags}});
+            items.push_back({{"id", m.id},
+                             {"name", m.name},
+                             {"family", m.family},
+                             {"hf_repo", m.hfRepo},
+                             {"params", m.params},
+                             {"moe", m.isMoe()},
+                             {"ollama", tags}});
         }
     } else if (what == "quants") {
         for (const auto &q : c.quantizations())
             items.push_back({{"id", q.id}, {"name", q.name}, {"bpw", q.bpw}, {"engines", q.engines}});
     } else if (what == "gpus") {
         for (const auto &h : c.hardware())
-            items.push_back({{"id", h.id}, {"name", h.name}, {"memory_bytes", h.memoryBytes},
-                             {"bandwidth_gbs", h.bandwidthGBs}, {"kind", h.kind == MemoryKind::Unified ? "unified" : "gpu"}});
+            items.push_back({{"id", h.id},
+                             {"name", h.name},
+                             {"memory_bytes", h.memoryBytes},
+                             {"bandwidth_gbs", h.bandwidthGBs},
+                             {"kind", h.kind == MemoryKind::Unified ? "unified" : "gpu"}});
     } else {
         for (const auto &e : c.engines())
             items.push_back({{"id", e.id}, {"name", e.name}, {"latest_known", e.latestVersion()}});

@@ -78,11 +78,12 @@ AboutDialog::AboutDialog(const Catalog &catalog, QWidget *parent) : QDialog(pare
     if (!rows.isEmpty()) {
         html += QStringLiteral("<p>%1</p>")
                     .arg(tr("Estimates are checked against public measurements that no constant was tuned to "
-                            "(docs/accuracy.md):").toHtmlEscaped());
+                            "(docs/accuracy.md):")
+                             .toHtmlEscaped());
         html += QStringLiteral("<table cellspacing=\"0\" cellpadding=\"3\"><tr><th align=\"left\">%1</th>"
                                "<th align=\"right\">%2</th><th align=\"right\">%3</th><th align=\"right\">%4</th></tr>")
-                    .arg(tr("engine").toHtmlEscaped(), tr("measurements").toHtmlEscaped(),
-                         tr("mean error").toHtmlEscaped(), tr("largest error").toHtmlEscaped());
+                    .arg(tr("engine").toHtmlEscaped(), tr("measurements").toHtmlEscaped(), tr("mean error").toHtmlEscaped(),
+                         tr("largest error").toHtmlEscaped());
         for (const QStringList &r : rows)
             html += QStringLiteral("<tr><td>%1</td><td align=\"right\">%2</td><td align=\"right\">%3</td>"
                                    "<td align=\"right\">%4</td></tr>")

@@ -11,7 +11,6 @@
 namespace headroom::gui {
 namespace {
 
-
 void addHeader(QStandardItemModel *model, const QString &text)
 {
     auto *item = new QStandardItem(text);
@@ -50,9 +49,8 @@ QString vendorTitle(const Hardware &h)
 
 QString modelSummary(const ModelSpec &m)
 {
-    const QString kind = m.isMoe()
-        ? QCoreApplication::translate("CatalogCombos", "MoE, %1 active").arg(Texts::paramsText(m.activeParams))
-        : QCoreApplication::translate("CatalogCombos", "dense");
+    const QString kind = m.isMoe() ? QCoreApplication::translate("CatalogCombos", "MoE, %1 active").arg(Texts::paramsText(m.activeParams))
+                                   : QCoreApplication::translate("CatalogCombos", "dense");
     return QCoreApplication::translate("CatalogCombos", "%1 parameters \u00b7 %2 \u00b7 %3 layers \u00b7 up to %4 tokens")
         .arg(Texts::paramsText(m.params), kind)
         .arg(m.layers)
@@ -71,8 +69,11 @@ void fillModelCombo(QComboBox *combo, const Catalog &catalog)
         for (const auto &m : catalog.models()) {
             if (m.family != family)
                 continue;
-            const QString kind = m.isMoe() ? QCoreApplication::translate("CatalogCombos", "MoE") : QCoreApplication::translate("CatalogCombos", "dense");
-            addItem(model, QCoreApplication::translate("CatalogCombos", "%1  (%2, %3)").arg(QString::fromStdString(m.name), Texts::paramsText(m.params), kind),
+            const QString kind =
+                m.isMoe() ? QCoreApplication::translate("CatalogCombos", "MoE") : QCoreApplication::translate("CatalogCombos", "dense");
+            addItem(model,
+                    QCoreApplication::translate("CatalogCombos", "%1  (%2, %3)")
+                        .arg(QString::fromStdString(m.name), Texts::paramsText(m.params), kind),
                     QString::fromStdString(m.id), modelSummary(m));
         }
     }
@@ -100,7 +101,8 @@ void fillHardwareCombo(QComboBox *combo, const Catalog &catalog, bool withNone, 
             const QString mem =
                 QCoreApplication::translate("CatalogCombos", "%1 GiB").arg(Texts::number(gib, gib == std::floor(gib) ? 0 : 1));
             const QString text = h->kind == MemoryKind::Unified || name.contains(QStringLiteral("GB"))
-                ? name : QCoreApplication::translate("CatalogCombos", "%1  (%2)").arg(name, mem);
+                                     ? name
+                                     : QCoreApplication::translate("CatalogCombos", "%1  (%2)").arg(name, mem);
             addItem(model, text, QString::fromStdString(h->id),
                     QCoreApplication::translate("CatalogCombos", "%1, %2 GB/s")
                         .arg(QString::fromStdString(h->memoryType), Texts::number(h->bandwidthGBs, 0)));
@@ -139,8 +141,7 @@ void addThisComputerItems(QComboBox *combo)
     model->insertRow(1, item(QCoreApplication::translate("CatalogCombos", "This computer"), QStringLiteral("this"),
                              QCoreApplication::translate("CatalogCombos", "The GPUs and RAM of the computer Headroom runs on, "
                                                                           "with all their memory")));
-    model->insertRow(2, item(QCoreApplication::translate("CatalogCombos", "This computer, memory free now"),
-                             QStringLiteral("this-free"),
+    model->insertRow(2, item(QCoreApplication::translate("CatalogCombos", "This computer, memory free now"), QStringLiteral("this-free"),
                              QCoreApplication::translate("CatalogCombos", "Only what is free on its GPUs and in RAM right now: "
                                                                           "memory other programs use counts against it")));
 }

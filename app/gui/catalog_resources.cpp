@@ -21,8 +21,7 @@ std::variant<Catalog, CatalogError> loadEmbeddedCatalog()
 {
     CatalogSources s;
     const std::pair<const char *, std::string *> files[] = {
-        {"models.json", &s.models}, {"quantizations.json", &s.quantizations},
-        {"hardware.json", &s.hardware}, {"engines.json", &s.engines}};
+        {"models.json", &s.models}, {"quantizations.json", &s.quantizations}, {"hardware.json", &s.hardware}, {"engines.json", &s.engines}};
     for (const auto &[name, target] : files)
         if (!readResource(name, *target))
             return CatalogError{CatalogError::Problem::Unreadable, name, {}, {}, {}};

@@ -14,8 +14,8 @@
 #include <QLineSeries>
 #include <QToolTip>
 #include <QVBarModelMapper>
-#include <QValueAxis>
 #include <QVBoxLayout>
+#include <QValueAxis>
 
 #include <cmath>
 
@@ -33,8 +33,7 @@ QColor ChartPanel::segmentColor(int column)
     }
 }
 
-ChartPanel::ChartPanel(EstimateModel *model, bool compact, QWidget *parent)
-    : QWidget(parent), m_model(model), m_compact(compact)
+ChartPanel::ChartPanel(EstimateModel *model, bool compact, QWidget *parent) : QWidget(parent), m_model(model), m_compact(compact)
 {
     setObjectName(compact ? QStringLiteral("compareChart") : QStringLiteral("chartPanel"));
     const bool dark = palette().color(QPalette::Window).lightness() < 128;
@@ -183,8 +182,7 @@ void ChartPanel::refresh()
             if (!usable)
                 pen.setStyle(Qt::DashLine);
             line->setPen(pen);
-            line->setName(usable ? EstimateModel::columnName(EstimateModel::Usable)
-                                 : EstimateModel::columnName(EstimateModel::Capacity));
+            line->setName(usable ? EstimateModel::columnName(EstimateModel::Usable) : EstimateModel::columnName(EstimateModel::Capacity));
             m_chart->addSeries(line);
             line->attachAxis(m_values);
             line->attachAxis(m_categories);

@@ -66,9 +66,8 @@ ComparePanel::ComparePanel(const Catalog &catalog, QWidget *parent) : QWidget(pa
         v->addWidget(c.price);
         grid->addWidget(box, 0, i);
         grid->setColumnStretch(i, 1);
-        connect(c.hardware, qOverload<int>(&QComboBox::currentIndexChanged), this, [this, i] {
-            recomputeColumn(m_columns[static_cast<std::size_t>(i)]);
-        });
+        connect(c.hardware, qOverload<int>(&QComboBox::currentIndexChanged), this,
+                [this, i] { recomputeColumn(m_columns[static_cast<std::size_t>(i)]); });
         connect(c.count, &QSpinBox::valueChanged, this, [this, i] { recomputeColumn(m_columns[static_cast<std::size_t>(i)]); });
     }
     setSlotKeys({QStringLiteral("rtx-4090"), QStringLiteral("rtx-3090*2"), QStringLiteral("apple-m4-max-128gb"), QString()});
@@ -134,9 +133,7 @@ void ComparePanel::recomputeColumn(Column &c)
     const Evaluation e = evaluate(m_catalog, m_inputs.toRequestInputs(gpus), m_files, false);
     if (!e.ok()) {
         c.model->clear();
-        c.verdict->setText(e.error       ? Texts::resolveError(*e.error)
-                           : e.fileError ? Texts::ioError(*e.fileError)
-                                         : tr("Cannot estimate"));
+        c.verdict->setText(e.error ? Texts::resolveError(*e.error) : e.fileError ? Texts::ioError(*e.fileError) : tr("Cannot estimate"));
         c.verdict->setStyleSheet({});
         c.speed->clear();
         c.price->clear();
@@ -147,7 +144,8 @@ void ComparePanel::recomputeColumn(Column &c)
     c.verdict->setText(VerdictBanner::headline(p));
     c.verdict->setStyleSheet(QStringLiteral("color: %1").arg(VerdictBanner::verdictColor(p.verdict).name()));
     const QLocale locale;
-    c.speed->setText(tr("Decode \u2248 %1 tokens/s").arg(locale.toString(p.decodeTokensPerSecond, 'f', p.decodeTokensPerSecond < 10 ? 1 : 0)));
+    c.speed->setText(
+        tr("Decode \u2248 %1 tokens/s").arg(locale.toString(p.decodeTokensPerSecond, 'f', p.decodeTokensPerSecond < 10 ? 1 : 0)));
     Bytes usable = 0;
     for (const auto &d : p.devices)
         usable += d.usable;

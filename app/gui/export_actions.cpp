@@ -26,7 +26,10 @@
 namespace headroom::gui {
 namespace {
 
-std::string s(const QString &text) { return text.toStdString(); }
+std::string s(const QString &text)
+{
+    return text.toStdString();
+}
 
 } // namespace
 
@@ -53,13 +56,15 @@ ExportActions::ExportActions(MainWindow *window) : QObject(window), m_window(win
     m_copy = new QAction(tr("Copy as &Markdown"), window);
     m_copy->setObjectName(QStringLiteral("copyMarkdownAction"));
     m_copy->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
-    connect(m_copy, &QAction::triggered, this, [this] {
-        QApplication::clipboard()->setText(QString::fromUtf8(contents(Format::Markdown)));
-    });
+    connect(m_copy, &QAction::triggered, this,
+            [this] { QApplication::clipboard()->setText(QString::fromUtf8(contents(Format::Markdown))); });
     refresh();
 }
 
-QAction *ExportActions::action(Format format) const { return m_actions[static_cast<int>(format)]; }
+QAction *ExportActions::action(Format format) const
+{
+    return m_actions[static_cast<int>(format)];
+}
 
 options::ReportLabels ExportActions::translatedLabels()
 {
@@ -147,8 +152,8 @@ QString ExportActions::suggestedName(Format format) const
     const Evaluation &e = m_window->evaluation();
     QString base = QStringLiteral("headroom");
     if (e.ok())
-        base += QLatin1Char('-') + QString::fromStdString(e.resolved->request.model->id + "-" + e.resolved->quant->id + "-" +
-                                                          e.resolved->request.engine->id);
+        base += QLatin1Char('-') +
+                QString::fromStdString(e.resolved->request.model->id + "-" + e.resolved->quant->id + "-" + e.resolved->request.engine->id);
     base.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9._-]+")), QStringLiteral("-"));
     switch (format) {
     case Format::Markdown: return base + QStringLiteral(".md");

@@ -4,14 +4,14 @@
 #include "about_dialog.h"
 #include "catalog_resources.h"
 #include "evaluation.h"
+#include "inputs_panel.h"
 #include "main_window.h"
 #include "model_files.h"
-#include "inputs_panel.h"
 #include "settings.h"
 #include "texts.h"
+#include "this_computer.h"
 #include "user_data_store.h"
 #include "user_data_sync.h"
-#include "this_computer.h"
 
 #include <error_text.h>
 #include <request_options.h>
@@ -197,8 +197,7 @@ int runGui(int argc, char **argv)
         if (!opts.screenshot) {
             QApplication app(argc, argv);
             installTranslations(app, opts.lang);
-            QMessageBox::critical(nullptr, QCoreApplication::translate("GuiApp", "Headroom cannot start"),
-                                  Texts::catalogError(*e));
+            QMessageBox::critical(nullptr, QCoreApplication::translate("GuiApp", "Headroom cannot start"), Texts::catalogError(*e));
         }
         return 2;
     }

@@ -17,13 +17,13 @@ struct GuiOptions {
     std::optional<QString> screenshot; ///< write a PNG and exit
     QSize size{1280, 800};
     bool dark = false;
-    QString lang;                      ///< e.g. "zh_CN"; empty = system locale
-    bool compare = false;              ///< open on the compare tab
-    bool myModels = false;             ///< open on the My models tab
-    bool hasRequest = false;           ///< the estimate options were given
-    bool help = false;                 ///< --help: print the options and exit
-    bool version = false;              ///< --version: print the version and exit
-    bool about = false;                ///< --about: open the About dialog (with --screenshot: its picture)
+    QString lang;            ///< e.g. "zh_CN"; empty = system locale
+    bool compare = false;    ///< open on the compare tab
+    bool myModels = false;   ///< open on the My models tab
+    bool hasRequest = false; ///< the estimate options were given
+    bool help = false;       ///< --help: print the options and exit
+    bool version = false;    ///< --version: print the version and exit
+    bool about = false;      ///< --about: open the About dialog (with --screenshot: its picture)
     GuiInputs inputs;
 };
 

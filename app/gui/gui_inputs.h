@@ -12,19 +12,19 @@ namespace headroom::gui {
 /** What the inputs panel holds: the window's state, in the GUI's own terms (persisted by Settings). */
 struct GuiInputs {
     QString model = QStringLiteral("qwen3-8b"); ///< catalog id, HF repo id or Ollama tag
-    QString quant;            ///< empty = implied by the tag, else the engine's default
-    QString engine;           ///< empty = automatic
-    QString engineVersion;    ///< empty = latest known
-    std::optional<quint32> ctx = 8192; ///< empty = the engine's default (by version, VRAM or fitted)
-    quint32 parallel = 0;     ///< 0 = the engine's default
+    QString quant;                              ///< empty = implied by the tag, else the engine's default
+    QString engine;                             ///< empty = automatic
+    QString engineVersion;                      ///< empty = latest known
+    std::optional<quint32> ctx = 8192;          ///< empty = the engine's default (by version, VRAM or fitted)
+    quint32 parallel = 0;                       ///< 0 = the engine's default
     QString kvType = QStringLiteral("f16");
     FlashAttn flashAttn = FlashAttn::Auto;
     QString gpu = QStringLiteral("rtx-4090"); ///< catalog id, "custom", or "this" / "this-free" (This computer)
     int gpuCount = 1;
     double customGiB = 24.0;
-    QString gpu2;             ///< second, different card; empty = none
+    QString gpu2; ///< second, different card; empty = none
     int gpu2Count = 1;
-    double ramGiB = 0.0;      ///< 0 = unknown
+    double ramGiB = 0.0; ///< 0 = unknown
     /** This computer's devices (gpu "this" / "this-free"), as detected; filled by the inputs panel, not persisted. */
     std::vector<DeviceChoice> thisDevices;
 

@@ -372,8 +372,7 @@ void InputsPanel::setInputs(const GuiInputs &inputs)
     // A file path stays as given: if it no longer reads, the banner says why instead of a silent swap.
     if (!ModelFiles::isPath(m_inputs.model) && !m_catalog.resolveModel(m_inputs.model.toStdString()))
         m_inputs.model = d.model;
-    if (m_inputs.gpu != QLatin1String("custom") && !isThisComputer(m_inputs.gpu) &&
-        !m_catalog.findHardware(m_inputs.gpu.toStdString()))
+    if (m_inputs.gpu != QLatin1String("custom") && !isThisComputer(m_inputs.gpu) && !m_catalog.findHardware(m_inputs.gpu.toStdString()))
         m_inputs.gpu = d.gpu;
     if (!m_inputs.gpu2.isEmpty() && !m_catalog.findHardware(m_inputs.gpu2.toStdString()))
         m_inputs.gpu2.clear();
@@ -473,8 +472,9 @@ void InputsPanel::fillVersionCombo()
 void InputsPanel::syncWidgets()
 {
     m_updating = true;
-    const QList<QWidget *> all{m_model, m_quant, m_ctxDefault, m_ctxSlider, m_ctxSpin, m_parallel, m_engine, m_engineVersion,
-                               m_kvType, m_flashAttn, m_gpu, m_gpuCount, m_customGiB, m_mixed, m_gpu2, m_gpu2Count, m_ram};
+    const QList<QWidget *> all{m_model,     m_quant,         m_ctxDefault, m_ctxSlider, m_ctxSpin, m_parallel,
+                               m_engine,    m_engineVersion, m_kvType,     m_flashAttn, m_gpu,     m_gpuCount,
+                               m_customGiB, m_mixed,         m_gpu2,       m_gpu2Count, m_ram};
     std::vector<std::unique_ptr<QSignalBlocker>> blockers;
     for (QWidget *w : all)
         blockers.push_back(std::make_unique<QSignalBlocker>(w));

@@ -108,9 +108,15 @@ MainWindow::MainWindow(const Catalog &catalog, Settings *settings, QWidget *pare
 
 MainWindow::~MainWindow() = default;
 
-void MainWindow::setInputs(const GuiInputs &inputs) { m_inputs->setInputs(inputs); }
+void MainWindow::setInputs(const GuiInputs &inputs)
+{
+    m_inputs->setInputs(inputs);
+}
 
-GuiInputs MainWindow::inputs() const { return m_inputs->inputs(); }
+GuiInputs MainWindow::inputs() const
+{
+    return m_inputs->inputs();
+}
 
 void MainWindow::recompute()
 {
@@ -143,9 +149,15 @@ void MainWindow::refreshVisibleTab()
     }
 }
 
-void MainWindow::showCompare(bool compare) { m_tabs->setCurrentIndex(compare ? CompareTab : EstimateTab); }
+void MainWindow::showCompare(bool compare)
+{
+    m_tabs->setCurrentIndex(compare ? CompareTab : EstimateTab);
+}
 
-void MainWindow::showMyModels() { m_tabs->setCurrentIndex(MyModelsTab); }
+void MainWindow::showMyModels()
+{
+    m_tabs->setCurrentIndex(MyModelsTab);
+}
 
 void MainWindow::openModelPath(const QString &path)
 {
@@ -169,8 +181,8 @@ void MainWindow::buildMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *open = file->addAction(tr("&Open model file…"), this, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Open model file"), QString(),
-                                                          tr("Model files (*.gguf config.json);;All files (*)"));
+        const QString path =
+            QFileDialog::getOpenFileName(this, tr("Open model file"), QString(), tr("Model files (*.gguf config.json);;All files (*)"));
         if (!path.isEmpty())
             openModelPath(path);
     });
@@ -233,7 +245,10 @@ void MainWindow::dropEvent(QDropEvent *event)
     openModelPath(path);
 }
 
-void MainWindow::settle() { m_suggestions->refreshNow(); }
+void MainWindow::settle()
+{
+    m_suggestions->refreshNow();
+}
 
 void MainWindow::applyFix(const Fix &fix)
 {

@@ -16,8 +16,7 @@ const ModelFiles::Result &ModelFiles::load(const std::string &path)
     const auto stamp = std::filesystem::is_directory(p, ec) ? p / "config.json" : p;
     const auto modified = std::filesystem::last_write_time(stamp, ec);
     const auto size = ec ? 0 : std::filesystem::file_size(stamp, ec);
-    if (const auto it = m_entries.find(path); it != m_entries.end() && !ec && it->second.modified == modified &&
-                                              it->second.size == size)
+    if (const auto it = m_entries.find(path); it != m_entries.end() && !ec && it->second.modified == modified && it->second.size == size)
         return it->second.result;
 
     auto loaded = io::loadModelPath(p);

@@ -62,7 +62,8 @@ MyModelsPanel::MyModelsPanel(const Catalog &catalog, ModelFiles *files, QWidget 
     for (int c = LibraryColumn; c < ColumnCount; ++c)
         m_table->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
     v->addWidget(m_table, 1);
-    auto *hint = new QLabel(tr("Double-click a model to size it. Open any other file with File \u2192 Open model file\u2026 or drop it on the window."));
+    auto *hint = new QLabel(
+        tr("Double-click a model to size it. Open any other file with File \u2192 Open model file\u2026 or drop it on the window."));
     hint->setWordWrap(true);
     v->addWidget(hint);
 
@@ -104,8 +105,9 @@ void MyModelsPanel::rescan()
     const QString home = QString::fromStdString(m_roots.home.string());
     m_where->setText(m_found.empty()
                          ? tr("No models found in the Ollama store, LM Studio's folders or the Hugging Face cache under %1.").arg(home)
-                         : tr("%n model(s) in the Ollama store, LM Studio's folders, the Hugging Face cache under %1 and added folders.", nullptr,
-                              static_cast<int>(m_found.size())).arg(home));
+                         : tr("%n model(s) in the Ollama store, LM Studio's folders, the Hugging Face cache under %1 and added folders.",
+                              nullptr, static_cast<int>(m_found.size()))
+                               .arg(home));
     fillTable();
 }
 

@@ -117,7 +117,10 @@ QByteArray Settings::geometry() const
     return v.typeId() == QMetaType::QByteArray ? v.toByteArray() : QByteArray();
 }
 
-void Settings::setGeometry(const QByteArray &geometry) { m_settings->setValue(keyName(Key::Geometry), geometry); }
+void Settings::setGeometry(const QByteArray &geometry)
+{
+    m_settings->setValue(keyName(Key::Geometry), geometry);
+}
 
 QByteArray Settings::splitterState() const
 {
@@ -125,7 +128,10 @@ QByteArray Settings::splitterState() const
     return v.typeId() == QMetaType::QByteArray ? v.toByteArray() : QByteArray();
 }
 
-void Settings::setSplitterState(const QByteArray &state) { m_settings->setValue(keyName(Key::SplitterState), state); }
+void Settings::setSplitterState(const QByteArray &state)
+{
+    m_settings->setValue(keyName(Key::SplitterState), state);
+}
 
 QStringList Settings::compareSlots() const
 {
@@ -144,8 +150,14 @@ void Settings::setCompareSlots(const QStringList &slotsList)
     m_settings->setValue(keyName(Key::CompareSlots), slotsList);
 }
 
-void Settings::sync() { m_settings->sync(); }
+void Settings::sync()
+{
+    m_settings->sync();
+}
 
-QSettings::Status Settings::status() const { return m_settings->status(); }
+QSettings::Status Settings::status() const
+{
+    return m_settings->status();
+}
 
 } // namespace headroom::gui

@@ -19,8 +19,23 @@ class Settings
 {
 public:
     enum class Key {
-        Geometry, SplitterState, Model, Quant, Engine, EngineVersion, Ctx, Parallel, KvType, FlashAttn,
-        Gpu, GpuCount, CustomGiB, Gpu2, Gpu2Count, RamGiB, CompareSlots,
+        Geometry,
+        SplitterState,
+        Model,
+        Quant,
+        Engine,
+        EngineVersion,
+        Ctx,
+        Parallel,
+        KvType,
+        FlashAttn,
+        Gpu,
+        GpuCount,
+        CustomGiB,
+        Gpu2,
+        Gpu2Count,
+        RamGiB,
+        CompareSlots,
     };
 
     /** The user's settings (organization/application names from QCoreApplication). */

@@ -117,7 +117,8 @@ void SuggestionsPanel::refreshNow()
     if (m_recommendations.empty())
         m_caption->setText(tr("Nothing in the catalog fits this hardware at this context."));
     else if (m_recommendations.front().model->quality)
-        m_caption->setText(tr("Models that fit this hardware, by published score (first: %1; the scores come from different benchmarks) \u2014 click one to use it")
+        m_caption->setText(tr("Models that fit this hardware, by published score (first: %1; the scores come from different benchmarks) "
+                              "\u2014 click one to use it")
                                .arg(QString::fromStdString(m_recommendations.front().model->quality->metric)));
 }
 

@@ -15,7 +15,10 @@ QString joined(const std::vector<std::string> &items)
     return out.join(QStringLiteral(", "));
 }
 
-QString q(const std::string &s) { return QString::fromStdString(s); }
+QString q(const std::string &s)
+{
+    return QString::fromStdString(s);
+}
 
 } // namespace
 
@@ -40,7 +43,8 @@ QString Texts::notice(Notice n)
     case Notice::TensorParallelUneven: return tr("The GPU count does not divide the attention heads; vLLM refuses this split.");
     case Notice::MlaExpandedCache: return tr("This engine version stores DeepSeek's MLA cache per head (tens of times larger).");
     case Notice::HostRamUnknown: return tr("Offloaded layers need system RAM; enter your RAM to check it.");
-    case Notice::CtxFitted: return tr("The engine fits its default context to the free memory (llama.cpp --fit); set a context to choose one.");
+    case Notice::CtxFitted:
+        return tr("The engine fits its default context to the free memory (llama.cpp --fit); set a context to choose one.");
     }
     return {};
 }
@@ -68,8 +72,7 @@ QString Texts::resolveError(const ResolveError &e)
     case C::UnknownGpu: return tr("Unknown GPU or Mac \u201c%1\u201d").arg(value) + hint;
     case C::UnknownKvType: return tr("Unknown KV cache type \u201c%1\u201d").arg(value);
     case C::BadEngineVersion: return tr("\u201c%1\u201d is not an engine version (e.g. %2)").arg(value, joined(e.suggestions));
-    case C::QuantNotForEngine:
-        return tr("%1 is not loaded by this engine (engines that load it: %2)").arg(value, joined(e.suggestions));
+    case C::QuantNotForEngine: return tr("%1 is not loaded by this engine (engines that load it: %2)").arg(value, joined(e.suggestions));
     case C::NoLayoutForQuant: return tr("Headroom cannot lay out %1 for this model").arg(value);
     case C::GpuCountNeedsOneGpu: return tr("A GPU count needs exactly one GPU model");
     case C::KvTypeNotForEngine:

@@ -52,7 +52,10 @@ QString deviceName(const DetectedDevice &d)
     return {};
 }
 
-QString gib(Bytes b) { return Texts::gib(toGiB(b)); }
+QString gib(Bytes b)
+{
+    return Texts::gib(toGiB(b));
+}
 
 } // namespace
 
@@ -80,9 +83,8 @@ void ThisComputer::detect()
     m_state = State::Detecting;
     m_result = std::make_shared<Detection>();
     // Copies only: the thread must not touch anything the window may change or destroy meanwhile.
-    m_thread = QThread::create([probe = m_probe, hardware = m_catalog.hardware(), result = m_result] {
-        *result = detectSystem(*probe, hardware);
-    });
+    m_thread = QThread::create(
+        [probe = m_probe, hardware = m_catalog.hardware(), result = m_result] { *result = detectSystem(*probe, hardware); });
     m_thread->setObjectName(QStringLiteral("thisComputerDetection"));
     connect(m_thread, &QThread::finished, this, &ThisComputer::finish, Qt::QueuedConnection);
     m_thread->start(QThread::LowPriority);

@@ -59,16 +59,15 @@ std::variant<UserData, UserData::ReadError> UserData::fromJson(const QByteArray 
     for (const QJsonValue &v : devs.toArray()) {
         const QJsonObject d = v.toObject();
         const QString kind = d.value(QStringLiteral("kind")).toString();
-        if (!v.isObject() || !d.value(QStringLiteral("name")).isString() ||
-            !isNumber(d.value(QStringLiteral("capacity_bytes")), 1, 1e18) ||
+        if (!v.isObject() || !d.value(QStringLiteral("name")).isString() || !isNumber(d.value(QStringLiteral("capacity_bytes")), 1, 1e18) ||
             (kind != QLatin1String("discrete") && kind != QLatin1String("unified")) ||
             !isNumber(d.value(QStringLiteral("bandwidth_gbs")), 0, 1e6) || !isNumber(d.value(QStringLiteral("price")), 0, 1e12) ||
             !isNumber(d.value(QStringLiteral("count")), 1, 64))
             return bad(QStringLiteral("devices[%1]").arg(data.devices.size()));
         data.devices.append({d.value(QStringLiteral("name")).toString(),
-                             static_cast<qint64>(d.value(QStringLiteral("capacity_bytes")).toDouble()),
-                             kind == QLatin1String("unified"), d.value(QStringLiteral("bandwidth_gbs")).toDouble(),
-                             d.value(QStringLiteral("price")).toDouble(), d.value(QStringLiteral("count")).toInt()});
+                             static_cast<qint64>(d.value(QStringLiteral("capacity_bytes")).toDouble()), kind == QLatin1String("unified"),
+                             d.value(QStringLiteral("bandwidth_gbs")).toDouble(), d.value(QStringLiteral("price")).toDouble(),
+                             d.value(QStringLiteral("count")).toInt()});
     }
     const QJsonValue comps = o.value(QStringLiteral("comparisons"));
     if (!comps.isArray() && !comps.isUndefined())

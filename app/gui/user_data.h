@@ -49,8 +49,8 @@ struct UserData {
     enum class Problem { Syntax, NotUserData, NewerVersion, BadEntry };
     struct ReadError {
         Problem problem = Problem::Syntax;
-        int version = 0;  ///< NewerVersion: the file's
-        QString detail;   ///< English: what was wrong, for the log
+        int version = 0; ///< NewerVersion: the file's
+        QString detail;  ///< English: what was wrong, for the log
     };
 
     [[nodiscard]] QByteArray toJson() const;

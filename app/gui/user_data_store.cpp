@@ -19,8 +19,8 @@ QString UserDataStore::defaultPath()
 
 QString UserDataStore::setAsideName(const QString &tag) const
 {
-    const QString base = m_path + QLatin1Char('.') + tag + QLatin1Char('-') +
-                         QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    const QString base =
+        m_path + QLatin1Char('.') + tag + QLatin1Char('-') + QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
     QString name = base;
     for (int n = 2; QFileInfo::exists(name); ++n)
         name = base + QLatin1Char('-') + QString::number(n);
@@ -38,7 +38,8 @@ UserDataStore::Loaded UserDataStore::load()
         m_blocked = true;
         out.state = State::Blocked;
         out.message = tr("Headroom cannot read your saved hardware and comparisons (%1: %2). They are left as they are "
-                         "and nothing will be saved over them.").arg(m_path, file.errorString());
+                         "and nothing will be saved over them.")
+                          .arg(m_path, file.errorString());
         return out;
     }
     const QByteArray bytes = file.readAll();
@@ -52,10 +53,10 @@ UserDataStore::Loaded UserDataStore::load()
     const auto &error = std::get<UserData::ReadError>(parsed);
     const bool newer = error.problem == UserData::Problem::NewerVersion;
     const QString aside = setAsideName(newer ? QStringLiteral("v%1").arg(error.version) : QStringLiteral("unreadable"));
-    const QString why = newer ? tr("it was written by a newer version of Headroom (format %1; this one reads %2)")
-                                    .arg(error.version)
-                                    .arg(UserData::kVersion)
-                              : tr("it is damaged (%1)").arg(error.detail);
+    const QString why =
+        newer
+            ? tr("it was written by a newer version of Headroom (format %1; this one reads %2)").arg(error.version).arg(UserData::kVersion)
+            : tr("it is damaged (%1)").arg(error.detail);
     if (!QFile::rename(m_path, aside)) {
         m_blocked = true;
         out.state = State::Blocked;
@@ -67,7 +68,8 @@ UserDataStore::Loaded UserDataStore::load()
     out.state = State::SetAside;
     out.setAsidePath = aside;
     out.message = tr("Headroom could not use your saved hardware and comparisons: %1. The file was kept as %2; "
-                     "Headroom starts with none saved.").arg(why, aside);
+                     "Headroom starts with none saved.")
+                      .arg(why, aside);
     return out;
 }
 
@@ -75,7 +77,8 @@ std::optional<QString> UserDataStore::save(const UserData &data)
 {
     if (m_blocked)
         return tr("Your saved hardware and comparisons were not saved: %1 could not be read or moved aside, and "
-                  "Headroom does not write over it.").arg(m_path);
+                  "Headroom does not write over it.")
+            .arg(m_path);
     const QString dir = QFileInfo(m_path).absolutePath();
     if (!QDir().mkpath(dir))
         return tr("Cannot save your hardware and comparisons: cannot create the folder %1.").arg(dir);

@@ -63,18 +63,22 @@ QString VerdictBanner::headline(const Placement &p)
     const double headroom = static_cast<double>(p.headroomBytes()) / static_cast<double>(GiB);
     switch (p.verdict) {
     case Verdict::Fits:
-    case Verdict::Tight:
-        return tr("%1 \u2014 %2 headroom").arg(Texts::verdict(p.verdict), Texts::gib(headroom));
+    case Verdict::Tight: return tr("%1 \u2014 %2 headroom").arg(Texts::verdict(p.verdict), Texts::gib(headroom));
     case Verdict::PartialOffload:
         return tr("%1 \u2014 %2 of %3 layers on the GPU").arg(Texts::verdict(p.verdict)).arg(p.gpuLayers).arg(p.totalLayers);
-    case Verdict::DoesNotFit:
-        return tr("%1 \u2014 short by %2").arg(Texts::verdict(p.verdict), Texts::gib(std::fabs(headroom)));
+    case Verdict::DoesNotFit: return tr("%1 \u2014 short by %2").arg(Texts::verdict(p.verdict), Texts::gib(std::fabs(headroom)));
     }
     return {};
 }
 
-QString VerdictBanner::title() const { return m_title->text(); }
-QString VerdictBanner::detail() const { return m_detail->text(); }
+QString VerdictBanner::title() const
+{
+    return m_title->text();
+}
+QString VerdictBanner::detail() const
+{
+    return m_detail->text();
+}
 
 void VerdictBanner::setEvaluation(const Evaluation &e)
 {
@@ -82,9 +86,7 @@ void VerdictBanner::setEvaluation(const Evaluation &e)
     QColor stripe(0x99, 0x99, 0x99);
     if (!e.ok()) {
         m_title->setText(e.fileError ? tr("Cannot read the model file") : tr("Cannot estimate"));
-        m_detail->setText(e.error       ? Texts::resolveError(*e.error)
-                          : e.fileError ? Texts::ioError(*e.fileError)
-                                        : QString());
+        m_detail->setText(e.error ? Texts::resolveError(*e.error) : e.fileError ? Texts::ioError(*e.fileError) : QString());
         m_notices->clear();
         m_fixes->clear();
         stripe = verdictColor(Verdict::DoesNotFit);
@@ -93,7 +95,8 @@ void VerdictBanner::setEvaluation(const Evaluation &e)
         stripe = verdictColor(p.verdict);
         m_title->setText(headline(p));
         QStringList parts;
-        const QString speed = tr("decode \u2248 %1 tokens/s").arg(QLocale().toString(p.decodeTokensPerSecond, 'f', p.decodeTokensPerSecond < 10 ? 1 : 0));
+        const QString speed =
+            tr("decode \u2248 %1 tokens/s").arg(QLocale().toString(p.decodeTokensPerSecond, 'f', p.decodeTokensPerSecond < 10 ? 1 : 0));
         if (p.verdict == Verdict::PartialOffload) {
             // The speed penalty: compare with the fastest fix that keeps every layer on the GPUs.
             double best = 0;

@@ -22,9 +22,8 @@ std::string field(const std::string &s)
 
 void row(std::ostringstream &out, const char *role, const DeviceUsage &d)
 {
-    out << role << ',' << field(d.id) << ',' << field(d.name) << ',' << d.capacity << ',' << d.usable << ','
-        << d.weights << ',' << d.kvCache << ',' << d.compute << ',' << d.overhead << ',' << d.total() << ','
-        << d.layers << "\r\n";
+    out << role << ',' << field(d.id) << ',' << field(d.name) << ',' << d.capacity << ',' << d.usable << ',' << d.weights << ','
+        << d.kvCache << ',' << d.compute << ',' << d.overhead << ',' << d.total() << ',' << d.layers << "\r\n";
 }
 
 } // namespace

@@ -48,16 +48,19 @@ std::string describe(const ResolveError &e)
     case C::UnknownGpu: return "--gpu: unknown GPU or Mac '" + e.value + "'" + didYouMean(e.suggestions) + "; or use custom:<GiB>";
     case C::UnknownKvType: return "--kv-type: unknown KV cache type '" + e.value + "' (expected: " + joined(e.suggestions) + ")";
     case C::BadEngineVersion: return "--engine-version: '" + e.value + "' is not a version (e.g. " + joined(e.suggestions) + ")";
-    case C::QuantNotForEngine: return "--quant: " + e.value + " is not loaded by this engine (engines that load it: " + joined(e.suggestions) + ")";
+    case C::QuantNotForEngine:
+        return "--quant: " + e.value + " is not loaded by this engine (engines that load it: " + joined(e.suggestions) + ")";
     case C::NoLayoutForQuant: return "--quant: Headroom cannot lay out " + e.value + " for this model";
     case C::GpuCountNeedsOneGpu: return "--gpus " + e.value + " needs exactly one --gpu to multiply";
-    case C::KvTypeNotForEngine: return "--kv-type: '" + e.value + "' is not offered by this engine (expected: " + joined(e.suggestions) + ")";
+    case C::KvTypeNotForEngine:
+        return "--kv-type: '" + e.value + "' is not offered by this engine (expected: " + joined(e.suggestions) + ")";
     case C::InvalidRequest: {
         using P = RequestProblem::Code;
         if (e.problem && e.problem->code == P::ZeroValue)
             return "--" + e.field + " must be at least 1";
         if (e.problem && e.problem->code == P::TooLarge)
-            return "--" + e.field + " " + e.value + " is too large (context x parallel may be at most " + std::to_string(kMaxContext) + " tokens)";
+            return "--" + e.field + " " + e.value + " is too large (context x parallel may be at most " + std::to_string(kMaxContext) +
+                   " tokens)";
         if (e.problem && e.problem->code == P::EngineCannotLoadDevice)
             return "--gpu: the mlx engine runs on Apple Silicon only (choose an apple-* id)";
         return "invalid request: " + e.field;

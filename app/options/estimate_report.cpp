@@ -3,8 +3,7 @@
 
 namespace headroom::options {
 
-std::vector<Fix> fixesFor(const Catalog &catalog, const RequestInputs &inputs, const ResolvedRequest &resolved,
-                          const Placement &placement)
+std::vector<Fix> fixesFor(const Catalog &catalog, const RequestInputs &inputs, const ResolvedRequest &resolved, const Placement &placement)
 {
     // Fixes only make sense for GPUs that do not hold it all (the window and the CLI's Markdown both ask here).
     if (!resolved.quant || resolved.request.devices.empty())

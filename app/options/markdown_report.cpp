@@ -46,18 +46,24 @@ std::string code(const std::string &s)
     return "`" + clean + "`";
 }
 
-std::string bold(const ReportLabels &l, const std::string &label) { return "**" + escaped(label) + escaped(l.colon) + "** "; }
+std::string bold(const ReportLabels &l, const std::string &label)
+{
+    return "**" + escaped(label) + escaped(l.colon) + "** ";
+}
 
 std::string cellsOf(const ReportLabels &l, const std::string &name, const DeviceUsage &d)
 {
     std::ostringstream row;
-    row << "| " << escaped(name) << " | " << gibCell(d.weights) << " | " << gibCell(d.kvCache) << " | "
-        << gibCell(d.compute) << " | " << gibCell(d.overhead) << " | " << gibCell(d.total()) << " | "
-        << (d.usable ? gibCell(d.usable) : escaped(l.unknown)) << " | " << d.layers << " |\n";
+    row << "| " << escaped(name) << " | " << gibCell(d.weights) << " | " << gibCell(d.kvCache) << " | " << gibCell(d.compute) << " | "
+        << gibCell(d.overhead) << " | " << gibCell(d.total()) << " | " << (d.usable ? gibCell(d.usable) : escaped(l.unknown)) << " | "
+        << d.layers << " |\n";
     return row.str();
 }
 
-std::string verdictWords(const ReportLabels &l, Verdict v) { return l.verdictText ? l.verdictText(v) : describe(v); }
+std::string verdictWords(const ReportLabels &l, Verdict v)
+{
+    return l.verdictText ? l.verdictText(v) : describe(v);
+}
 
 /** "Fits · Headroom: 3.14 GiB" for a placement (the verdict line, and what a fix gives). */
 std::string outcome(const ReportLabels &l, const Placement &p)
@@ -91,13 +97,12 @@ std::string markdownReport(const EstimateReport &report, const ReportLabels &l)
 
     out << "# " << escaped(l.title) << " — " << escaped(r.model->name) << " · " << escaped(rr.quant->name) << " · "
         << escaped(r.engine->name) << "\n\n";
-    out << bold(l, l.verdict) << outcome(l, p) << " · " << bold(l, l.layersOnGpu) << p.gpuLayers << "/" << p.totalLayers
-        << "\n\n";
+    out << bold(l, l.verdict) << outcome(l, p) << " · " << bold(l, l.layersOnGpu) << p.gpuLayers << "/" << p.totalLayers << "\n\n";
 
     const std::string unit = " (" + escaped(l.gib) + ")";
-    out << "| " << escaped(l.device) << " | " << escaped(l.weights) << unit << " | " << escaped(l.kvCache) << unit
-        << " | " << escaped(l.compute) << unit << " | " << escaped(l.overhead) << unit << " | " << escaped(l.total)
-        << unit << " | " << escaped(l.usable) << unit << " | " << escaped(l.layers) << " |\n";
+    out << "| " << escaped(l.device) << " | " << escaped(l.weights) << unit << " | " << escaped(l.kvCache) << unit << " | "
+        << escaped(l.compute) << unit << " | " << escaped(l.overhead) << unit << " | " << escaped(l.total) << unit << " | "
+        << escaped(l.usable) << unit << " | " << escaped(l.layers) << " |\n";
     out << "|:--|--:|--:|--:|--:|--:|--:|--:|\n";
     for (const auto &d : p.devices)
         out << cellsOf(l, d.name, d);
@@ -126,8 +131,7 @@ std::string markdownReport(const EstimateReport &report, const ReportLabels &l)
     out << "- " << bold(l, l.flashAttention) << escaped(p.flashAttn ? l.on : l.off) << "\n";
     out << "- " << bold(l, l.maxContext) << p.maxContext << " " << escaped(l.tokensPerSequence) << "\n";
     if (p.decodeTokensPerSecond > 0)
-        out << "- " << bold(l, l.decodeSpeed) << "~" << std::llround(p.decodeTokensPerSecond) << " "
-            << escaped(l.tokensPerSecond) << "\n";
+        out << "- " << bold(l, l.decodeSpeed) << "~" << std::llround(p.decodeTokensPerSecond) << " " << escaped(l.tokensPerSecond) << "\n";
 
     if (!p.notices.empty()) {
         out << "\n## " << escaped(l.notices) << "\n\n";

@@ -58,9 +58,9 @@ struct ReportLabels {
     std::string tokensPerSecond = "tokens/s";
     std::string footer = "Estimated by Headroom; every figure is an estimate of the engine's allocations.";
 
-    std::function<std::string(Verdict)> verdictText;   ///< empty: English
-    std::function<std::string(Notice)> noticeText;     ///< empty: English
-    std::function<std::string(const Fix &)> fixText;   ///< empty: English
+    std::function<std::string(Verdict)> verdictText; ///< empty: English
+    std::function<std::string(Notice)> noticeText;   ///< empty: English
+    std::function<std::string(const Fix &)> fixText; ///< empty: English
 };
 
 } // namespace headroom::options

@@ -34,12 +34,14 @@ std::optional<double> positiveGiB(std::string_view text)
     return value;
 }
 
-Bytes gibToBytes(double gib) { return static_cast<Bytes>(gib * static_cast<double>(GiB)); }
+Bytes gibToBytes(double gib)
+{
+    return static_cast<Bytes>(gib * static_cast<double>(GiB));
+}
 
 constexpr std::string_view kFlags[] = {"--spread"};
-constexpr std::string_view kValued[] = {"--model", "--quant", "--engine", "--engine-version", "--ctx", "--parallel",
-                                        "--batch", "--ubatch", "--kv-type", "--flash-attn", "--gpu-layers", "--gpu",
-                                        "--gpus", "--ram"};
+constexpr std::string_view kValued[] = {"--model",  "--quant",   "--engine",     "--engine-version", "--ctx", "--parallel", "--batch",
+                                        "--ubatch", "--kv-type", "--flash-attn", "--gpu-layers",     "--gpu", "--gpus",     "--ram"};
 
 } // namespace
 

@@ -19,8 +19,7 @@ enum class Arity { Flag, Value };
 [[nodiscard]] std::optional<Arity> requestOptionArity(std::string_view name);
 
 /** Applies one request option to `inputs`; `value` is ignored for a flag. */
-[[nodiscard]] std::optional<UsageError> applyRequestOption(std::string_view name, const std::string &value,
-                                                           RequestInputs &inputs);
+[[nodiscard]] std::optional<UsageError> applyRequestOption(std::string_view name, const std::string &value, RequestInputs &inputs);
 
 /** "--gpu" text: a catalog id as given, or "custom:<GiB>" (24, 24.5) as a discrete card of that capacity. */
 [[nodiscard]] std::variant<DeviceChoice, UsageError> parseDeviceChoice(const std::string &text);

@@ -22,7 +22,8 @@ std::string describe(Notice n)
     case Notice::ParallelAutoReduced: return "the engine's default parallel slots did not fit; it falls back to 1";
     case Notice::EngineCannotOffload: return "this engine cannot offload layers to system RAM";
     case Notice::TensorParallelUneven: return "the GPU count does not divide the attention heads; vLLM refuses this tensor-parallel size";
-    case Notice::MlaExpandedCache: return "this engine version stores DeepSeek's MLA cache per head (tens of times larger than the latent cache of newer versions)";
+    case Notice::MlaExpandedCache:
+        return "this engine version stores DeepSeek's MLA cache per head (tens of times larger than the latent cache of newer versions)";
     case Notice::HostRamUnknown: return "offloaded layers need system RAM; pass --ram GIB to check it";
     case Notice::CtxFitted: return "the engine fits its default context to the free memory (llama.cpp --fit); pass --ctx to choose one";
     }

@@ -23,8 +23,7 @@ std::optional<CapacityBasis> thisComputerBasis(const DeviceChoice &choice)
 
 bool mentionsThisComputer(const RequestInputs &inputs)
 {
-    return std::any_of(inputs.gpus.begin(), inputs.gpus.end(),
-                       [](const DeviceChoice &d) { return thisComputerBasis(d).has_value(); });
+    return std::any_of(inputs.gpus.begin(), inputs.gpus.end(), [](const DeviceChoice &d) { return thisComputerBasis(d).has_value(); });
 }
 
 std::optional<Bytes> detectedHostRam(const probe::Detection &detection, CapacityBasis basis)

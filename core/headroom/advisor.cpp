@@ -41,8 +41,7 @@ RequestInputs fixBase(const RequestInputs &in)
     return r;
 }
 
-std::optional<Fix> finished(const Catalog &catalog, Fix::Kind kind, std::string quant, std::uint32_t value,
-                            RequestInputs inputs)
+std::optional<Fix> finished(const Catalog &catalog, Fix::Kind kind, std::string quant, std::uint32_t value, RequestInputs inputs)
 {
     auto p = price(catalog, inputs, false);
     if (!p || !fitsOnGpus(*p))

@@ -19,10 +19,10 @@ namespace headroom {
 struct Fix {
     enum class Kind { SmallerQuant, ShorterContext, QuantizedKv, MoreGpus };
     Kind kind = Kind::SmallerQuant;
-    std::string quant;        ///< SmallerQuant: the best-quality quantization that fits
-    std::uint32_t value = 0;  ///< ShorterContext: tokens; MoreGpus: total GPU count
-    RequestInputs inputs;     ///< the request with the fix applied
-    Placement result;         ///< estimate(resolveRequest(inputs))
+    std::string quant;       ///< SmallerQuant: the best-quality quantization that fits
+    std::uint32_t value = 0; ///< ShorterContext: tokens; MoreGpus: total GPU count
+    RequestInputs inputs;    ///< the request with the fix applied
+    Placement result;        ///< estimate(resolveRequest(inputs))
 };
 
 /**
@@ -30,8 +30,7 @@ struct Fix {
  * context, a q8_0 KV cache with flash attention on, or the fewest extra GPUs of the same kind (up to 8).
  * Each is priced by resolving its inputs, as a front end applying it would. Empty when it already fits.
  */
-[[nodiscard]] std::vector<Fix> suggestFixes(const Catalog &catalog, const RequestInputs &inputs,
-                                            const ResolvedRequest &current);
+[[nodiscard]] std::vector<Fix> suggestFixes(const Catalog &catalog, const RequestInputs &inputs, const ResolvedRequest &current);
 
 /** Expected quality of a model at a quantization: its benchmark score scaled by the quantization's measured loss. */
 [[nodiscard]] std::optional<double> expectedQuality(const ModelSpec &model, const Quantization &quant);
@@ -48,7 +47,6 @@ struct Recommendation {
  * request's devices at its context; ranked by expected quality (ties: smaller first). Models without a
  * quality score are skipped.
  */
-[[nodiscard]] std::vector<Recommendation> bestPerGb(const Catalog &catalog, const EstimateRequest &request,
-                                                    std::size_t count);
+[[nodiscard]] std::vector<Recommendation> bestPerGb(const Catalog &catalog, const EstimateRequest &request, std::size_t count);
 
 } // namespace headroom

@@ -60,9 +60,7 @@ constexpr Architecture kArchitectures[] = {
      .fusedQkv = true,
      .source = "convert_hf_to_gguf.py ChatGLMModel registers GlmForCausalLM and ChatGLMModel (MODEL_ARCH.CHATGLM); "
                "llama-model.cpp load_tensors LLM_ARCH_CHATGLM: wqkv, ffn_up of 2 x n_ff (gate and up fused)"},
-    {.gguf = "minicpm",
-     .hfModelTypes = {"minicpm"},
-     .source = "convert_hf_to_gguf.py MiniCPMModel: model_arch MODEL_ARCH.MINICPM"},
+    {.gguf = "minicpm", .hfModelTypes = {"minicpm"}, .source = "convert_hf_to_gguf.py MiniCPMModel: model_arch MODEL_ARCH.MINICPM"},
     {.gguf = "gpt-oss",
      .hfModelTypes = {"gpt_oss"},
      .slidingWindowPattern = 2,

@@ -18,15 +18,15 @@ struct Architecture {
     std::string_view gguf;                        ///< "gemma3", "gpt-oss"
     std::array<std::string_view, 3> hfModelTypes; ///< config.json `model_type` values converted to it ("" = unused)
     std::uint32_t slidingWindowPattern = 0;       ///< every Nth layer attends globally; 0 = no sliding window
-    bool qkvBias = false;             ///< Q/K/V projections always carry biases, whatever config.json says
-    bool qkNorm = false;              ///< per-head RMS norm on Q and K (attn_q_norm / attn_k_norm)
-    bool postNorms = false;           ///< post-attention and post-FFN norms (post_attention_norm / post_ffw_norm)
-    bool fusedQkv = false;            ///< one attn_qkv tensor; such models also fuse gate and up (ffn_up holds both)
-    bool tiedEmbeddings = false;      ///< default when config.json has no `tie_word_embeddings`
-    bool attentionOutputBias = false; ///< attn_output.bias
-    bool attentionSinks = false;      ///< attn_sinks: one learned logit per head
-    bool expertBiases = false;        ///< router and routed-expert biases (ffn_gate_inp.bias, ffn_*_exps.bias)
-    bool expertProbsBias = false;     ///< exp_probs_b: the routing score correction of DeepSeek-V3's noaux_tc
+    bool qkvBias = false;                         ///< Q/K/V projections always carry biases, whatever config.json says
+    bool qkNorm = false;                          ///< per-head RMS norm on Q and K (attn_q_norm / attn_k_norm)
+    bool postNorms = false;                       ///< post-attention and post-FFN norms (post_attention_norm / post_ffw_norm)
+    bool fusedQkv = false;                        ///< one attn_qkv tensor; such models also fuse gate and up (ffn_up holds both)
+    bool tiedEmbeddings = false;                  ///< default when config.json has no `tie_word_embeddings`
+    bool attentionOutputBias = false;             ///< attn_output.bias
+    bool attentionSinks = false;                  ///< attn_sinks: one learned logit per head
+    bool expertBiases = false;                    ///< router and routed-expert biases (ffn_gate_inp.bias, ffn_*_exps.bias)
+    bool expertProbsBias = false;                 ///< exp_probs_b: the routing score correction of DeepSeek-V3's noaux_tc
     std::string_view source;
 };
 

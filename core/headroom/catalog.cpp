@@ -184,8 +184,8 @@ const Quantization *Catalog::findQuantization(std::string_view key, std::string_
             match = match || equalsIgnoreCase(a, key);
         if (!match)
             continue;
-        if (engine.empty() || std::any_of(q.engines.begin(), q.engines.end(),
-                                          [&](const std::string &e) { return equalsIgnoreCase(e, engine); }))
+        if (engine.empty() ||
+            std::any_of(q.engines.begin(), q.engines.end(), [&](const std::string &e) { return equalsIgnoreCase(e, engine); }))
             return &q;
         if (!first)
             first = &q;

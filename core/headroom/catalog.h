@@ -35,7 +35,7 @@ struct CatalogSources {
 /** Result of resolving what a user typed as a model: catalog id, HF repo id, alias or Ollama tag. */
 struct ModelMatch {
     const ModelSpec *model = nullptr;
-    std::string impliedQuant;     ///< from an Ollama tag; empty when the key implies none
+    std::string impliedQuant; ///< from an Ollama tag; empty when the key implies none
     const OllamaTag *tag = nullptr;
 };
 

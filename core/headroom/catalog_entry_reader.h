@@ -64,8 +64,7 @@ public:
      * gives `fallback`; an absent required one, or any other string, fails naming the field.
      */
     template <typename T>
-    T choice(const std::string &field, std::initializer_list<std::pair<const char *, T>> choices, T fallback,
-             bool required = false) const
+    T choice(const std::string &field, std::initializer_list<std::pair<const char *, T>> choices, T fallback, bool required = false) const
     {
         if (!required && !has(field))
             return fallback;

@@ -142,8 +142,8 @@ std::uint32_t vllmBatchedTokens(const EngineBehaviour &b, std::uint32_t ctxPerSe
     // V1: a larger batch on the first GPU when it is big, except on A100s (engines.json `large_gpu_batch`).
     if (b.largeGpuBatch && !devices.empty() && devices.front().capacity >= b.largeGpuBatch->minMemory) {
         const auto &except = b.largeGpuBatch->exceptNames;
-        const bool excluded = std::any_of(except.begin(), except.end(),
-                                          [&](const std::string &n) { return containsIgnoreCase(devices.front().name, n); });
+        const bool excluded =
+            std::any_of(except.begin(), except.end(), [&](const std::string &n) { return containsIgnoreCase(devices.front().name, n); });
         if (!excluded)
             return std::max(b.maxNumBatchedTokens, b.largeGpuBatch->tokens);
     }
@@ -169,8 +169,7 @@ ComputeBuffers computeBuffers(const ModelSpec &m, const EngineProfile &engine, c
 }
 
 std::uint32_t forwardTokens(const EngineProfile &engine, const EngineBehaviour &b, std::uint32_t ctxPerSeq,
-                            const std::vector<DeviceSpec> &devices, std::optional<std::uint32_t> ubatch,
-                            std::optional<std::uint32_t> batch)
+                            const std::vector<DeviceSpec> &devices, std::optional<std::uint32_t> ubatch, std::optional<std::uint32_t> batch)
 {
     std::uint32_t tokens = 0;
     if (ubatch) {

@@ -22,7 +22,7 @@ struct ComputeBuffers {
 
 struct ComputeParams {
     KvGeometry kv;
-    std::uint32_t tokens = 512;   ///< tokens in the largest forward pass (n_ubatch, prefill chunk, batched tokens)
+    std::uint32_t tokens = 512; ///< tokens in the largest forward pass (n_ubatch, prefill chunk, batched tokens)
     bool flashAttn = false;
     std::uint32_t parallel = 1;
     std::uint32_t tensorParallel = 1;

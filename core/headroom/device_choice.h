@@ -14,8 +14,8 @@ namespace headroom {
 struct CustomDevice {
     Bytes capacity = 0;
     MemoryKind kind = MemoryKind::Discrete;
-    double bandwidthGBs = 0.0; ///< 0 = unknown (no speed estimate from it)
-    std::string name;          ///< what the device calls itself ("Radeon 8060S Graphics"); empty = a generic name
+    double bandwidthGBs = 0.0;       ///< 0 = unknown (no speed estimate from it)
+    std::string name;                ///< what the device calls itself ("Radeon 8060S Graphics"); empty = a generic name
     std::optional<Bytes> wiredLimit; ///< Apple: a GPU working-set limit the user set (iogpu.wired_limit_mb)
 
     bool operator==(const CustomDevice &) const = default;
@@ -29,9 +29,9 @@ class DeviceChoice
 {
 public:
     DeviceChoice() = default;
-    DeviceChoice(std::string catalogId) : m_choice(std::move(catalogId)) {} // NOLINT: ids are the common case
+    DeviceChoice(std::string catalogId) : m_choice(std::move(catalogId)) {}   // NOLINT: ids are the common case
     DeviceChoice(const char *catalogId) : m_choice(std::string(catalogId)) {} // NOLINT
-    DeviceChoice(CustomDevice custom) : m_choice(custom) {} // NOLINT
+    DeviceChoice(CustomDevice custom) : m_choice(custom) {}                   // NOLINT
 
     /** The catalog id, or null for a custom device. */
     [[nodiscard]] const std::string *catalogId() const { return std::get_if<std::string>(&m_choice); }

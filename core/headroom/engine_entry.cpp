@@ -32,35 +32,37 @@ EngineTraits readTraits(const EntryReader &s)
     t.formats = s.choices("formats", kFormats);
     if (t.formats.empty())
         s.fail(P::Missing, "formats", "");
-    t.kvTypes = s.choices<KvType>("kv_types", {{"f16", KvType::F16}, {"bf16", KvType::BF16}, {"f32", KvType::F32},
-                                       {"q8_0", KvType::Q8_0}, {"q4_0", KvType::Q4_0}, {"fp8", KvType::Fp8}});
+    t.kvTypes = s.choices<KvType>("kv_types", {{"f16", KvType::F16},
+                                               {"bf16", KvType::BF16},
+                                               {"f32", KvType::F32},
+                                               {"q8_0", KvType::Q8_0},
+                                               {"q4_0", KvType::Q4_0},
+                                               {"fp8", KvType::Fp8}});
     if (t.kvTypes.empty())
         s.fail(P::Missing, "kv_types", "");
     t.kvQuantNeedsFlashAttn = s.boolean("kv_quant_needs_flash_attn");
     t.kvCells = readObject(s, "kv_cells", readKvCells);
     t.offloadsToHost = s.boolean("offloads_to_host");
     t.embeddingsOnHost = s.boolean("embeddings_on_host");
-    t.devicePolicy = s.choice("device_policy",
-                              {{"all", DevicePolicy::All}, {"fewest", DevicePolicy::Fewest},
-                               {"tensor_parallel", DevicePolicy::TensorParallel}},
-                              DevicePolicy::All, true);
+    t.devicePolicy = s.choice(
+        "device_policy", {{"all", DevicePolicy::All}, {"fewest", DevicePolicy::Fewest}, {"tensor_parallel", DevicePolicy::TensorParallel}},
+        DevicePolicy::All, true);
     t.deviceKinds = s.choices<MemoryKind>("device_kinds", {{"gpu", MemoryKind::Discrete}, {"unified", MemoryKind::Unified}});
     if (t.deviceKinds.empty())
         s.fail(P::Missing, "device_kinds", "");
     t.kvPool = s.boolean("kv_pool");
     t.defaultUbatch = s.integer<std::uint32_t>("default_ubatch", false);
-    t.batchOption = s.choice("batch_option",
-                             {{"clamps_ubatch", BatchOption::ClampsUbatch}, {"batched_tokens", BatchOption::BatchedTokens},
-                              {"ignored", BatchOption::Ignored}},
-                             BatchOption::Ignored, true);
+    t.batchOption = s.choice(
+        "batch_option",
+        {{"clamps_ubatch", BatchOption::ClampsUbatch}, {"batched_tokens", BatchOption::BatchedTokens}, {"ignored", BatchOption::Ignored}},
+        BatchOption::Ignored, true);
     t.conversationCtx = s.integer<std::uint32_t>("conversation_ctx", false);
     t.defaultFor = s.strings("default_for");
     for (const auto &what : t.defaultFor)
         if (what != "gguf" && what != "safetensors" && what != "mlx" && what != "ollama")
             s.fail(P::BadValue, "default_for", what);
     t.defaultQuant = s.str("default_quant");
-    t.mixVariant = s.choice("mix_variant",
-                            {{"llama-quantize", MixVariant::LlamaCpp}, {"ollama-mxfp4-bf16", MixVariant::OllamaMxfp4Bf16}},
+    t.mixVariant = s.choice("mix_variant", {{"llama-quantize", MixVariant::LlamaCpp}, {"ollama-mxfp4-bf16", MixVariant::OllamaMxfp4Bf16}},
                             MixVariant::LlamaCpp, true);
     if (s.has("fit"))
         t.fit = readObject(s, "fit", [](const EntryReader &f) {
@@ -79,9 +81,9 @@ void readBehaviourRow(const EntryReader &v, EngineBehaviour &b)
     // Missing keys inherit from the previous row (b holds it).
     b.mlaCache = v.choice("mla_cache", {{"latent", MlaCache::Latent}, {"expanded", MlaCache::Expanded}}, b.mlaCache);
     b.swaCache = v.choice("swa_cache", {{"window", SwaCache::Window}, {"full", SwaCache::Full}}, b.swaCache);
-    b.flashAttnDefault = v.choice("flash_attn_default",
-                                  {{"on", FlashAttnDefault::On}, {"off", FlashAttnDefault::Off}, {"auto", FlashAttnDefault::Auto}},
-                                  b.flashAttnDefault);
+    b.flashAttnDefault =
+        v.choice("flash_attn_default", {{"on", FlashAttnDefault::On}, {"off", FlashAttnDefault::Off}, {"auto", FlashAttnDefault::Auto}},
+                 b.flashAttnDefault);
     if (v.has("flash_attn_archs"))
         b.flashAttnArchs = v.strings("flash_attn_archs");
     b.defaultCtx = v.integer<std::uint32_t>("default_ctx", false, b.defaultCtx); // 0 = the model's context

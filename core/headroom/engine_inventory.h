@@ -13,7 +13,6 @@ namespace headroom {
  * `mix_variant`: Ollama's own gpt-oss conversion keeps non-expert tensors in BF16). Every caller that
  * sizes a catalog model for an engine (the resolver, the advisor) goes through here.
  */
-[[nodiscard]] std::optional<TensorInventory> buildInventory(const ModelSpec &spec, const Quantization &quant,
-                                                            const EngineProfile &engine);
+[[nodiscard]] std::optional<TensorInventory> buildInventory(const ModelSpec &spec, const Quantization &quant, const EngineProfile &engine);
 
 } // namespace headroom

@@ -31,25 +31,25 @@ enum class BatchOption { ClampsUbatch, BatchedTokens, Ignored };
 
 /** How the engine rounds its KV cache up, in cells (one cell = one token of one sequence). */
 struct KvCells {
-    std::uint32_t padding = 1;            ///< the cache of full-attention layers is a multiple of this
-    bool paddingPerSequence = false;      ///< pad each sequence's cells (true) or the whole cache (false)
-    std::uint32_t windowPadding = 1;      ///< same for sliding-window layers
+    std::uint32_t padding = 1;       ///< the cache of full-attention layers is a multiple of this
+    bool paddingPerSequence = false; ///< pad each sequence's cells (true) or the whole cache (false)
+    std::uint32_t windowPadding = 1; ///< same for sliding-window layers
     bool windowPaddingPerSequence = true;
-    bool windowExtraUbatch = false;       ///< a window layer also keeps one ubatch of cells (llama.cpp)
-    std::uint32_t windowExtraCells = 0;   ///< ... or this many cells per sequence (vLLM: one block)
+    bool windowExtraUbatch = false;     ///< a window layer also keeps one ubatch of cells (llama.cpp)
+    std::uint32_t windowExtraCells = 0; ///< ... or this many cells per sequence (vLLM: one block)
 };
 
 /** llama.cpp's --fit: unset arguments are fitted to the free memory, keeping a margin on each device. */
 struct FitPolicy {
-    Bytes margin = 0;          ///< memory kept free on each device (--fit-target)
-    std::uint32_t minCtx = 0;  ///< the context is not fitted below this (--fit-ctx)
+    Bytes margin = 0;         ///< memory kept free on each device (--fit-target)
+    std::uint32_t minCtx = 0; ///< the context is not fitted below this (--fit-ctx)
 };
 
 /** vLLM's larger default batch on big GPUs. */
 struct LargeGpuBatch {
-    Bytes minMemory = 0;                   ///< the first GPU has at least this much memory
-    std::uint32_t tokens = 0;              ///< then this many batched tokens
-    std::vector<std::string> exceptNames;  ///< unless its name contains one of these (case-insensitive)
+    Bytes minMemory = 0;                  ///< the first GPU has at least this much memory
+    std::uint32_t tokens = 0;             ///< then this many batched tokens
+    std::vector<std::string> exceptNames; ///< unless its name contains one of these (case-insensitive)
 };
 
 /** How one version range of an engine allocates; every field is resolved (no "inherit"). */
@@ -65,7 +65,7 @@ struct EngineBehaviour {
     bool parallelAuto = false; ///< default_parallel is tried, falling back to 1 when it does not fit
     bool kvUnified = false;    ///< the default slots share one cache of the context's size (llama-server since PR #16736)
     std::vector<std::pair<double, std::uint32_t>> defaultCtxByVramGiB; ///< (max GiB, ctx) ascending
-    bool fitDefault = false;   ///< unset context and layers are fitted to memory (engine's FitPolicy)
+    bool fitDefault = false; ///< unset context and layers are fitted to memory (engine's FitPolicy)
     double gpuMemoryUtilization = 1.0;
     std::uint32_t maxNumBatchedTokens = 0;
     std::optional<LargeGpuBatch> largeGpuBatch;
@@ -84,21 +84,21 @@ struct EngineBehaviour {
  * asking which engine it is.
  */
 struct EngineTraits {
-    std::string computeFamily;            ///< compute-buffer strategy (compute_buffer.cpp): llama.cpp, vllm, transformers, mlx
-    std::vector<WeightFormat> formats;    ///< weight formats it loads
-    std::vector<KvType> kvTypes;          ///< KV cache element types it offers (first = default)
-    bool kvQuantNeedsFlashAttn = false;   ///< a quantized KV cache falls back to F16 without flash attention
+    std::string computeFamily;          ///< compute-buffer strategy (compute_buffer.cpp): llama.cpp, vllm, transformers, mlx
+    std::vector<WeightFormat> formats;  ///< weight formats it loads
+    std::vector<KvType> kvTypes;        ///< KV cache element types it offers (first = default)
+    bool kvQuantNeedsFlashAttn = false; ///< a quantized KV cache falls back to F16 without flash attention
     KvCells kvCells;
-    bool offloadsToHost = false;          ///< layers that do not fit run from system RAM
-    bool embeddingsOnHost = false;        ///< token embeddings stay in system RAM (a row lookup)
+    bool offloadsToHost = false;   ///< layers that do not fit run from system RAM
+    bool embeddingsOnHost = false; ///< token embeddings stay in system RAM (a row lookup)
     DevicePolicy devicePolicy = DevicePolicy::All;
-    std::vector<MemoryKind> deviceKinds;  ///< kinds of device it runs on
-    bool kvPool = false;                  ///< KV is a pool that must hold one full sequence to start (vLLM)
-    std::uint32_t defaultUbatch = 0;      ///< tokens per forward pass when unset (llama.cpp n_ubatch)
+    std::vector<MemoryKind> deviceKinds; ///< kinds of device it runs on
+    bool kvPool = false;                 ///< KV is a pool that must hold one full sequence to start (vLLM)
+    std::uint32_t defaultUbatch = 0;     ///< tokens per forward pass when unset (llama.cpp n_ubatch)
     BatchOption batchOption = BatchOption::Ignored;
-    std::uint32_t conversationCtx = 0;    ///< the cache grows with the conversation; default_ctx 0 sizes one of this many tokens
-    std::vector<std::string> defaultFor;  ///< what it is the default engine for: "gguf", "safetensors", "mlx", "ollama"
-    std::string defaultQuant;             ///< quantization when none is named
+    std::uint32_t conversationCtx = 0;   ///< the cache grows with the conversation; default_ctx 0 sizes one of this many tokens
+    std::vector<std::string> defaultFor; ///< what it is the default engine for: "gguf", "safetensors", "mlx", "ollama"
+    std::string defaultQuant;            ///< quantization when none is named
     MixVariant mixVariant = MixVariant::LlamaCpp;
     FitPolicy fit;
 
@@ -123,8 +123,8 @@ struct EngineProfile {
     std::string versionScheme;
     EngineTraits traits;
     std::vector<EngineBehaviour> versions; ///< oldest first
-    DeviceBudget runtimeOverhead; ///< driver/framework context allocated on each device used
-    DeviceBudget deviceReserve;   ///< memory the engine refuses to fill on each device
+    DeviceBudget runtimeOverhead;          ///< driver/framework context allocated on each device used
+    DeviceBudget deviceReserve;            ///< memory the engine refuses to fill on each device
     std::string source;
 
     /** Behaviour in force for `version`; empty or newer-than-known means the latest known row. */

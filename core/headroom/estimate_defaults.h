@@ -15,13 +15,13 @@ struct ResolvedSettings {
     const EngineBehaviour *behaviour = nullptr;
     std::uint32_t ctx = 0;
     std::uint32_t parallel = 1;
-    std::uint32_t tokens = 512;   ///< tokens in the largest forward pass
-    bool tokensFixed = false;     ///< the request set ubatch or batch: tokens do not follow the context
-    bool ctxFromEngine = false;   ///< the request left the context to the engine
+    std::uint32_t tokens = 512; ///< tokens in the largest forward pass
+    bool tokensFixed = false;   ///< the request set ubatch or batch: tokens do not follow the context
+    bool ctxFromEngine = false; ///< the request left the context to the engine
     bool flashAttn = false;
     KvType keyType = KvType::F16;
     KvType valueType = KvType::F16;
-    Bytes fitMargin = 0;          ///< memory kept free on each device while fitting layers (llama.cpp --fit)
+    Bytes fitMargin = 0; ///< memory kept free on each device while fitting layers (llama.cpp --fit)
     std::vector<Notice> notices;
 };
 

@@ -63,8 +63,7 @@ Placement estimateImpl(const EstimateRequest &req, bool withMaxContext)
     p.notices.insert(p.notices.begin(), r.notices.begin(), r.notices.end());
     if (!traits.offloadsToHost && p.verdict == Verdict::DoesNotFit)
         p.notices.push_back(Notice::EngineCannotOffload);
-    if (traits.devicePolicy == DevicePolicy::TensorParallel && req.devices.size() > 1 &&
-        req.model->heads % req.devices.size() != 0)
+    if (traits.devicePolicy == DevicePolicy::TensorParallel && req.devices.size() > 1 && req.model->heads % req.devices.size() != 0)
         p.notices.push_back(Notice::TensorParallelUneven);
     p.maxContext = withMaxContext ? searchMaxContext(req, r) : 0;
     p.decodeTokensPerSecond = p.verdict == Verdict::DoesNotFit ? 0.0 : decodeTokensPerSecond(l.speed, l.concurrent);

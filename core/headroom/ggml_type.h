@@ -13,6 +13,7 @@ namespace headroom {
  * Tensor storage types as numbered in GGUF files (ggml.h `enum ggml_type`).
  * The numeric values are the on-disk ids, so the GGUF reader can cast directly after a range check.
  */
+// clang-format off
 enum class GgmlType : std::uint32_t {
     F32 = 0, F16 = 1, Q4_0 = 2, Q4_1 = 3, Q5_0 = 6, Q5_1 = 7, Q8_0 = 8, Q8_1 = 9,
     Q2_K = 10, Q3_K = 11, Q4_K = 12, Q5_K = 13, Q6_K = 14, Q8_K = 15,
@@ -20,6 +21,7 @@ enum class GgmlType : std::uint32_t {
     I8 = 24, I16 = 25, I32 = 26, I64 = 27, F64 = 28, IQ1_M = 29, BF16 = 30,
     TQ1_0 = 34, TQ2_0 = 35, MXFP4 = 39,
 };
+// clang-format on
 
 struct GgmlTypeTraits {
     std::string_view name;

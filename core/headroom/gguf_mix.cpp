@@ -10,6 +10,8 @@ namespace {
 // A port of llama.cpp src/llama-quant.cpp `llama_tensor_get_type` (ggml-org/llama.cpp, 2025) for the file
 // types the catalog offers. Names are matched by substring exactly as llama.cpp does, so "ffn_down_exps"
 // counts as an ffn_down tensor.
+// (Tables read better as tables.)
+// clang-format off
 enum class FType {
     F32, F16, BF16, Q4_0, Q4_1, Q5_0, Q5_1, Q8_0, Q2_K, Q3_K_S, Q3_K_M, Q3_K_L, Q4_K_S, Q4_K_M, Q5_K_S, Q5_K_M,
     Q6_K, IQ2_XXS, IQ2_XS, IQ3_XXS, IQ1_S, IQ1_M, IQ4_NL, IQ4_XS, MXFP4_MOE,
@@ -34,6 +36,7 @@ const std::map<std::string, std::pair<FType, GgmlType>> &fileTypes()
     };
     return table;
 }
+// clang-format on
 
 bool contains(const std::string &s, const char *needle)
 {
@@ -66,10 +69,16 @@ GgmlType fallbackForRow(GgmlType type, std::uint64_t rowLength)
     if (rowLength % ggmlTypeTraits(type).blockSize == 0)
         return type;
     switch (type) {
-    case GgmlType::Q2_K: case GgmlType::Q3_K: case GgmlType::IQ4_XS: case GgmlType::IQ2_XXS:
-    case GgmlType::IQ2_XS: case GgmlType::IQ2_S: case GgmlType::IQ3_XXS: case GgmlType::IQ3_S:
-    case GgmlType::IQ1_S: case GgmlType::IQ1_M:
-        return GgmlType::IQ4_NL;
+    case GgmlType::Q2_K:
+    case GgmlType::Q3_K:
+    case GgmlType::IQ4_XS:
+    case GgmlType::IQ2_XXS:
+    case GgmlType::IQ2_XS:
+    case GgmlType::IQ2_S:
+    case GgmlType::IQ3_XXS:
+    case GgmlType::IQ3_S:
+    case GgmlType::IQ1_S:
+    case GgmlType::IQ1_M: return GgmlType::IQ4_NL;
     case GgmlType::Q4_K: return GgmlType::Q5_0;
     case GgmlType::Q5_K: return GgmlType::Q5_1;
     case GgmlType::Q6_K: return GgmlType::Q8_0;
@@ -185,8 +194,8 @@ GgmlType chooseType(MixState &s, const Tensor &t)
     }
     if (contains(name, "attn_output.weight")) {
         if (nExpert == 8) {
-            if (f == FType::Q2_K || f == FType::Q3_K_S || f == FType::Q3_K_M || f == FType::IQ4_NL ||
-                f == FType::Q4_K_S || f == FType::Q4_K_M || f == FType::IQ4_XS || f == FType::IQ3_XXS)
+            if (f == FType::Q2_K || f == FType::Q3_K_S || f == FType::Q3_K_M || f == FType::IQ4_NL || f == FType::Q4_K_S ||
+                f == FType::Q4_K_M || f == FType::IQ4_XS || f == FType::IQ3_XXS)
                 return GgmlType::Q5_K;
             return type;
         }
@@ -220,8 +229,7 @@ void setStorage(Tensor &t, GgmlType type)
 
 } // namespace
 
-bool assignGgufTypes(const ModelSpec &spec, const std::string &fileType, MixVariant variant,
-                     std::vector<Tensor> &tensors)
+bool assignGgufTypes(const ModelSpec &spec, const std::string &fileType, MixVariant variant, std::vector<Tensor> &tensors)
 {
     const auto it = fileTypes().find(fileType);
     if (it == fileTypes().end())

@@ -39,8 +39,8 @@ LayerWidth widthOf(const ModelSpec &m, const KvGeometry &g)
 
 } // namespace
 
-KvGeometry kvGeometry(const ModelSpec &m, const EngineProfile &engine, const EngineBehaviour &b, KvType keyType,
-                      KvType valueType, std::uint32_t ctxPerSeq, std::uint32_t parallel, std::uint32_t ubatch)
+KvGeometry kvGeometry(const ModelSpec &m, const EngineProfile &engine, const EngineBehaviour &b, KvType keyType, KvType valueType,
+                      std::uint32_t ctxPerSeq, std::uint32_t parallel, std::uint32_t ubatch)
 {
     KvGeometry g;
     g.keyType = keyType;
@@ -51,8 +51,7 @@ KvGeometry kvGeometry(const ModelSpec &m, const EngineProfile &engine, const Eng
     // PR #13194); vLLM pages in blocks of 16 and keeps window + one block per sequence; mlx-lm's KVCache grows
     // in steps of 256 per sequence and its RotatingKVCache holds the window.
     const KvCells &c = engine.traits.kvCells;
-    g.fullCells = c.paddingPerSequence ? padTo(Bytes{ctxPerSeq}, c.padding) * parallel
-                                       : padTo(Bytes{ctxPerSeq} * parallel, c.padding);
+    g.fullCells = c.paddingPerSequence ? padTo(Bytes{ctxPerSeq}, c.padding) * parallel : padTo(Bytes{ctxPerSeq} * parallel, c.padding);
     const std::uint32_t window = m.slidingWindow ? m.slidingWindow->window : 0;
     if (b.swaCache != SwaCache::Window || window == 0) {
         g.windowCells = g.fullCells;

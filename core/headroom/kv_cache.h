@@ -2,8 +2,8 @@
 #pragma once
 
 #include "headroom/engine_profile.h"
-#include "headroom/model_spec.h"
 #include "headroom/kv_type.h"
+#include "headroom/model_spec.h"
 #include "headroom/units.h"
 
 #include <vector>
@@ -12,16 +12,15 @@ namespace headroom {
 
 /** Shape of the KV cache a run allocates: cells per layer kind and element types, as the engine sizes them. */
 struct KvGeometry {
-    Bytes fullCells = 0;    ///< cells in a layer that attends to the whole context (all sequences)
-    Bytes windowCells = 0;  ///< cells in a sliding-window layer
+    Bytes fullCells = 0;   ///< cells in a layer that attends to the whole context (all sequences)
+    Bytes windowCells = 0; ///< cells in a sliding-window layer
     KvType keyType = KvType::F16;
     KvType valueType = KvType::F16;
     bool mlaLatent = false; ///< DeepSeek MLA stored as one 512+64 latent per token (no V)
 };
 
 [[nodiscard]] KvGeometry kvGeometry(const ModelSpec &m, const EngineProfile &engine, const EngineBehaviour &b, KvType keyType,
-                                    KvType valueType, std::uint32_t ctxPerSeq, std::uint32_t parallel,
-                                    std::uint32_t ubatch);
+                                    KvType valueType, std::uint32_t ctxPerSeq, std::uint32_t parallel, std::uint32_t ubatch);
 
 /** KV bytes held by each layer (index = block). */
 [[nodiscard]] std::vector<Bytes> kvLayerBytes(const ModelSpec &m, const KvGeometry &g);

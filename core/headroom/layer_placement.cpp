@@ -13,10 +13,10 @@ namespace {
 
 /** Weights of each offload unit: blocks 0..n-1, then the output layer. */
 struct Units {
-    std::vector<Bytes> weights;  ///< size n + 1
-    std::vector<Bytes> active;   ///< bytes read per token, size n + 1
-    Bytes input = 0;             ///< token embeddings
-    std::vector<Bytes> kv;       ///< size n (output holds none)
+    std::vector<Bytes> weights; ///< size n + 1
+    std::vector<Bytes> active;  ///< bytes read per token, size n + 1
+    Bytes input = 0;            ///< token embeddings
+    std::vector<Bytes> kv;      ///< size n (output holds none)
     ComputeBuffers compute;
 };
 
@@ -29,9 +29,8 @@ Units buildUnits(const EstimateRequest &req, const ResolvedSettings &r)
     u.weights.assign(n + 1, 0);
     u.active.assign(n + 1, 0);
     for (const auto &t : inv.tensors) {
-        const double share = t.routedExpert && inv.experts > 0
-                                 ? static_cast<double>(inv.expertsUsed) / static_cast<double>(inv.experts)
-                                 : 1.0;
+        const double share =
+            t.routedExpert && inv.experts > 0 ? static_cast<double>(inv.expertsUsed) / static_cast<double>(inv.experts) : 1.0;
         if (t.layer < 0) {
             // Tied embeddings double as the output matrix. llama.cpp keeps the lookup table on the host and
             // loads a second copy with the output layer; other engines hold the one matrix with the output.
@@ -64,8 +63,7 @@ Units buildUnits(const EstimateRequest &req, const ResolvedSettings &r)
 /** Fraction boundaries for a layer split proportional to each device's usable memory (llama.cpp's default). */
 std::vector<double> splitFractions(const std::vector<Bytes> &usable)
 {
-    const double sum = std::accumulate(usable.begin(), usable.end(), 0.0,
-                                       [](double a, Bytes b) { return a + static_cast<double>(b); });
+    const double sum = std::accumulate(usable.begin(), usable.end(), 0.0, [](double a, Bytes b) { return a + static_cast<double>(b); });
     std::vector<double> cumulative;
     double running = 0.0;
     for (const auto u : usable) {

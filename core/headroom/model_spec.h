@@ -13,10 +13,7 @@ struct SlidingWindow {
     std::uint32_t window = 0;
     std::uint32_t pattern = 0;
 
-    [[nodiscard]] bool isSliding(std::uint32_t layer) const
-    {
-        return window > 0 && pattern > 0 && (layer + 1) % pattern != 0;
-    }
+    [[nodiscard]] bool isSliding(std::uint32_t layer) const { return window > 0 && pattern > 0 && (layer + 1) % pattern != 0; }
 };
 
 /** DeepSeek V2/V3 multi-head latent attention. */

@@ -13,14 +13,14 @@ enum class Verdict { Fits, Tight, PartialOffload, DoesNotFit };
 
 /** Codes, not sentences: the CLI and GUI word them (and translate them). */
 enum class Notice {
-    KvQuantNeedsFlashAttn,   ///< quantized KV requested without flash attention: engine keeps F16
-    CtxAboveModelMax,        ///< context beyond the model's trained maximum
-    ParallelAutoReduced,     ///< engine's auto parallel fell back to 1 slot
-    EngineCannotOffload,     ///< engine keeps every layer on the GPU (vLLM, MLX)
-    TensorParallelUneven,    ///< GPUs do not divide the heads: vLLM refuses this split
-    MlaExpandedCache,        ///< this engine version stores DeepSeek MLA per head (tens of times larger)
-    HostRamUnknown,          ///< offloaded layers need host RAM that was not given
-    CtxFitted,               ///< the engine fitted its default context down to the memory (llama.cpp --fit)
+    KvQuantNeedsFlashAttn, ///< quantized KV requested without flash attention: engine keeps F16
+    CtxAboveModelMax,      ///< context beyond the model's trained maximum
+    ParallelAutoReduced,   ///< engine's auto parallel fell back to 1 slot
+    EngineCannotOffload,   ///< engine keeps every layer on the GPU (vLLM, MLX)
+    TensorParallelUneven,  ///< GPUs do not divide the heads: vLLM refuses this split
+    MlaExpandedCache,      ///< this engine version stores DeepSeek MLA per head (tens of times larger)
+    HostRamUnknown,        ///< offloaded layers need host RAM that was not given
+    CtxFitted,             ///< the engine fitted its default context down to the memory (llama.cpp --fit)
 };
 
 /** Memory on one device (or on the host), split by what holds it. */
@@ -47,13 +47,13 @@ struct Placement {
     Verdict verdict = Verdict::DoesNotFit;
     std::uint32_t gpuLayers = 0;
     std::uint32_t totalLayers = 0;
-    std::uint32_t ctx = 0;          ///< per sequence, as resolved
+    std::uint32_t ctx = 0; ///< per sequence, as resolved
     std::uint32_t parallel = 1;
     bool flashAttn = false;
     KvType kvType = KvType::F16;
-    std::uint32_t maxContext = 0;   ///< longest context per sequence that keeps every layer on the GPUs
+    std::uint32_t maxContext = 0; ///< longest context per sequence that keeps every layer on the GPUs
     double decodeTokensPerSecond = 0.0;
-    std::string engineVersion;      ///< the behaviour row applied
+    std::string engineVersion; ///< the behaviour row applied
     std::vector<Notice> notices;
 
     /** Smallest (usable - total) over the GPUs; negative when one overflows. */

@@ -24,9 +24,9 @@ enum class WeightFormat { Gguf, Safetensors, Mlx };
 }
 
 struct QuantQuality {
-    std::optional<double> kld;       ///< mean KL divergence vs FP16 logits
-    std::optional<double> pplDelta;  ///< perplexity increase
-    std::optional<double> relative;  ///< benchmark score relative to BF16 (1.0 = no loss)
+    std::optional<double> kld;      ///< mean KL divergence vs FP16 logits
+    std::optional<double> pplDelta; ///< perplexity increase
+    std::optional<double> relative; ///< benchmark score relative to BF16 (1.0 = no loss)
     std::string source;
 };
 
@@ -52,9 +52,9 @@ struct QuantLayout {
     std::uint32_t group = 0;          ///< weights sharing one scale (and zero point); 0 = none
     double scaleBytes = 0.0;
     double zeroBytes = 0.0;
-    std::uint32_t superGroup = 0;     ///< groups sharing one second-level scale; 0 = none
+    std::uint32_t superGroup = 0; ///< groups sharing one second-level scale; 0 = none
     double superScaleBytes = 0.0;
-    std::uint8_t keep16 = 0;          ///< bit set of Keep
+    std::uint8_t keep16 = 0; ///< bit set of Keep
 
     [[nodiscard]] bool keeps(Keep k) const { return (keep16 & static_cast<std::uint8_t>(k)) != 0; }
     /** True when every tensor is stored at bits / 8 bytes (no groups: BF16, FP16, F32 checkpoints). */

@@ -39,10 +39,8 @@ QuantLayout readLayout(const EntryReader &s, WeightFormat format)
         });
     }
     using K = QuantLayout::Keep;
-    for (const K k : s.choices<K>("keep_16bit", {{"embeddings", K::Embeddings},
-                                                 {"lm_head", K::LmHead},
-                                                 {"norms", K::Norms},
-                                                 {"router", K::Router}}))
+    for (const K k :
+         s.choices<K>("keep_16bit", {{"embeddings", K::Embeddings}, {"lm_head", K::LmHead}, {"norms", K::Norms}, {"router", K::Router}}))
         l.keep16 = static_cast<std::uint8_t>(l.keep16 | static_cast<std::uint8_t>(k));
     if (l.group == 0 && l.bits < 16)
         s.fail(P::Missing, "group", ""); // quantized without scales is no layout anyone ships
@@ -56,8 +54,7 @@ Quantization readQuantizationEntry(const EntryReader &r, const std::string &id)
     Quantization q;
     q.id = id;
     q.name = r.str("name");
-    q.format = r.choice("format",
-                        {{"gguf", WeightFormat::Gguf}, {"safetensors", WeightFormat::Safetensors}, {"mlx", WeightFormat::Mlx}},
+    q.format = r.choice("format", {{"gguf", WeightFormat::Gguf}, {"safetensors", WeightFormat::Safetensors}, {"mlx", WeightFormat::Mlx}},
                         WeightFormat::Gguf, true);
     q.engines = r.strings("engines");
     if (q.engines.empty())

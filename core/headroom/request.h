@@ -21,8 +21,8 @@ struct DeviceSpec {
     std::string id;
     std::string name;
     MemoryKind kind = MemoryKind::Discrete;
-    Bytes capacity = 0;                   ///< marketed memory
-    std::optional<Bytes> wiredLimit;      ///< Apple: measured GPU working-set limit
+    Bytes capacity = 0;              ///< marketed memory
+    std::optional<Bytes> wiredLimit; ///< Apple: measured GPU working-set limit
     double bandwidthGBs = 0.0;
 };
 
@@ -31,18 +31,18 @@ struct EstimateRequest {
     const ModelSpec *model = nullptr;
     const TensorInventory *inventory = nullptr;
     const EngineProfile *engine = nullptr;
-    std::string engineVersion;            ///< empty = latest known behaviour
-    std::optional<std::uint32_t> ctx;     ///< tokens per sequence; empty = engine default
-    std::optional<std::uint32_t> parallel;///< sequences sharing the cache; empty = engine default
-    std::optional<std::uint32_t> batch;   ///< logical batch; empty = engine default
-    std::optional<std::uint32_t> ubatch;  ///< tokens per forward pass; empty = engine default
+    std::string engineVersion;             ///< empty = latest known behaviour
+    std::optional<std::uint32_t> ctx;      ///< tokens per sequence; empty = engine default
+    std::optional<std::uint32_t> parallel; ///< sequences sharing the cache; empty = engine default
+    std::optional<std::uint32_t> batch;    ///< logical batch; empty = engine default
+    std::optional<std::uint32_t> ubatch;   ///< tokens per forward pass; empty = engine default
     KvType kvType = KvType::F16;
     FlashAttn flashAttn = FlashAttn::Auto;
-    std::optional<int> gpuLayers;         ///< llama.cpp -ngl semantics; empty = as many as fit
-    std::vector<DeviceSpec> devices;      ///< empty = CPU only
-    bool spread = false;                  ///< OLLAMA_SCHED_SPREAD: use every GPU instead of the fewest
-    std::optional<Bytes> hostRam;         ///< system RAM for offloaded layers; empty = unknown
-    double hostBandwidthGBs = 0.0;        ///< 0 = Headroom's default (see speed.cpp)
+    std::optional<int> gpuLayers;    ///< llama.cpp -ngl semantics; empty = as many as fit
+    std::vector<DeviceSpec> devices; ///< empty = CPU only
+    bool spread = false;             ///< OLLAMA_SCHED_SPREAD: use every GPU instead of the fewest
+    std::optional<Bytes> hostRam;    ///< system RAM for offloaded layers; empty = unknown
+    double hostBandwidthGBs = 0.0;   ///< 0 = Headroom's default (see speed.cpp)
 };
 
 } // namespace headroom

@@ -3,8 +3,7 @@
 
 namespace headroom {
 
-RequestInputs requestFor(const Catalog &catalog, const io::FoundModel &found, std::shared_ptr<const FileModel> file,
-                         RequestInputs base)
+RequestInputs requestFor(const Catalog &catalog, const io::FoundModel &found, std::shared_ptr<const FileModel> file, RequestInputs base)
 {
     base.model = found.path.string();
     base.file = std::move(file);

@@ -16,7 +16,7 @@ namespace headroom {
  * quantization is kept (empty: the file's own). The CLI's scan and the app's My models tab both call this,
  * so they size the same file on the same engine.
  */
-[[nodiscard]] RequestInputs requestFor(const Catalog &catalog, const io::FoundModel &found,
-                                       std::shared_ptr<const FileModel> file, RequestInputs base);
+[[nodiscard]] RequestInputs requestFor(const Catalog &catalog, const io::FoundModel &found, std::shared_ptr<const FileModel> file,
+                                       RequestInputs base);
 
 } // namespace headroom

@@ -9,8 +9,7 @@
 namespace headroom {
 namespace {
 
-ResolveError unknown(ResolveError::Code code, const char *field, const std::string &value,
-                     std::vector<std::string> suggestions = {})
+ResolveError unknown(ResolveError::Code code, const char *field, const std::string &value, std::vector<std::string> suggestions = {})
 {
     return ResolveError{code, field, value, std::move(suggestions), std::nullopt};
 }
@@ -91,8 +90,7 @@ std::variant<ResolvedRequest, ResolveError> resolveRequest(const Catalog &catalo
     std::string quantKey = !in.quant.empty() && !exactFile ? in.quant : impliedQuant;
     if (quantKey.empty())
         quantKey = engine ? engine->traits.defaultQuant : catalog.defaultEngineFor("gguf")->traits.defaultQuant;
-    const Quantization *quant =
-        in.file ? catalogQuantForFile(catalog, quantKey, engineId) : catalog.findQuantization(quantKey, engineId);
+    const Quantization *quant = in.file ? catalogQuantForFile(catalog, quantKey, engineId) : catalog.findQuantization(quantKey, engineId);
     if (quant && exactFile && quant->format != in.file->format)
         quant = nullptr;
     if (!quant && exactFile) {
@@ -142,9 +140,12 @@ std::variant<ResolvedRequest, ResolveError> resolveRequest(const Catalog &catalo
     if (in.gpuCount && in.gpus.size() != 1)
         return unknown(C::GpuCountNeedsOneGpu, "gpus", std::to_string(*in.gpuCount));
     if (in.gpuCount && (*in.gpuCount == 0 || *in.gpuCount > 64))
-        return ResolveError{C::InvalidRequest, "gpus", std::to_string(*in.gpuCount), {},
-                            RequestProblem{*in.gpuCount == 0 ? RequestProblem::Code::ZeroValue : RequestProblem::Code::TooLarge,
-                                           "gpus", *in.gpuCount}};
+        return ResolveError{
+            C::InvalidRequest,
+            "gpus",
+            std::to_string(*in.gpuCount),
+            {},
+            RequestProblem{*in.gpuCount == 0 ? RequestProblem::Code::ZeroValue : RequestProblem::Code::TooLarge, "gpus", *in.gpuCount}};
     std::vector<DeviceSpec> devices;
     for (const auto &g : in.gpus) {
         if (const CustomDevice *custom = g.custom()) {

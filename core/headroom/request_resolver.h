@@ -26,8 +26,8 @@ struct FileModel {
 struct RequestInputs {
     std::string model;
     std::shared_ptr<const FileModel> file; ///< set: size this file's model; `model` is then only its display name
-    std::string quant;         ///< empty = what the tag implies, else the engine's usual default
-    std::string engine;        ///< empty = from the model key and quantization format
+    std::string quant;                     ///< empty = what the tag implies, else the engine's usual default
+    std::string engine;                    ///< empty = from the model key and quantization format
     std::string engineVersion;
     std::optional<std::uint32_t> ctx;
     std::optional<std::uint32_t> parallel;
@@ -36,7 +36,7 @@ struct RequestInputs {
     std::string kvType = "f16";
     FlashAttn flashAttn = FlashAttn::Auto;
     std::optional<int> gpuLayers;
-    std::vector<DeviceChoice> gpus;      ///< catalog ids or custom capacities, in order
+    std::vector<DeviceChoice> gpus;        ///< catalog ids or custom capacities, in order
     std::optional<std::uint32_t> gpuCount; ///< N of the (single) given card
     bool spread = false;
     std::optional<Bytes> hostRam;
@@ -44,13 +44,22 @@ struct RequestInputs {
 
 struct ResolveError {
     enum class Code {
-        UnknownModel, UnknownQuant, UnknownEngine, UnknownGpu, UnknownKvType, BadEngineVersion,
-        QuantNotForEngine, NoLayoutForQuant, GpuCountNeedsOneGpu, KvTypeNotForEngine, InvalidRequest,
+        UnknownModel,
+        UnknownQuant,
+        UnknownEngine,
+        UnknownGpu,
+        UnknownKvType,
+        BadEngineVersion,
+        QuantNotForEngine,
+        NoLayoutForQuant,
+        GpuCountNeedsOneGpu,
+        KvTypeNotForEngine,
+        InvalidRequest,
     };
     Code code = Code::UnknownModel;
-    std::string field;                    ///< the option at fault: "model", "quant", "gpu" ...
-    std::string value;                    ///< what was given
-    std::vector<std::string> suggestions; ///< nearest valid keys
+    std::string field;                     ///< the option at fault: "model", "quant", "gpu" ...
+    std::string value;                     ///< what was given
+    std::vector<std::string> suggestions;  ///< nearest valid keys
     std::optional<RequestProblem> problem; ///< for InvalidRequest
 };
 
@@ -58,14 +67,13 @@ struct ResolveError {
 struct ResolvedRequest {
     EstimateRequest request;
     std::unique_ptr<TensorInventory> inventory;
-    std::unique_ptr<ModelSpec> ownedModel;          ///< a file's model; request.model points here
-    std::unique_ptr<Quantization> ownedQuant;       ///< a file's quantization the catalog does not list
+    std::unique_ptr<ModelSpec> ownedModel;    ///< a file's model; request.model points here
+    std::unique_ptr<Quantization> ownedQuant; ///< a file's quantization the catalog does not list
     const Quantization *quant = nullptr;
     const Hardware *hardware = nullptr; ///< first catalog GPU, if any
 };
 
-[[nodiscard]] std::variant<ResolvedRequest, ResolveError> resolveRequest(const Catalog &catalog,
-                                                                         const RequestInputs &in);
+[[nodiscard]] std::variant<ResolvedRequest, ResolveError> resolveRequest(const Catalog &catalog, const RequestInputs &in);
 
 /** Engine used when none is named: the one engines.json names the default for an Ollama tag, else for the format. */
 [[nodiscard]] const EngineProfile *defaultEngineFor(const Catalog &catalog, const Quantization &quant, bool fromOllama);

@@ -14,8 +14,7 @@ class TensorList
 public:
     explicit TensorList(std::vector<Tensor> &out) : m_out(out) {}
 
-    void add(std::string name, int layer, std::uint64_t ne0, std::uint64_t ne1 = 1, std::uint64_t ne2 = 1,
-             bool expert = false)
+    void add(std::string name, int layer, std::uint64_t ne0, std::uint64_t ne1 = 1, std::uint64_t ne2 = 1, bool expert = false)
     {
         Tensor t;
         t.name = std::move(name);
@@ -25,8 +24,8 @@ public:
         m_out.push_back(std::move(t));
     }
 
-    void addBlock(int layer, const std::string &suffix, std::uint64_t ne0, std::uint64_t ne1 = 1,
-                  std::uint64_t ne2 = 1, bool expert = false)
+    void addBlock(int layer, const std::string &suffix, std::uint64_t ne0, std::uint64_t ne1 = 1, std::uint64_t ne2 = 1,
+                  bool expert = false)
     {
         add("blk." + std::to_string(layer) + "." + suffix, layer, ne0, ne1, ne2, expert);
     }

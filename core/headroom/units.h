@@ -41,7 +41,10 @@ inline constexpr Bytes GB = 1000ULL * 1000ULL * 1000ULL;
     return checkedMul(a, b).value_or(std::numeric_limits<Bytes>::max());
 }
 
-[[nodiscard]] inline constexpr double toGiB(Bytes b) { return static_cast<double>(b) / static_cast<double>(GiB); }
+[[nodiscard]] inline constexpr double toGiB(Bytes b)
+{
+    return static_cast<double>(b) / static_cast<double>(GiB);
+}
 
 [[nodiscard]] inline constexpr Bytes padTo(Bytes value, Bytes multiple)
 {

@@ -12,8 +12,8 @@ std::optional<Bytes> hostCapacity(const EstimateRequest &req, const Placement &p
 {
     if (req.hostRam)
         return req.hostRam;
-    if (!req.devices.empty() && std::all_of(req.devices.begin(), req.devices.end(),
-                                            [](const DeviceSpec &d) { return d.kind == MemoryKind::Unified; })) {
+    if (!req.devices.empty() &&
+        std::all_of(req.devices.begin(), req.devices.end(), [](const DeviceSpec &d) { return d.kind == MemoryKind::Unified; })) {
         Bytes free = 0;
         for (const auto &d : p.devices)
             free += d.capacity > d.total() ? d.capacity - d.total() : 0;

@@ -20,7 +20,6 @@ inline constexpr int kMaxJsonDepth = 64;
  * (deep nesting costs stack), and every parser exception comes back as a BadJson error at
  * `base` + the parser's byte offset (`base` = where the text starts in `name`).
  */
-[[nodiscard]] std::variant<nlohmann::json, IoError> parseBoundedJson(std::string_view text, const std::string &name,
-                                                                     std::uint64_t base);
+[[nodiscard]] std::variant<nlohmann::json, IoError> parseBoundedJson(std::string_view text, const std::string &name, std::uint64_t base);
 
 } // namespace headroom::io

@@ -4,8 +4,8 @@
 // bytes left in the file and by a cap before anything is allocated; tensor data is never read.
 #include "headroom/io/gguf_file.h"
 
-#include "headroom/io/file_access.h"
 #include "headroom/ggml_type.h"
+#include "headroom/io/file_access.h"
 #include "headroom/units.h"
 
 #include <algorithm>
@@ -82,7 +82,7 @@ public:
         const auto len = get<std::uint64_t>(what);
         if (len > cap || len > remaining())
             throwIoError(len > remaining() ? IoError::Code::Truncated : IoError::Code::TooLarge, m_name, at,
-                 std::string(what) + " length " + std::to_string(len));
+                         std::string(what) + " length " + std::to_string(len));
         std::string s(static_cast<std::size_t>(len), '\0');
         read(s.data(), s.size(), what);
         return s;
@@ -94,7 +94,7 @@ public:
         const auto len = get<std::uint64_t>(what);
         if (len > cap || len > remaining())
             throwIoError(len > remaining() ? IoError::Code::Truncated : IoError::Code::TooLarge, m_name, at,
-                 std::string(what) + " length " + std::to_string(len));
+                         std::string(what) + " length " + std::to_string(len));
         skip(len, what);
     }
 
@@ -124,10 +124,17 @@ private:
 std::uint64_t minElementSize(GgufValueType t)
 {
     switch (t) {
-    case GgufValueType::Uint8: case GgufValueType::Int8: case GgufValueType::Bool: return 1;
-    case GgufValueType::Uint16: case GgufValueType::Int16: return 2;
-    case GgufValueType::Uint32: case GgufValueType::Int32: case GgufValueType::Float32: return 4;
-    case GgufValueType::Uint64: case GgufValueType::Int64: case GgufValueType::Float64: return 8;
+    case GgufValueType::Uint8:
+    case GgufValueType::Int8:
+    case GgufValueType::Bool: return 1;
+    case GgufValueType::Uint16:
+    case GgufValueType::Int16: return 2;
+    case GgufValueType::Uint32:
+    case GgufValueType::Int32:
+    case GgufValueType::Float32: return 4;
+    case GgufValueType::Uint64:
+    case GgufValueType::Int64:
+    case GgufValueType::Float64: return 8;
     case GgufValueType::String: return 8;
     case GgufValueType::Array: return 12;
     }
@@ -272,7 +279,7 @@ std::variant<GgufFile, IoError> parse(Reader &r, std::uint64_t fileSize)
             const auto bytes = ggmlTensorBytes(static_cast<GgmlType>(t.type), t.ne[0], t.ne[1] * t.ne[2] * t.ne[3]);
             if (!bytes)
                 throwIoError(IoError::Code::BadTensorInfo, r.name(), dimsAt,
-                     t.name + ": row of " + std::to_string(t.ne[0]) + " does not fill whole blocks");
+                             t.name + ": row of " + std::to_string(t.ne[0]) + " does not fill whole blocks");
             t.bytes = *bytes;
             if (!names.insert(t.name).second)
                 throwIoError(IoError::Code::BadTensorInfo, r.name(), at, "duplicate tensor " + t.name);
@@ -290,8 +297,8 @@ std::variant<GgufFile, IoError> parse(Reader &r, std::uint64_t fileSize)
                 throwIoError(IoError::Code::BadAlignment, r.name(), infoAt[i], t.name + ": offset " + std::to_string(t.offset));
             if (t.offset > dataSize || t.bytes > dataSize - t.offset)
                 throwIoError(IoError::Code::TensorOutOfBounds, r.name(), infoAt[i],
-                     t.name + ": data at " + std::to_string(f.dataOffset) + "+" + std::to_string(t.offset) + ", " +
-                         std::to_string(t.bytes) + " bytes, file " + std::to_string(fileSize) + " bytes");
+                             t.name + ": data at " + std::to_string(f.dataOffset) + "+" + std::to_string(t.offset) + ", " +
+                                 std::to_string(t.bytes) + " bytes, file " + std::to_string(fileSize) + " bytes");
             f.tensorBytes += t.bytes;
         }
         if (const auto *count = f.find("split.count"); count && count->asUnsigned())
@@ -307,10 +314,15 @@ std::variant<GgufFile, IoError> parse(Reader &r, std::uint64_t fileSize)
 bool GgufValue::isInteger() const
 {
     switch (type) {
-    case GgufValueType::Uint8: case GgufValueType::Int8: case GgufValueType::Uint16: case GgufValueType::Int16:
-    case GgufValueType::Uint32: case GgufValueType::Int32: case GgufValueType::Uint64: case GgufValueType::Int64:
-    case GgufValueType::Bool:
-        return true;
+    case GgufValueType::Uint8:
+    case GgufValueType::Int8:
+    case GgufValueType::Uint16:
+    case GgufValueType::Int16:
+    case GgufValueType::Uint32:
+    case GgufValueType::Int32:
+    case GgufValueType::Uint64:
+    case GgufValueType::Int64:
+    case GgufValueType::Bool: return true;
     default: return false;
     }
 }
@@ -318,10 +330,15 @@ bool GgufValue::isInteger() const
 std::optional<std::uint64_t> GgufValue::asUnsigned() const
 {
     switch (type) {
-    case GgufValueType::Uint8: case GgufValueType::Uint16: case GgufValueType::Uint32: case GgufValueType::Uint64:
-    case GgufValueType::Bool:
-        return u;
-    case GgufValueType::Int8: case GgufValueType::Int16: case GgufValueType::Int32: case GgufValueType::Int64:
+    case GgufValueType::Uint8:
+    case GgufValueType::Uint16:
+    case GgufValueType::Uint32:
+    case GgufValueType::Uint64:
+    case GgufValueType::Bool: return u;
+    case GgufValueType::Int8:
+    case GgufValueType::Int16:
+    case GgufValueType::Int32:
+    case GgufValueType::Int64:
         if (i < 0)
             return std::nullopt;
         return static_cast<std::uint64_t>(i);
@@ -335,8 +352,7 @@ const GgufValue *GgufFile::find(const std::string &key) const
     return it == metadata.end() ? nullptr : &it->second;
 }
 
-std::variant<GgufFile, IoError> parseGguf(std::span<const std::uint8_t> bytes, std::uint64_t fileSize,
-                                          const std::string &name)
+std::variant<GgufFile, IoError> parseGguf(std::span<const std::uint8_t> bytes, std::uint64_t fileSize, const std::string &name)
 {
     fileSize = std::max<std::uint64_t>(fileSize, bytes.size());
     Reader r(

@@ -17,8 +17,19 @@ namespace headroom::io {
 
 /** GGUF metadata value types (gguf.h `enum gguf_type`). */
 enum class GgufValueType : std::uint32_t {
-    Uint8 = 0, Int8 = 1, Uint16 = 2, Int16 = 3, Uint32 = 4, Int32 = 5, Float32 = 6, Bool = 7,
-    String = 8, Array = 9, Uint64 = 10, Int64 = 11, Float64 = 12,
+    Uint8 = 0,
+    Int8 = 1,
+    Uint16 = 2,
+    Int16 = 3,
+    Uint32 = 4,
+    Int32 = 5,
+    Float32 = 6,
+    Bool = 7,
+    String = 8,
+    Array = 9,
+    Uint64 = 10,
+    Int64 = 11,
+    Float64 = 12,
 };
 
 /** One metadata value. Arrays keep their element type and count; the first kMaxKeptArrayItems items are kept. */
@@ -47,7 +58,7 @@ struct GgufTensorInfo {
     std::string name;
     std::uint32_t nDims = 0;
     std::array<std::uint64_t, 4> ne{1, 1, 1, 1};
-    std::uint32_t type = 0; ///< ggml type id (checked against ggmlTypeTraits)
+    std::uint32_t type = 0;   ///< ggml type id (checked against ggmlTypeTraits)
     std::uint64_t offset = 0; ///< relative to the data region
     std::uint64_t bytes = 0;  ///< from ggmlTensorBytes
     std::uint32_t split = 0;  ///< which file of a split model holds it
@@ -61,7 +72,7 @@ struct GgufFile {
     std::map<std::string, GgufValue> metadata;
     std::vector<GgufTensorInfo> tensors;
     std::uint32_t alignment = kDefaultGgufAlignment;
-    std::uint64_t dataOffset = 0; ///< start of the tensor data region in the (first) file
+    std::uint64_t dataOffset = 0;  ///< start of the tensor data region in the (first) file
     std::uint64_t tensorBytes = 0; ///< sum of every tensor's bytes (all splits)
     std::uint32_t splitCount = 1;
 

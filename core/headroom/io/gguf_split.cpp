@@ -71,8 +71,7 @@ std::variant<GgufFile, IoError> readGgufModel(const std::filesystem::path &path)
     auto &merged = std::get<GgufFile>(first);
     if (merged.splitCount != split->count && merged.find("split.count"))
         return IoError{IoError::Code::BadSplit, firstPath, 0,
-                       "split.count " + std::to_string(merged.splitCount) + " but file name says " +
-                           std::to_string(split->count)};
+                       "split.count " + std::to_string(merged.splitCount) + " but file name says " + std::to_string(split->count)};
     merged.splitCount = split->count;
     std::set<std::string> names;
     for (const auto &t : merged.tensors)
@@ -99,8 +98,7 @@ std::variant<GgufFile, IoError> readGgufModel(const std::filesystem::path &path)
     }
     if (const auto *n = merged.find("split.tensors.count"); n && n->asUnsigned() && *n->asUnsigned() != merged.tensors.size())
         return IoError{IoError::Code::BadSplit, firstPath, 0,
-                       "split.tensors.count " + std::to_string(*n->asUnsigned()) + " but found " +
-                           std::to_string(merged.tensors.size())};
+                       "split.tensors.count " + std::to_string(*n->asUnsigned()) + " but found " + std::to_string(merged.tensors.size())};
     return merged;
 }
 

@@ -77,8 +77,7 @@ std::string archFor(const std::string &modelType)
  * GPTQ / AWQ: `bits` picks the layout (transformers utils/quantization_config.py GPTQConfig, AwqConfig;
  * both default to 4 bits). A width without a layout here is refused rather than sized as another.
  */
-std::variant<std::string, IoError> gptqAwqQuant(const json &q, const std::string &method, const std::string &name,
-                                                std::int64_t &groupSize)
+std::variant<std::string, IoError> gptqAwqQuant(const json &q, const std::string &method, const std::string &name, std::int64_t &groupSize)
 {
     if (const auto it = q.find("group_size"); it != q.end() && !it->is_null()) {
         if (!it->is_number_integer() || it->get<std::int64_t>() < -1 || it->get<std::int64_t>() == 0)
@@ -101,8 +100,7 @@ std::variant<std::string, IoError> gptqAwqQuant(const json &q, const std::string
                        (method == "gptq" ? ": 4 or 8 are sized)" : ": 4 is sized)")};
 }
 
-std::variant<std::string, IoError> quantFor(const json &cfg, const json *text, const std::string &name,
-                                            std::int64_t &groupSize)
+std::variant<std::string, IoError> quantFor(const json &cfg, const json *text, const std::string &name, std::int64_t &groupSize)
 {
     if (const auto it = cfg.find("quantization"); it != cfg.end() && it->is_object()) {
         if (const auto bits = u32(*it, nullptr, {"bits"}))
@@ -202,8 +200,7 @@ std::variant<HfConfig, IoError> parseHfConfig(std::string_view text, const std::
 
     const Architecture &arch = architectureFor(m.arch);
     m.tiedEmbeddings = boolean(c, fb, "tie_word_embeddings").value_or(arch.tiedEmbeddings);
-    m.qkvBias = arch.qkvBias || boolean(c, fb, "attention_bias").value_or(false) ||
-                boolean(c, fb, "add_qkv_bias").value_or(false);
+    m.qkvBias = arch.qkvBias || boolean(c, fb, "attention_bias").value_or(false) || boolean(c, fb, "add_qkv_bias").value_or(false);
     m.qkNorm = arch.qkNorm;
     m.postNorms = arch.postNorms;
     m.fusedQkv = arch.fusedQkv;

@@ -66,8 +66,7 @@ std::uint64_t safetensorsSize(const fs::path &dir)
     return total;
 }
 
-void walk(const fs::path &root, const fs::path &dir, int depth, std::size_t &visited, Library library,
-          std::vector<FoundModel> &out)
+void walk(const fs::path &root, const fs::path &dir, int depth, std::size_t &visited, Library library, std::vector<FoundModel> &out)
 {
     std::error_code ec;
     if (depth > kMaxDepth)
@@ -117,9 +116,7 @@ std::optional<std::string> readSmallFile(const fs::path &p, std::uint64_t cap)
 
 bool isHex(const std::string &s)
 {
-    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
-        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
-    });
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
 }
 
 } // namespace
@@ -191,8 +188,8 @@ std::vector<FoundModel> scanOllama(const fs::path &modelsDir)
                 continue;
             const auto media = layer.find("mediaType");
             const auto dig = layer.find("digest");
-            if (media == layer.end() || !media->is_string() || *media != "application/vnd.ollama.image.model" ||
-                dig == layer.end() || !dig->is_string())
+            if (media == layer.end() || !media->is_string() || *media != "application/vnd.ollama.image.model" || dig == layer.end() ||
+                !dig->is_string())
                 continue;
             const std::string digest = dig->get<std::string>();
             if (digest.rfind("sha256:", 0) != 0 || !isHex(digest.substr(7)))

@@ -13,10 +13,10 @@ namespace headroom::io {
 
 /** Where to look. Core reads no environment itself: the app fills this (scanRootsFromEnvironment) and tests use temp dirs. */
 struct ScanRoots {
-    std::filesystem::path home;                         ///< $HOME, or %USERPROFILE% on Windows
-    std::optional<std::filesystem::path> ollamaModels;  ///< $OLLAMA_MODELS; default <home>/.ollama/models
-    std::optional<std::filesystem::path> hfHome;        ///< $HF_HOME; default <home>/.cache/huggingface (hub below it)
-    std::optional<std::filesystem::path> hfHubCache;    ///< $HF_HUB_CACHE; overrides <hfHome>/hub
+    std::filesystem::path home;                          ///< $HOME, or %USERPROFILE% on Windows
+    std::optional<std::filesystem::path> ollamaModels;   ///< $OLLAMA_MODELS; default <home>/.ollama/models
+    std::optional<std::filesystem::path> hfHome;         ///< $HF_HOME; default <home>/.cache/huggingface (hub below it)
+    std::optional<std::filesystem::path> hfHubCache;     ///< $HF_HUB_CACHE; overrides <hfHome>/hub
     std::optional<std::filesystem::path> lmStudioModels; ///< overrides the LM Studio defaults
 };
 
@@ -30,12 +30,12 @@ enum class Library { Ollama, LmStudio, HuggingFace, Path };
 [[nodiscard]] const char *libraryName(Library l);
 
 struct FoundModel {
-    std::string displayName;        ///< "llama3.2:3b", "Qwen/Qwen3-8B", "lmstudio-community/.../x.gguf"
-    std::filesystem::path path;     ///< the .gguf (first split) or blob, or the model folder
+    std::string displayName;                  ///< "llama3.2:3b", "Qwen/Qwen3-8B", "lmstudio-community/.../x.gguf"
+    std::filesystem::path path;               ///< the .gguf (first split) or blob, or the model folder
     WeightFormat format = WeightFormat::Gguf; ///< GGUF, or a safetensors folder
-    std::uint64_t sizeBytes = 0;    ///< on disk, all splits / shards
-    std::string ollamaTag;          ///< for Ollama models
-    std::string hfRepo;             ///< for the Hugging Face cache
+    std::uint64_t sizeBytes = 0;              ///< on disk, all splits / shards
+    std::string ollamaTag;                    ///< for Ollama models
+    std::string hfRepo;                       ///< for the Hugging Face cache
     Library library = Library::Path;
 };
 

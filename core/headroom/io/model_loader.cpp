@@ -56,16 +56,16 @@ std::variant<FileModel, IoError> fromHfFolder(const std::filesystem::path &dir)
 bool looksLikePath(const std::string &key)
 {
     std::error_code ec;
-    if (key.find('/') == std::string::npos && key.find('\\') == std::string::npos &&
-        key.find(".gguf") == std::string::npos && key.find(".json") == std::string::npos)
+    if (key.find('/') == std::string::npos && key.find('\\') == std::string::npos && key.find(".gguf") == std::string::npos &&
+        key.find(".json") == std::string::npos)
         return false; // "deepseek-r1:7b", "qwen3-8b"
     if (std::filesystem::exists(key, ec))
         return true;
     const auto ends = [&](std::string_view tail) {
         return key.size() >= tail.size() && key.compare(key.size() - tail.size(), tail.size(), tail) == 0;
     };
-    return ends(".gguf") || ends("config.json") || ends(".safetensors") || key.rfind("./", 0) == 0 ||
-           key.rfind("/", 0) == 0 || key.rfind("~", 0) == 0;
+    return ends(".gguf") || ends("config.json") || ends(".safetensors") || key.rfind("./", 0) == 0 || key.rfind("/", 0) == 0 ||
+           key.rfind("~", 0) == 0;
 }
 
 std::variant<FileModel, IoError> loadModelPath(const std::filesystem::path &path)

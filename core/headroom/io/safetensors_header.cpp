@@ -17,8 +17,7 @@ namespace {
 using nlohmann::json;
 
 /** The header length at the start of a file of `fileSize` (≥ 8) bytes, within the cap and the file. */
-std::variant<std::uint64_t, IoError> headerLength(const std::uint8_t *lengthBytes, std::uint64_t fileSize,
-                                                  const std::string &name)
+std::variant<std::uint64_t, IoError> headerLength(const std::uint8_t *lengthBytes, std::uint64_t fileSize, const std::string &name)
 {
     std::uint64_t n = 0;
     for (std::size_t i = 0; i < 8; ++i)
@@ -34,8 +33,8 @@ std::variant<std::uint64_t, IoError> headerLength(const std::uint8_t *lengthByte
 std::optional<std::uint32_t> safetensorsDtypeSize(std::string_view dtype)
 {
     static const std::pair<const char *, std::uint32_t> sizes[] = {
-        {"BOOL", 1}, {"U8", 1},  {"I8", 1},  {"F8_E4M3", 1}, {"F8_E5M2", 1}, {"F8_E8M0", 1}, {"I16", 2}, {"U16", 2},
-        {"F16", 2},  {"BF16", 2}, {"I32", 4}, {"U32", 4},    {"F32", 4},     {"F64", 8},     {"I64", 8}, {"U64", 8},
+        {"BOOL", 1}, {"U8", 1},   {"I8", 1},  {"F8_E4M3", 1}, {"F8_E5M2", 1}, {"F8_E8M0", 1}, {"I16", 2}, {"U16", 2},
+        {"F16", 2},  {"BF16", 2}, {"I32", 4}, {"U32", 4},     {"F32", 4},     {"F64", 8},     {"I64", 8}, {"U64", 8},
     };
     for (const auto &[n, s] : sizes)
         if (dtype == n)
@@ -43,8 +42,8 @@ std::optional<std::uint32_t> safetensorsDtypeSize(std::string_view dtype)
     return std::nullopt;
 }
 
-std::variant<SafetensorsHeader, IoError> parseSafetensorsHeader(std::span<const std::uint8_t> bytes,
-                                                                std::uint64_t fileSize, const std::string &name)
+std::variant<SafetensorsHeader, IoError> parseSafetensorsHeader(std::span<const std::uint8_t> bytes, std::uint64_t fileSize,
+                                                                const std::string &name)
 {
     fileSize = std::max<std::uint64_t>(fileSize, bytes.size());
     if (bytes.size() < 8)
@@ -69,17 +68,14 @@ std::variant<SafetensorsHeader, IoError> parseSafetensorsHeader(std::span<const 
         if (key == "__metadata__")
             continue;
         const std::string &tensorName = key; // structured bindings cannot be captured before C++20 in clang 14
-        const auto bad = [&](IoError::Code code, const std::string &what) {
-            return IoError{code, name, 8, tensorName + ": " + what};
-        };
+        const auto bad = [&](IoError::Code code, const std::string &what) { return IoError{code, name, 8, tensorName + ": " + what}; };
         if (!v.is_object())
             return bad(IoError::Code::BadJson, "not an object");
         const auto dtype = v.find("dtype");
         const auto shape = v.find("shape");
         const auto offsets = v.find("data_offsets");
         if (dtype == v.end() || !dtype->is_string() || shape == v.end() || !shape->is_array() || offsets == v.end() ||
-            !offsets->is_array() || offsets->size() != 2 || !(*offsets)[0].is_number_unsigned() ||
-            !(*offsets)[1].is_number_unsigned())
+            !offsets->is_array() || offsets->size() != 2 || !(*offsets)[0].is_number_unsigned() || !(*offsets)[1].is_number_unsigned())
             return bad(IoError::Code::BadJson, "needs dtype, shape and data_offsets [begin, end]");
         SafetensorsTensor t;
         t.name = key;
@@ -102,9 +98,8 @@ std::variant<SafetensorsHeader, IoError> parseSafetensorsHeader(std::span<const 
         t.begin = (*offsets)[0].get<std::uint64_t>();
         t.end = (*offsets)[1].get<std::uint64_t>();
         if (t.end < t.begin || t.end > dataSize)
-            return bad(IoError::Code::TensorOutOfBounds,
-                       "data_offsets [" + std::to_string(t.begin) + ", " + std::to_string(t.end) + "], data " +
-                           std::to_string(dataSize) + " bytes");
+            return bad(IoError::Code::TensorOutOfBounds, "data_offsets [" + std::to_string(t.begin) + ", " + std::to_string(t.end) +
+                                                             "], data " + std::to_string(dataSize) + " bytes");
         const auto expected = checkedMul(elements, *size);
         if (!expected || *expected != t.end - t.begin)
             return bad(IoError::Code::BadTensorInfo, "data_offsets do not match shape and dtype");

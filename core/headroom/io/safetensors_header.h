@@ -39,8 +39,7 @@ struct SafetensorsHeader {
 [[nodiscard]] std::optional<std::uint32_t> safetensorsDtypeSize(std::string_view dtype);
 
 /** Parses a safetensors header: 8-byte little-endian length, then that many bytes of JSON. */
-[[nodiscard]] std::variant<SafetensorsHeader, IoError> parseSafetensorsHeader(std::span<const std::uint8_t> bytes,
-                                                                              std::uint64_t fileSize,
+[[nodiscard]] std::variant<SafetensorsHeader, IoError> parseSafetensorsHeader(std::span<const std::uint8_t> bytes, std::uint64_t fileSize,
                                                                               const std::string &name);
 [[nodiscard]] std::variant<SafetensorsHeader, IoError> readSafetensorsFile(const std::filesystem::path &path);
 

@@ -161,8 +161,8 @@ DetectedDevice amdCard(const SystemProbe &probe, const std::string &card, const 
     return d;
 }
 
-DetectedDevice intelCard(const SystemProbe &probe, const std::string &card, const std::string &dev,
-                         const PciIds &ids, const SystemMemory &ram, std::vector<ProbeNote> &notes)
+DetectedDevice intelCard(const SystemProbe &probe, const std::string &card, const std::string &dev, const PciIds &ids,
+                         const SystemMemory &ram, std::vector<ProbeNote> &notes)
 {
     DetectedDevice d;
     d.vendor = DeviceVendor::Intel;
@@ -205,8 +205,7 @@ DetectedDevice intelCard(const SystemProbe &probe, const std::string &card, cons
 
 bool isKnownAmdApu(std::uint32_t pciDeviceId)
 {
-    return std::any_of(std::begin(kAmdNames), std::end(kAmdNames),
-                       [&](const AmdName &n) { return n.apu && n.deviceId == pciDeviceId; });
+    return std::any_of(std::begin(kAmdNames), std::end(kAmdNames), [&](const AmdName &n) { return n.apu && n.deviceId == pciDeviceId; });
 }
 
 std::string amdDeviceName(std::uint32_t pciDeviceId, Bytes vram)
@@ -217,8 +216,7 @@ std::string amdDeviceName(std::uint32_t pciDeviceId, Bytes vram)
     return {};
 }
 
-std::vector<DetectedDevice> readDrmCards(const SystemProbe &probe, const SystemMemory &ram,
-                                         std::vector<ProbeNote> &notes)
+std::vector<DetectedDevice> readDrmCards(const SystemProbe &probe, const SystemMemory &ram, std::vector<ProbeNote> &notes)
 {
     std::vector<DetectedDevice> devices;
     for (const auto &card : probe.listDirectory("/sys/class/drm")) {

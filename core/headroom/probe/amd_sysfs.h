@@ -12,8 +12,7 @@ namespace headroom::probe {
  * (the GTT pool, capped by system RAM) rather than the small BIOS carve-out. NVIDIA cards there are skipped:
  * NVML and nvidia-smi report them.
  */
-[[nodiscard]] std::vector<DetectedDevice> readDrmCards(const SystemProbe &probe, const SystemMemory &ram,
-                                                       std::vector<ProbeNote> &notes);
+[[nodiscard]] std::vector<DetectedDevice> readDrmCards(const SystemProbe &probe, const SystemMemory &ram, std::vector<ProbeNote> &notes);
 
 /** True for the AMD PCI device ids Headroom knows to be APUs (integrated, sharing system RAM). */
 [[nodiscard]] bool isKnownAmdApu(std::uint32_t pciDeviceId);

@@ -15,8 +15,7 @@ std::optional<std::string> sysctlValue(const SystemProbe &probe, const std::stri
 }
 } // namespace
 
-std::optional<DetectedDevice> readAppleSilicon(const SystemProbe &probe, std::string &cpuName,
-                                               std::vector<ProbeNote> &notes)
+std::optional<DetectedDevice> readAppleSilicon(const SystemProbe &probe, std::string &cpuName, std::vector<ProbeNote> &notes)
 {
     const auto brand = sysctlValue(probe, "machdep.cpu.brand_string");
     if (!brand || !brand->starts_with("Apple "))

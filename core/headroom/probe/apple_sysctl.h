@@ -11,7 +11,6 @@ namespace headroom::probe {
  * iogpu.wired_limit_mb (MiB; 0 = macOS's default limit). Empty when the brand string is not an Apple chip
  * (an Intel Mac, or Linux, where these keys do not exist).
  */
-[[nodiscard]] std::optional<DetectedDevice> readAppleSilicon(const SystemProbe &probe, std::string &cpuName,
-                                                             std::vector<ProbeNote> &notes);
+[[nodiscard]] std::optional<DetectedDevice> readAppleSilicon(const SystemProbe &probe, std::string &cpuName, std::vector<ProbeNote> &notes);
 
 } // namespace headroom::probe

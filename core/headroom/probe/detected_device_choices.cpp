@@ -3,8 +3,7 @@
 
 namespace headroom::probe {
 
-std::vector<DeviceChoice> deviceChoices(const Detection &detection, const std::vector<Hardware> &catalog,
-                                        CapacityBasis basis)
+std::vector<DeviceChoice> deviceChoices(const Detection &detection, const std::vector<Hardware> &catalog, CapacityBasis basis)
 {
     std::vector<DeviceChoice> out;
     for (const auto &d : detection.devices) {
@@ -15,8 +14,9 @@ std::vector<DeviceChoice> deviceChoices(const Detection &detection, const std::v
             out.emplace_back(h->id);
         else
             out.emplace_back(CustomDevice{detectedCapacity(d, basis), detectedKind(d), h ? h->bandwidthGBs : 0.0, d.name,
-                                          d.vendor == DeviceVendor::Apple ? (d.wiredLimitBytes ? d.wiredLimitBytes : (h ? h->wiredLimitBytes : std::nullopt))
-                                                                          : std::nullopt});
+                                          d.vendor == DeviceVendor::Apple
+                                              ? (d.wiredLimitBytes ? d.wiredLimitBytes : (h ? h->wiredLimitBytes : std::nullopt))
+                                              : std::nullopt});
     }
     return out;
 }

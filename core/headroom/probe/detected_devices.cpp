@@ -38,8 +38,7 @@ bool catalogEntryStandsFor(const DetectedDevice &d, const std::vector<Hardware> 
     return !d.unifiedMemory;
 }
 
-std::vector<DeviceSpec> deviceSpecs(const Detection &detection, const std::vector<Hardware> &catalog,
-                                    CapacityBasis basis)
+std::vector<DeviceSpec> deviceSpecs(const Detection &detection, const std::vector<Hardware> &catalog, CapacityBasis basis)
 {
     std::vector<DeviceSpec> out;
     for (const auto &d : detection.devices) {

@@ -20,12 +20,10 @@ enum class CapacityBasis { Total, Free };
  * MLX key on it, and the estimator applies macOS's working-set rule to it); an AMD APU, a GB10 or an Intel
  * iGPU becomes a device of its allocatable figure. A Mac keeps its iogpu.wired_limit_mb, else the catalog's.
  */
-[[nodiscard]] std::vector<DeviceSpec> deviceSpecs(const Detection &detection, const std::vector<Hardware> &catalog,
-                                                  CapacityBasis basis);
+[[nodiscard]] std::vector<DeviceSpec> deviceSpecs(const Detection &detection, const std::vector<Hardware> &catalog, CapacityBasis basis);
 
 /** Whether deviceSpecs uses the catalog entry itself for this device (else a custom device). */
-[[nodiscard]] bool catalogEntryStandsFor(const DetectedDevice &device, const std::vector<Hardware> &catalog,
-                                         CapacityBasis basis);
+[[nodiscard]] bool catalogEntryStandsFor(const DetectedDevice &device, const std::vector<Hardware> &catalog, CapacityBasis basis);
 /** The capacity deviceSpecs gives a custom device for it. */
 [[nodiscard]] Bytes detectedCapacity(const DetectedDevice &device, CapacityBasis basis);
 /** MemoryKind::Unified for Apple Silicon only (see deviceSpecs). */

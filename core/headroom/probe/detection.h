@@ -44,7 +44,7 @@ enum class ProbeIssue {
     RocmSmiMalformed,
     MeminfoMalformed,
     SysctlMalformed,
-    MemoryUnknown,           ///< a device was found but no memory figure for it (detail: card)
+    MemoryUnknown, ///< a device was found but no memory figure for it (detail: card)
 };
 
 struct ProbeNote {
@@ -56,19 +56,19 @@ struct ProbeNote {
 /** One device found on this machine. */
 struct DetectedDevice {
     DeviceVendor vendor = DeviceVendor::Nvidia;
-    std::string name;                       ///< as the driver reports it; may be empty (AMD sysfs has none)
+    std::string name; ///< as the driver reports it; may be empty (AMD sysfs has none)
     ProbeSource source = ProbeSource::Nvml;
-    bool unifiedMemory = false;             ///< shares system RAM: Apple, AMD APUs, GB10, Intel iGPUs
-    Bytes totalBytes = 0;                   ///< what the GPU can allocate; 0 = unknown (see notes)
+    bool unifiedMemory = false; ///< shares system RAM: Apple, AMD APUs, GB10, Intel iGPUs
+    Bytes totalBytes = 0;       ///< what the GPU can allocate; 0 = unknown (see notes)
     MemoryFigure totalFigure = MemoryFigure::Vram;
-    std::optional<Bytes> freeBytes;         ///< allocatable now (other programs' use counts against it)
+    std::optional<Bytes> freeBytes; ///< allocatable now (other programs' use counts against it)
     FreeFigure freeFigure = FreeFigure::None;
-    std::optional<Bytes> vramBytes;         ///< dedicated VRAM or BIOS carve-out, as reported
-    std::optional<Bytes> gttBytes;          ///< amdgpu GTT pool, as reported
-    std::optional<Bytes> wiredLimitBytes;   ///< Apple: iogpu.wired_limit_mb when set (0 = macOS default)
+    std::optional<Bytes> vramBytes;       ///< dedicated VRAM or BIOS carve-out, as reported
+    std::optional<Bytes> gttBytes;        ///< amdgpu GTT pool, as reported
+    std::optional<Bytes> wiredLimitBytes; ///< Apple: iogpu.wired_limit_mb when set (0 = macOS default)
     std::optional<std::uint32_t> pciDeviceId;
-    std::string card;                       ///< sysfs card ("card1") or GPU index ("0")
-    std::string catalogId;                  ///< matching hardware.json entry; empty = none
+    std::string card;      ///< sysfs card ("card1") or GPU index ("0")
+    std::string catalogId; ///< matching hardware.json entry; empty = none
 };
 
 struct SystemMemory {

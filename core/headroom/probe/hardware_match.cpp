@@ -46,16 +46,14 @@ Words words(const std::string &name)
 /** "24gb", "141gb": a size in the name, which the memory figure checks instead. */
 bool sizeWord(const std::string &w)
 {
-    return w.size() > 2 && w.ends_with("gb") &&
-           std::all_of(w.begin(), w.end() - 2, [](char c) { return c >= '0' && c <= '9'; });
+    return w.size() > 2 && w.ends_with("gb") && std::all_of(w.begin(), w.end() - 2, [](char c) { return c >= '0' && c <= '9'; });
 }
 
 /** Words that name the vendor, the brand or the package, not the model. */
 bool setAside(const std::string &w)
 {
-    static const Words kWords = {"nvidia", "amd", "apple", "intel", "geforce", "radeon", "graphics", "gpu",
-                                 "sxm", "sxm2", "sxm4", "sxm5", "pcie", "hbm2", "hbm2e", "hbm3", "hbm3e",
-                                 "nvl", "per", "hgx", "dgx", "edition"};
+    static const Words kWords = {"nvidia", "amd",  "apple", "intel", "geforce", "radeon", "graphics", "gpu", "sxm", "sxm2", "sxm4",
+                                 "sxm5",   "pcie", "hbm2",  "hbm2e", "hbm3",    "hbm3e",  "nvl",      "per", "hgx", "dgx",  "edition"};
     return sizeWord(w) || kWords.contains(w);
 }
 
@@ -80,9 +78,7 @@ const Hardware *matchHardware(const DetectedDevice &device, const std::vector<Ha
     if (device.name.empty() || device.totalBytes == 0)
         return nullptr;
     // Unified pools other than Apple's (GTT, system RAM) say nothing about the model's marketed memory.
-    const Bytes memory = device.vendor == DeviceVendor::Apple || !device.unifiedMemory
-                             ? device.totalBytes
-                             : device.vramBytes.value_or(0);
+    const Bytes memory = device.vendor == DeviceVendor::Apple || !device.unifiedMemory ? device.totalBytes : device.vramBytes.value_or(0);
     const Words all = words(device.name);
     const Words model = modelWords(all);
     if (model.empty())
