@@ -145,7 +145,9 @@ void ComparePanel::recomputeColumn(Column &c)
     c.verdict->setStyleSheet(QStringLiteral("color: %1").arg(VerdictBanner::verdictColor(p.verdict).name()));
     const QLocale locale;
     c.speed->setText(
-        tr("Decode \u2248 %1 tokens/s").arg(locale.toString(p.decodeTokensPerSecond, 'f', p.decodeTokensPerSecond < 10 ? 1 : 0)));
+        p.decodeTokensPerSecond > 0
+            ? tr("Decode \u2248 %1 tokens/s").arg(locale.toString(p.decodeTokensPerSecond, 'f', p.decodeTokensPerSecond < 10 ? 1 : 0))
+            : tr("Decode speed unknown"));
     Bytes usable = 0;
     for (const auto &d : p.devices)
         usable += d.usable;

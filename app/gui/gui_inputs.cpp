@@ -39,10 +39,7 @@ RequestInputs GuiInputs::toRequestInputs() const
         gpus = thisDevices; // as detected: the count does not apply
     else if (gpu == QLatin1String("custom"))
         // Rounded, not truncated: takeRequest stores capacity / GiB, and this gives the same bytes back.
-        gpus.assign(
-            count,
-            CustomDevice{
-                static_cast<Bytes>(std::llround(customGiB * static_cast<double>(GiB))), MemoryKind::Discrete, 0.0, {}, std::nullopt});
+        gpus.assign(count, CustomDevice{static_cast<Bytes>(std::llround(customGiB * static_cast<double>(GiB))), MemoryKind::Discrete, 0.0});
     else if (!gpu.isEmpty())
         gpus.assign(count, gpu.toStdString());
     if (!gpu2.isEmpty() && gpu2 != gpu)

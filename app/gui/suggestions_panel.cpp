@@ -112,7 +112,10 @@ void SuggestionsPanel::refreshNow()
         m_table->setItem(row, 2, quality);
         m_table->setItem(row, 3, cell(Texts::gib(toGiB(weights)), right));
         m_table->setItem(row, 4, cell(Texts::gib(static_cast<double>(p.headroomBytes()) / static_cast<double>(GiB)), right));
-        m_table->setItem(row, 5, cell(tr("%1 tok/s").arg(locale.toString(p.decodeTokensPerSecond, 'f', 0)), right));
+        m_table->setItem(row, 5,
+                         cell(p.decodeTokensPerSecond > 0 ? tr("%1 tok/s").arg(locale.toString(p.decodeTokensPerSecond, 'f', 0))
+                                                          : QStringLiteral("\u2014"),
+                              right));
     }
     if (m_recommendations.empty())
         m_caption->setText(tr("Nothing in the catalog fits this hardware at this context."));

@@ -95,8 +95,11 @@ void VerdictBanner::setEvaluation(const Evaluation &e)
         stripe = verdictColor(p.verdict);
         m_title->setText(headline(p));
         QStringList parts;
-        const QString speed =
-            tr("decode \u2248 %1 tokens/s").arg(QLocale().toString(p.decodeTokensPerSecond, 'f', p.decodeTokensPerSecond < 10 ? 1 : 0));
+        // 0 with a placement that runs: a device without a known memory bandwidth (a custom card), so no speed.
+        const QString speed = p.decodeTokensPerSecond > 0
+                                  ? tr("decode \u2248 %1 tokens/s")
+                                        .arg(QLocale().toString(p.decodeTokensPerSecond, 'f', p.decodeTokensPerSecond < 10 ? 1 : 0))
+                                  : tr("decode speed unknown (no memory bandwidth for this device)");
         if (p.verdict == Verdict::PartialOffload) {
             // The speed penalty: compare with the fastest fix that keeps every layer on the GPUs.
             double best = 0;

@@ -62,7 +62,7 @@ std::variant<DeviceChoice, UsageError> parseDeviceChoice(const std::string &text
     const auto gib = positiveGiB(std::string_view(text).substr(prefix.size()));
     if (!gib)
         return UsageError{E::BadChoice, "--gpu", text, {"custom:<GiB>"}};
-    return DeviceChoice(CustomDevice{gibToBytes(*gib), MemoryKind::Discrete, 0.0, {}, std::nullopt});
+    return DeviceChoice(CustomDevice{gibToBytes(*gib), MemoryKind::Discrete, 0.0});
 }
 
 std::optional<UsageError> applyRequestOption(std::string_view name, const std::string &text, RequestInputs &in)

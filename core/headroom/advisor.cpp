@@ -145,6 +145,7 @@ std::vector<Recommendation> bestPerGb(const Catalog &catalog, const EstimateRequ
     for (const auto &model : catalog.models()) {
         // One row per model: the best-quality quantization of it that fits.
         std::optional<Recommendation> bestOfModel;
+        Bytes bestWeights = 0;
         for (const auto &quant : catalog.quantizations()) {
             if (!engineLoads(quant, *request.engine))
                 continue;
@@ -161,8 +162,13 @@ std::vector<Recommendation> bestPerGb(const Catalog &catalog, const EstimateRequ
             if (r.ctx)
                 r.ctx = std::min(*r.ctx, model.maxContext);
             auto p = estimateVerdictOnly(r);
-            if (fitsOnGpus(p) && (!bestOfModel || *quality > bestOfModel->quality))
+            // Equal scores (F32, F16 and BF16 are all lossless): the smaller file.
+            const bool better = !bestOfModel || *quality > bestOfModel->quality + 1e-9 ||
+                                (*quality > bestOfModel->quality - 1e-9 && inv->total() < bestWeights);
+            if (fitsOnGpus(p) && better) {
                 bestOfModel = Recommendation{&model, &quant, *quality, std::move(p)};
+                bestWeights = inv->total();
+            }
         }
         if (bestOfModel)
             out.push_back(std::move(*bestOfModel));

@@ -150,9 +150,9 @@ std::variant<ResolvedRequest, ResolveError> resolveRequest(const Catalog &catalo
     for (const auto &g : in.gpus) {
         if (const CustomDevice *custom = g.custom()) {
             devices.push_back(customDevice(custom->capacity, custom->bandwidthGBs, custom->kind));
-            if (!custom->name.empty())
-                devices.back().name = custom->name;
-            devices.back().wiredLimit = custom->wiredLimit;
+            if (!g.name().empty())
+                devices.back().name = g.name();
+            devices.back().wiredLimit = g.wiredLimit();
         } else if (const auto *h = catalog.findHardware(*g.catalogId())) {
             devices.push_back(deviceFromHardware(*h));
             if (!out.hardware)

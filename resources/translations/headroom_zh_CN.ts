@@ -534,6 +534,11 @@
             <translation>生成速度 ≈ %1 token/秒</translation>
         </message>
         <message>
+            <location filename="../../app/gui/compare_panel.cpp" line="150" />
+            <source>Decode speed unknown</source>
+            <translation>生成速度未知</translation>
+        </message>
+        <message>
             <location filename="../../app/gui/compare_panel.cpp" line="157" />
             <source>$%1 at launch · $%2 per usable GB</source>
             <translation>首发价 $%1 · 每 GB 可用显存 $%2</translation>
@@ -1405,6 +1410,11 @@ Quantization loss: %1</source>
             <location filename="../../app/gui/verdict_banner.cpp" line="96" />
             <source>decode ≈ %1 tokens/s</source>
             <translation>生成速度 ≈ %1 token/秒</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/verdict_banner.cpp" line="96" />
+            <source>decode speed unknown (no memory bandwidth for this device)</source>
+            <translation>生成速度未知（没有该设备的显存带宽数据）</translation>
         </message>
         <message>
             <location filename="../../app/gui/verdict_banner.cpp" line="103" />

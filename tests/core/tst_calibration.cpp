@@ -180,7 +180,7 @@ RequestInputs inputsFor(const Row &r)
     if (!r["gpu"].empty()) {
         // "custom:<GiB>" in the table is a card of that capacity (the CLI's spelling).
         if (const std::string &gpu = r["gpu"]; gpu.rfind("custom:", 0) == 0)
-            in.gpus.push_back(CustomDevice{static_cast<Bytes>(std::stod(gpu.substr(7)) * static_cast<double>(GiB)), MemoryKind::Discrete, 0.0, {}, std::nullopt});
+            in.gpus.push_back(CustomDevice{static_cast<Bytes>(std::stod(gpu.substr(7)) * static_cast<double>(GiB)), MemoryKind::Discrete, 0.0});
         else
             in.gpus.push_back(gpu);
         in.gpuCount = number(r["gpus"]);

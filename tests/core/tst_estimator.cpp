@@ -21,7 +21,7 @@ RequestInputs inputs(const QString &model, const QStringList &gpus, std::optiona
     in.model = model.toStdString();
     for (const auto &g : gpus) {
         if (g.startsWith(QLatin1String("custom:"))) // a card of that many GiB
-            in.gpus.push_back(CustomDevice{static_cast<Bytes>(g.mid(7).toDouble() * static_cast<double>(GiB)), MemoryKind::Discrete, 0.0, {}, std::nullopt});
+            in.gpus.push_back(CustomDevice{static_cast<Bytes>(g.mid(7).toDouble() * static_cast<double>(GiB)), MemoryKind::Discrete, 0.0});
         else
             in.gpus.push_back(g.toStdString());
     }

@@ -54,7 +54,7 @@ std::vector<std::vector<DeviceChoice>> devicesFor(const EngineProfile &engine)
     std::vector<std::vector<DeviceChoice>> out;
     if (engine.traits.runsOn(MemoryKind::Discrete)) {
         out.push_back({"rtx-4090"});
-        out.push_back({CustomDevice{16 * GiB, MemoryKind::Discrete, 0.0, {}, std::nullopt}});
+        out.push_back({CustomDevice{16 * GiB, MemoryKind::Discrete, 0.0}});
     }
     if (engine.traits.runsOn(MemoryKind::Unified))
         out.push_back({"apple-m4-max-36gb"});

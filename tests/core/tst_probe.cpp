@@ -438,12 +438,12 @@ private slots:
         QCOMPARE(apu.size(), std::size_t(1));
         QCOMPARE(apu[0].custom()->capacity, Bytes(103079215104));
         QCOMPARE(apu[0].custom()->kind, MemoryKind::Discrete);
-        QVERIFY(!apu[0].custom()->name.empty()); // the chart names the APU, not "Custom GPU"
+        QVERIFY(!apu[0].name().empty()); // the chart names the APU, not "Custom GPU"
 
         // A Mac whose user raised iogpu.wired_limit_mb keeps that limit through the request.
         const auto raised = deviceChoices(detect(machine("mac-m1max")), catalog, CapacityBasis::Total);
         QVERIFY(raised[0].custom());
-        QCOMPARE(raised[0].custom()->wiredLimit, std::optional<Bytes>(26000 * MiB));
+        QCOMPARE(raised[0].wiredLimit(), std::optional<Bytes>(26000 * MiB));
         QCOMPARE(raised[0].custom()->kind, MemoryKind::Unified);
 
         FakeProbe mac = machine("mac-m1max");

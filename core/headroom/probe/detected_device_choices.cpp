@@ -10,13 +10,15 @@ std::vector<DeviceChoice> deviceChoices(const Detection &detection, const std::v
         if (d.totalBytes == 0)
             continue;
         const Hardware *h = detectedEntry(d, catalog);
-        if (catalogEntryStandsFor(d, catalog, basis))
+        if (catalogEntryStandsFor(d, catalog, basis)) {
             out.emplace_back(h->id);
-        else
-            out.emplace_back(CustomDevice{detectedCapacity(d, basis), detectedKind(d), h ? h->bandwidthGBs : 0.0, d.name,
-                                          d.vendor == DeviceVendor::Apple
-                                              ? (d.wiredLimitBytes ? d.wiredLimitBytes : (h ? h->wiredLimitBytes : std::nullopt))
-                                              : std::nullopt});
+            continue;
+        }
+        // A Mac keeps a wired limit its user set, else the catalog's measured one; other devices have none.
+        std::optional<Bytes> wiredLimit;
+        if (d.vendor == DeviceVendor::Apple)
+            wiredLimit = d.wiredLimitBytes ? d.wiredLimitBytes : (h ? h->wiredLimitBytes : std::nullopt);
+        out.emplace_back(CustomDevice{detectedCapacity(d, basis), detectedKind(d), h ? h->bandwidthGBs : 0.0}, d.name, wiredLimit);
     }
     return out;
 }
