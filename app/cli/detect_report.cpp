@@ -13,17 +13,6 @@ namespace {
 
 using namespace headroom::probe;
 
-const char *vendorCode(DeviceVendor v)
-{
-    switch (v) {
-    case DeviceVendor::Nvidia: return "nvidia";
-    case DeviceVendor::Amd: return "amd";
-    case DeviceVendor::Intel: return "intel";
-    case DeviceVendor::Apple: return "apple";
-    }
-    return "";
-}
-
 const char *vendorWord(DeviceVendor v)
 {
     switch (v) {
@@ -148,7 +137,7 @@ nlohmann::json detectionToJson(const Detection &detection, const std::vector<Har
 {
     nlohmann::json devices = nlohmann::json::array();
     for (const auto &d : detection.devices) {
-        nlohmann::json j{{"vendor", vendorCode(d.vendor)},
+        nlohmann::json j{{"vendor", vendorName(d.vendor)},
                          {"name", d.name},
                          {"source", sourceCode(d.source)},
                          {"unified_memory", d.unifiedMemory},

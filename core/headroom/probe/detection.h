@@ -12,6 +12,9 @@ namespace headroom::probe {
 
 enum class DeviceVendor { Nvidia, Amd, Intel, Apple };
 
+/** "nvidia", "amd", "intel", "apple": hardware.json's `vendor` and `detect --json`'s. */
+[[nodiscard]] const char *vendorName(DeviceVendor v);
+
 /** Where a device's figures came from. */
 enum class ProbeSource { Nvml, NvidiaSmi, Sysfs, RocmSmi, Sysctl };
 

@@ -11,17 +11,6 @@ namespace {
 
 using Words = std::set<std::string>;
 
-const char *vendorKey(DeviceVendor v)
-{
-    switch (v) {
-    case DeviceVendor::Nvidia: return "nvidia";
-    case DeviceVendor::Amd: return "amd";
-    case DeviceVendor::Intel: return "intel";
-    case DeviceVendor::Apple: return "apple";
-    }
-    return "";
-}
-
 Words words(const std::string &name)
 {
     Words out;
@@ -87,7 +76,7 @@ const Hardware *matchHardware(const DetectedDevice &device, const std::vector<Ha
     std::size_t bestScore = 0;
     bool tie = false;
     for (const auto &h : catalog) {
-        if (h.vendor != vendorKey(device.vendor) || h.memoryBytes == 0)
+        if (h.vendor != vendorName(device.vendor) || h.memoryBytes == 0)
             continue;
         const Words hAll = words(h.name);
         if (modelWords(hAll) != model)
@@ -105,6 +94,17 @@ const Hardware *matchHardware(const DetectedDevice &device, const std::vector<Ha
         }
     }
     return tie ? nullptr : best;
+}
+
+const char *vendorName(DeviceVendor v)
+{
+    switch (v) {
+    case DeviceVendor::Nvidia: return "nvidia";
+    case DeviceVendor::Amd: return "amd";
+    case DeviceVendor::Intel: return "intel";
+    case DeviceVendor::Apple: return "apple";
+    }
+    return "";
 }
 
 } // namespace headroom::probe
