@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "headroom/compute_buffer.h"
 
+#include "headroom/catalog.h"
+
 #include <algorithm>
 
 namespace headroom {
@@ -123,13 +125,7 @@ std::optional<EngineKind> familyOf(const std::string &name)
 
 bool containsIgnoreCase(const std::string &haystack, const std::string &needle)
 {
-    const auto lower = [](std::string s) {
-        for (auto &c : s)
-            if (c >= 'A' && c <= 'Z')
-                c = static_cast<char>(c - 'A' + 'a');
-        return s;
-    };
-    return lower(haystack).find(lower(needle)) != std::string::npos;
+    return toLowerAscii(haystack).find(toLowerAscii(needle)) != std::string::npos;
 }
 
 /** vLLM's max_num_batched_tokens default (vllm/engine/arg_utils.py). */

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <headroom/probe/fake_probe.h>
+#include <headroom/probe/probe_text.h>
 #include <headroom/probe/system_detect.h>
 
 #include <QtGlobal>
@@ -24,12 +25,6 @@ inline probe::FakeProbe recordedMachine(const std::filesystem::path &caseDir)
     namespace fs = std::filesystem;
     if (!fs::is_directory(caseDir) || !fs::exists(caseDir / "SOURCE"))
         qFatal("not a probe case with a SOURCE: %s", caseDir.string().c_str());
-    const auto joined = [](const std::vector<std::string> &argv) {
-        std::string s;
-        for (const auto &a : argv)
-            s += (s.empty() ? "" : " ") + a;
-        return s;
-    };
     probe::FakeProbe p;
     for (const auto &e : fs::recursive_directory_iterator(caseDir)) {
         if (!e.is_regular_file())
@@ -41,9 +36,9 @@ inline probe::FakeProbe recordedMachine(const std::filesystem::path &caseDir)
         if (rel.starts_with("proc/") || rel.starts_with("sys/")) {
             p.setFile("/" + rel, text.str());
         } else if (rel == "commands/nvidia-smi.out") {
-            p.setCommand(joined(probe::nvidiaSmiQuery()), {0, text.str()});
+            p.setCommand(probe::commandLine(probe::nvidiaSmiQuery()), {0, text.str()});
         } else if (rel == "commands/rocm-smi.out") {
-            p.setCommand(joined(probe::rocmSmiQuery()), {0, text.str()});
+            p.setCommand(probe::commandLine(probe::rocmSmiQuery()), {0, text.str()});
         } else if (rel.starts_with("commands/sysctl-") && rel.ends_with(".out")) {
             p.setCommand("sysctl -n " + rel.substr(16, rel.size() - 16 - 4), {0, text.str()});
         } else if (rel != "SOURCE") {

@@ -6,6 +6,7 @@
 #include <headroom/probe/detected_devices.h>
 #include <headroom/probe/detected_device_choices.h>
 #include <headroom/probe/fake_probe.h>
+#include <headroom/probe/probe_text.h>
 #include <headroom/probe/meminfo.h>
 #include <headroom/probe/nvidia_smi_csv.h>
 #include <headroom/probe/rocm_smi_json.h>
@@ -20,14 +21,6 @@ using namespace headroom;
 using namespace headroom::probe;
 
 namespace {
-
-std::string joined(const std::vector<std::string> &argv)
-{
-    std::string s;
-    for (const auto &a : argv)
-        s += (s.empty() ? "" : " ") + a;
-    return s;
-}
 
 /**
  * A case folder as a machine: proc/… and sys/… are files at /proc/… and /sys/…; commands/nvidia-smi.out,
@@ -50,9 +43,9 @@ FakeProbe machine(const std::string &name)
         if (rel.starts_with("proc/") || rel.starts_with("sys/")) {
             p.setFile("/" + rel, text);
         } else if (rel == "commands/nvidia-smi.out") {
-            p.setCommand(joined(nvidiaSmiQuery()), {0, text});
+            p.setCommand(commandLine(nvidiaSmiQuery()), {0, text});
         } else if (rel == "commands/rocm-smi.out") {
-            p.setCommand(joined(rocmSmiQuery()), {0, text});
+            p.setCommand(commandLine(rocmSmiQuery()), {0, text});
         } else if (rel.starts_with("commands/sysctl-") && rel.ends_with(".out")) {
             const std::string key = rel.substr(16, rel.size() - 16 - 4);
             p.setCommand("sysctl -n " + key, {0, text});
@@ -300,7 +293,7 @@ private slots:
     {
         FakeProbe p = machine("no-gpu");
         // Exit 9 is nvidia-smi's "couldn't communicate with the NVIDIA driver".
-        p.setCommand(joined(nvidiaSmiQuery()), {9, "NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver.\n"});
+        p.setCommand(commandLine(nvidiaSmiQuery()), {9, "NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver.\n"});
         const Detection d = detect(p);
         QVERIFY(d.devices.empty());
         QVERIFY(hasNote(d, ProbeIssue::NvidiaSmiFailed));
@@ -326,7 +319,7 @@ private slots:
         QFETCH(QByteArray, text);
         QFETCH(int, gpus);
         FakeProbe p = machine("no-gpu");
-        p.setCommand(joined(nvidiaSmiQuery()), {0, text.toStdString()});
+        p.setCommand(commandLine(nvidiaSmiQuery()), {0, text.toStdString()});
         const Detection d = detect(p);
         QCOMPARE(int(d.devices.size()), gpus);
         QVERIFY(hasNote(d, ProbeIssue::NvidiaSmiMalformed));
@@ -398,7 +391,7 @@ private slots:
     {
         // rocm-smi only where sysfs shows no AMD card; its JSON keys as rocm_smi.py prints them.
         FakeProbe p = machine("no-gpu");
-        p.setCommand(joined(rocmSmiQuery()),
+        p.setCommand(commandLine(rocmSmiQuery()),
                      {0, R"j({"card0": {"VRAM Total Memory (B)": "25753026560", "VRAM Total Used Memory (B)": "1073741824"}})j"});
         const Detection d = detect(p);
         QCOMPARE(d.devices.size(), std::size_t(1));
@@ -409,9 +402,9 @@ private slots:
         QVERIFY(parseRocmSmiJson("{\"card0\": {\"VRAM Total Memory (B)\": \"x\"}}").malformed);
         QVERIFY(parseRocmSmiJson("[1,2,3]").malformed);
         QVERIFY(parseRocmSmiJson("{\"card0\": 5}").malformed);
-        p.setCommand(joined(rocmSmiQuery()), {0, "ERROR: GPU[0] : Unable to get vram"});
+        p.setCommand(commandLine(rocmSmiQuery()), {0, "ERROR: GPU[0] : Unable to get vram"});
         QVERIFY(hasNote(detect(p), ProbeIssue::RocmSmiMalformed));
-        p.setCommand(joined(rocmSmiQuery()), {2, ""});
+        p.setCommand(commandLine(rocmSmiQuery()), {2, ""});
         QVERIFY(hasNote(detect(p), ProbeIssue::RocmSmiFailed));
 
         // With the card in sysfs, rocm-smi is not run.

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "headroom/probe/fake_probe.h"
 
+#include "headroom/probe/probe_text.h"
+
 #include <set>
 
 namespace headroom::probe {
@@ -30,9 +32,7 @@ std::vector<std::string> FakeProbe::listDirectory(const std::string &path) const
 
 std::optional<CommandResult> FakeProbe::run(const std::vector<std::string> &argv) const
 {
-    std::string joined;
-    for (const auto &a : argv)
-        joined += (joined.empty() ? "" : " ") + a;
+    const std::string joined = commandLine(argv);
     m_ran.push_back(joined);
     const auto it = m_commands.find(joined);
     if (it == m_commands.end())

@@ -91,4 +91,12 @@ std::string excerpt(std::string_view s)
     return std::string(s.substr(0, 80));
 }
 
+std::string commandLine(const std::vector<std::string> &argv)
+{
+    std::string s;
+    for (const auto &a : argv)
+        s += (s.empty() ? "" : " ") + a;
+    return s;
+}
+
 } // namespace headroom::probe

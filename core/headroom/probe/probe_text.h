@@ -18,6 +18,8 @@ namespace headroom::probe {
 [[nodiscard]] std::optional<std::uint64_t> parseUnsigned(std::string_view s);
 /** A "0x1002"-style hexadecimal number (prefix optional); empty on anything else. */
 [[nodiscard]] std::optional<std::uint32_t> parseHex(std::string_view s);
+/** argv joined by single spaces ("sysctl -n hw.memsize"): how FakeProbe keys recorded command outputs. */
+[[nodiscard]] std::string commandLine(const std::vector<std::string> &argv);
 /** At most 80 characters of `s`, for a note's detail. */
 [[nodiscard]] std::string excerpt(std::string_view s);
 

@@ -15,14 +15,6 @@ namespace headroom::probe {
 
 namespace {
 
-std::string joined(const std::vector<std::string> &argv)
-{
-    std::string s;
-    for (const auto &a : argv)
-        s += (s.empty() ? "" : " ") + a;
-    return s;
-}
-
 /** A GPU without memory of its own takes the system's (GB10 reports "[N/A]" through nvidia-smi and NVML). */
 void sizeFromSystemRam(DetectedDevice &d, const SystemMemory &ram, std::vector<ProbeNote> &notes)
 {
@@ -108,7 +100,7 @@ std::vector<DetectedDevice> rocmGpus(const SystemProbe &probe, std::vector<Probe
     const auto result = probe.run(rocmSmiQuery());
     if (!result)
         return {};
-    const std::string where = joined(rocmSmiQuery());
+    const std::string where = commandLine(rocmSmiQuery());
     if (result->exitCode != 0) {
         notes.push_back({ProbeIssue::RocmSmiFailed, where, std::to_string(result->exitCode)});
         return {};
