@@ -31,8 +31,7 @@ std::uint32_t searchMaxContext(const EstimateRequest &req, const ResolvedSetting
     EstimateRequest probe = req;
     probe.gpuLayers.reset();
     ResolvedSettings probeBase = base;
-    if (base.behaviour->fitDefault && !probe.devices.empty())
-        probeBase.fitMargin = req.engine->traits.fit.margin; // without -ngl, --fit keeps its margin
+    probeBase.fitMargin = layerFitMargin(probe, *base.behaviour);
     return largestFitting(0, req.model->maxContext,
                           [&](std::uint32_t ctx) { return fullyFits(probe, withContext(probe, probeBase, ctx)); });
 }

@@ -58,14 +58,18 @@ ResolvedSettings resolveSettings(const EstimateRequest &req, std::optional<std::
     }
     r.tokensFixed = req.ubatch.has_value() || req.batch.has_value();
     r.tokens = forwardTokens(*req.engine, b, r.ctx, req.devices, req.ubatch, req.batch);
-    // --fit adjusts only what the user left unset: the layers when -ngl is not given.
-    if (b.fitDefault && !req.gpuLayers && !req.devices.empty())
-        r.fitMargin = traits.fit.margin;
+    r.fitMargin = layerFitMargin(req, b);
     if (r.ctx > req.model->maxContext)
         r.notices.push_back(Notice::CtxAboveModelMax);
     if (req.model->mla && b.mlaCache == MlaCache::Expanded)
         r.notices.push_back(Notice::MlaExpandedCache);
     return r;
+}
+
+Bytes layerFitMargin(const EstimateRequest &req, const EngineBehaviour &b)
+{
+    // --fit adjusts only what the user left unset: the layers when -ngl is not given.
+    return b.fitDefault && !req.gpuLayers && !req.devices.empty() ? req.engine->traits.fit.margin : 0;
 }
 
 ResolvedSettings withContext(const EstimateRequest &req, ResolvedSettings s, std::uint32_t ctx)

@@ -28,6 +28,9 @@ struct ResolvedSettings {
 /** The engine's defaults applied to `req`; `parallelOverride` replaces the parallel count (auto parallel). */
 [[nodiscard]] ResolvedSettings resolveSettings(const EstimateRequest &req, std::optional<std::uint32_t> parallelOverride);
 
+/** Memory --fit keeps free on each device while it fits the layers: only when -ngl is left unset. */
+[[nodiscard]] Bytes layerFitMargin(const EstimateRequest &req, const EngineBehaviour &b);
+
 /** The same settings at another context: the forward pass follows it unless the request fixed it. */
 [[nodiscard]] ResolvedSettings withContext(const EstimateRequest &req, ResolvedSettings s, std::uint32_t ctx);
 
