@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli_app.h"
 
+#include "advise_report.h"
 #include "catalog_location.h"
 #include "cli_options.h"
 #include "detect_report.h"
 #include "text_report.h"
 
+#include <advice_json.h>
 #include <csv_report.h>
 #include <error_text.h>
 #include <estimate_json.h>
@@ -22,6 +24,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <iomanip>
 #include <memory>
 
@@ -107,6 +110,55 @@ int runEstimate(const Catalog &catalog, const CliOptions &o, const probe::System
     case Format::Csv: out << options::csvReport(report); break;
     case Format::Text: printReport(out, rr, placement); break;
     }
+    return 0;
+}
+
+int runAdvise(const Catalog &catalog, const CliOptions &o, const probe::SystemProbe &probe, std::ostream &out, std::ostream &err)
+{
+    if (o.inputs.gpus.empty() && !o.inputs.hostRam) {
+        err << "headroom-cli: advise needs hardware: pass --gpu ID (see headroom-cli list gpus), --gpu this, or --ram GIB for "
+               "a CPU-only machine\n";
+        return kBadInput;
+    }
+    RequestInputs inputs = o.inputs;
+    if (const auto failed = expandThisComputer(catalog, inputs, probe, err))
+        return *failed;
+    AdviseOptions options;
+    if (!o.advise.metric.empty()) {
+        options.metric = catalog.findMetric(o.advise.metric);
+        if (!options.metric) {
+            std::vector<std::string> ids;
+            for (const auto &m : catalog.metrics())
+                ids.push_back(m.id);
+            err << "headroom-cli: " << describe(UsageError{UsageError::Code::BadChoice, "--metric", o.advise.metric, ids}) << "\n";
+            return kBadInput;
+        }
+    }
+    if (!o.advise.family.empty()) {
+        std::vector<std::string> families;
+        for (const auto &m : catalog.models())
+            if (std::find(families.begin(), families.end(), m.family) == families.end())
+                families.push_back(m.family);
+        const bool known = std::any_of(families.begin(), families.end(),
+                                       [&](const std::string &f) { return toLowerAscii(f) == toLowerAscii(o.advise.family); });
+        if (!known) {
+            err << "headroom-cli: " << describe(UsageError{UsageError::Code::BadChoice, "--family", o.advise.family, families}) << "\n";
+            return kBadInput;
+        }
+        options.family = o.advise.family;
+    }
+    options.minTokensPerSecond = o.advise.minTokensPerSecond;
+    options.allowPartialOffload = o.advise.partial;
+    auto advised = advise(catalog, inputs, options);
+    if (auto *e = std::get_if<ResolveError>(&advised)) {
+        err << "headroom-cli: " << describe(*e) << "\n";
+        return kBadInput;
+    }
+    const auto &advice = std::get<Advice>(advised);
+    if (o.json)
+        out << options::adviceJson(advice, o.advise.top).dump(2) << "\n";
+    else
+        printAdvice(out, advice, o.advise.top);
     return 0;
 }
 
@@ -225,6 +277,7 @@ int run(const std::vector<std::string> &args, const std::filesystem::path &execu
     const auto &c = std::get<Catalog>(catalog);
     switch (o.command) {
     case Command::Estimate: return runEstimate(c, o, probe, out, err);
+    case Command::Advise: return runAdvise(c, o, probe, out, err);
     case Command::List: printList(out, c, o.listWhat, o.json); return 0;
     case Command::Scan: return runScan(c, o, probe, out, err);
     case Command::Detect: {

@@ -2,6 +2,7 @@
 #include "cli_options.h"
 
 #include <algorithm>
+#include <cstdlib>
 
 namespace headroom::cli {
 
@@ -12,13 +13,20 @@ const char *usageText()
            "               [--parallel N] [--batch N] [--ubatch N] [--kv-type T] [--flash-attn on|off]\n"
            "               [--gpu-layers N] [--gpu ID]... [--gpus N] [--spread] [--ram GIB] [--json]\n"
            "               [--format md|csv|json]\n"
-           "  headroom-cli list models|quants|gpus|engines [--json]\n"
+           "  headroom-cli advise [--gpu ID]... [--gpus N] [--ram GIB] [--engine E] [--engine-version V] [--ctx N]\n"
+           "               [--parallel N] [--kv-type T] [--metric M] [--min-tokens-per-second N] [--family F]\n"
+           "               [--partial] [--top N] [--json]\n"
+           "  headroom-cli list models|quants|gpus|engines|metrics [--json]\n"
            "  headroom-cli scan [PATH]... [--gpu ID]... [--ram GIB] [--json]\n"
            "  headroom-cli detect [--json]\n"
            "  headroom-cli --help | --version\n"
            "\n"
            "  --model      catalog id, Hugging Face repo id or Ollama tag (e.g. deepseek-r1:7b), or a path:\n"
            "               a .gguf file, a config.json or a model folder (sized exactly as the file is)\n"
+           "  advise       every catalog model x quantization that runs on the hardware, ranked by expected\n"
+           "               quality (the model's benchmark score x the quantization's measured recovery), and the\n"
+           "               Pareto front of quality vs memory; --metric picks the benchmark (list metrics),\n"
+           "               --partial also counts partial offload, --min-tokens-per-second drops slower ones\n"
            "  scan         lists models in Ollama, LM Studio and the Hugging Face cache (or under PATHs);\n"
            "               with --gpu/--ram it says whether each fits\n"
            "  detect       this computer's GPUs: total and free memory (and which figure each is), the catalog\n"
@@ -38,6 +46,49 @@ const char *usageText()
            "Exit codes: 0 success, 2 bad arguments or data (one line on stderr), 1 internal error.\n";
 }
 
+namespace {
+
+/** advise's own options; false when `arg` is not one of them (it may still be a request option). */
+template <typename TakesValue>
+std::variant<bool, UsageError> parseAdviseOption(const std::string &arg, bool hasInlineValue, TakesValue takesValue, AdviseArgs &a)
+{
+    using E = UsageError::Code;
+    if (arg == "--partial") {
+        if (hasInlineValue)
+            return UsageError{E::BadChoice, arg, {}, {}};
+        a.partial = true;
+        return true;
+    }
+    if (arg != "--metric" && arg != "--family" && arg != "--min-tokens-per-second" && arg != "--top")
+        return false;
+    auto v = takesValue();
+    if (auto *e = std::get_if<UsageError>(&v))
+        return *e;
+    const std::string text = std::get<std::string>(v);
+    if (arg == "--metric") {
+        a.metric = text;
+    } else if (arg == "--family") {
+        a.family = text;
+    } else {
+        char *end = nullptr;
+        const double n = std::strtod(text.c_str(), &end);
+        if (text.empty() || end != text.c_str() + text.size())
+            return UsageError{E::NotANumber, arg, text, {}};
+        const bool top = arg == "--top";
+        if (top && n != static_cast<double>(static_cast<long long>(n)))
+            return UsageError{E::NotANumber, arg, text, {}};
+        if (!(n >= (top ? 1.0 : 0.0)) || n > 100000)
+            return UsageError{E::OutOfRange, arg, text, {top ? "1" : "0", "100000"}};
+        if (top)
+            a.top = static_cast<std::size_t>(n);
+        else
+            a.minTokensPerSecond = n;
+    }
+    return true;
+}
+
+} // namespace
+
 std::variant<CliOptions, UsageError> parseArguments(const std::vector<std::string> &args)
 {
     using E = UsageError::Code;
@@ -53,6 +104,8 @@ std::variant<CliOptions, UsageError> parseArguments(const std::vector<std::strin
     }
     if (command == "estimate")
         o.command = Command::Estimate;
+    else if (command == "advise")
+        o.command = Command::Advise;
     else if (command == "list")
         o.command = Command::List;
     else if (command == "scan")
@@ -60,7 +113,7 @@ std::variant<CliOptions, UsageError> parseArguments(const std::vector<std::strin
     else if (command == "detect")
         o.command = Command::Detect;
     else
-        return UsageError{E::UnknownCommand, command, {}, {"estimate", "list", "scan", "detect"}};
+        return UsageError{E::UnknownCommand, command, {}, {"estimate", "advise", "list", "scan", "detect"}};
 
     for (std::size_t i = 1; i < args.size(); ++i) {
         std::string arg = args[i];
@@ -115,6 +168,13 @@ std::variant<CliOptions, UsageError> parseArguments(const std::vector<std::strin
             o.command = Command::Help;
             return o;
         }
+        if (o.command == Command::Advise) {
+            auto handled = parseAdviseOption(arg, hasInlineValue, takesValue, o.advise);
+            if (auto *e = std::get_if<UsageError>(&handled))
+                return *e;
+            if (std::get<bool>(handled))
+                continue;
+        }
         const auto arity = options::requestOptionArity(arg);
         if (!arity || o.command == Command::Detect)
             return UsageError{E::UnknownOption, arg, {}, {}};
@@ -133,7 +193,7 @@ std::variant<CliOptions, UsageError> parseArguments(const std::vector<std::strin
     if (o.command == Command::Estimate && o.inputs.model.empty())
         return UsageError{E::MissingModel, "--model", {}, {}};
     if (o.command == Command::List) {
-        static const std::vector<std::string> kinds{"models", "quants", "gpus", "engines"};
+        static const std::vector<std::string> kinds{"models", "quants", "gpus", "engines", "metrics"};
         if (o.listWhat.empty())
             return UsageError{E::MissingListKind, "list", {}, kinds};
         if (std::find(kinds.begin(), kinds.end(), o.listWhat) == kinds.end())

@@ -6,21 +6,32 @@
 
 #include <headroom/request_resolver.h>
 
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
 
 namespace headroom::cli {
 
-enum class Command { Estimate, List, Scan, Detect, Help, Version };
+enum class Command { Estimate, Advise, List, Scan, Detect, Help, Version };
 
 /** How estimate prints: the text table, or an export (--format md|csv|json; --json is --format json). */
 enum class Format { Text, Json, Markdown, Csv };
 
+/** advise's own options (docs/cli.md, "Advise"); the hardware and engine settings are in `inputs`. */
+struct AdviseArgs {
+    std::string metric; ///< empty = the catalog's default
+    std::optional<double> minTokensPerSecond;
+    std::string family;
+    bool partial = false;
+    std::size_t top = 15;
+};
+
 struct CliOptions {
     Command command = Command::Help;
     RequestInputs inputs;
-    std::string listWhat; ///< list: models | quants | gpus | engines
+    AdviseArgs advise;
+    std::string listWhat; ///< list: models | quants | gpus | engines | metrics
     std::vector<std::string> scanPaths;
     bool json = false;
     Format format = Format::Text; ///< Json whenever `json` is set

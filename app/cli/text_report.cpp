@@ -76,6 +76,15 @@ void printList(std::ostream &out, const Catalog &c, const std::string &what, boo
                              {"memory_bytes", h.memoryBytes},
                              {"bandwidth_gbs", h.bandwidthGBs},
                              {"kind", h.kind == MemoryKind::Unified ? "unified" : "gpu"}});
+    } else if (what == "metrics") {
+        for (const auto &m : c.metrics())
+            items.push_back({{"id", m.id},
+                             {"name", m.name + " (" + std::to_string(m.scores.size()) + " models)"},
+                             {"skill", skillName(m.skill)},
+                             {"models_scored", m.scores.size()},
+                             {"default", &m == &c.defaultMetric()},
+                             {"evaluation", m.evaluation},
+                             {"source", m.source}});
     } else {
         for (const auto &e : c.engines())
             items.push_back({{"id", e.id}, {"name", e.name}, {"latest_known", e.latestVersion()}});

@@ -20,11 +20,9 @@ bool readResource(const char *name, std::string &out)
 std::variant<Catalog, CatalogError> loadEmbeddedCatalog()
 {
     CatalogSources s;
-    const std::pair<const char *, std::string *> files[] = {
-        {"models.json", &s.models}, {"quantizations.json", &s.quantizations}, {"hardware.json", &s.hardware}, {"engines.json", &s.engines}};
-    for (const auto &[name, target] : files)
-        if (!readResource(name, *target))
-            return CatalogError{CatalogError::Problem::Unreadable, name, {}, {}, {}};
+    for (const auto &file : catalogFiles())
+        if (!readResource(file.name, s.*file.text))
+            return CatalogError{CatalogError::Problem::Unreadable, file.name, {}, {}, {}};
     return Catalog::load(s);
 }
 

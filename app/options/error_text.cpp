@@ -26,7 +26,7 @@ std::string describe(const UsageError &e)
     case C::UnknownCommand: return "unknown command '" + e.argument + "' (expected: " + joined(e.choices) + ")";
     case C::UnknownOption: return "unknown option '" + e.argument + "' (see headroom-cli --help)";
     case C::MissingValue: return "option " + e.argument + " needs a value";
-    case C::NotANumber: return e.argument + ": '" + e.value + "' is not a whole number";
+    case C::NotANumber: return e.argument + ": '" + e.value + "' is not a number";
     case C::OutOfRange:
         return e.argument + ": '" + e.value + "' is out of range" +
                (e.choices.size() == 2 ? " (" + e.choices[0] + " to " + e.choices[1] + ")" : "");

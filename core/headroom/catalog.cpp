@@ -23,7 +23,12 @@ const json kNoFields = json::object();
 /** The schema version this build reads; a file written for another one is refused rather than misread. */
 constexpr int kSchema = 1;
 
-const json &parseFile(const std::string &text, const std::string &file, const std::string &arrayKey, json &storage)
+/** No top-level keys besides `schema` and the entries' array. */
+void noTopFields(const EntryReader &) {}
+
+template <typename TopFn = void (*)(const EntryReader &)>
+const json &parseFile(const std::string &text, const std::string &file, const std::string &arrayKey, json &storage,
+                      TopFn readTop = noTopFields)
 {
     try {
         storage = json::parse(text);
@@ -37,6 +42,7 @@ const json &parseFile(const std::string &text, const std::string &file, const st
         top.fail(CatalogError::Problem::BadValue, "schema", storage["schema"].dump());
     if (top.arraySize(arrayKey) == 0)
         top.fail(CatalogError::Problem::WrongType, arrayKey, "expected a non-empty array");
+    readTop(top);
     top.rejectUnread();
     return storage[arrayKey];
 }
@@ -57,11 +63,11 @@ void checkUnique(std::set<std::string> &seen, const std::string &key, const Entr
         r.fail(CatalogError::Problem::DuplicateId, field, key);
 }
 
-template <typename T, typename ReadFn>
-std::vector<T> readAll(const std::string &text, const std::string &file, const std::string &key, ReadFn read)
+template <typename T, typename ReadFn, typename TopFn = void (*)(const EntryReader &)>
+std::vector<T> readAll(const std::string &text, const std::string &file, const std::string &key, ReadFn read, TopFn readTop = noTopFields)
 {
     json doc;
-    const json &array = parseFile(text, file, key, doc);
+    const json &array = parseFile(text, file, key, doc, readTop);
     std::vector<T> out;
     std::set<std::string> ids;
     for (std::size_t i = 0; i < array.size(); ++i) {
@@ -80,7 +86,43 @@ bool equalsIgnoreCase(std::string_view a, std::string_view b)
     return a.size() == b.size() && toLowerAscii(a) == toLowerAscii(b);
 }
 
+/** Scores must name catalog models (or ones scores.json declares as not yet in the catalog), once per metric. */
+void checkScores(const Catalog &c, const std::vector<Metric> &metrics, const std::set<std::string> &pending)
+{
+    for (const auto &metric : metrics) {
+        std::set<std::string> seen;
+        for (std::size_t i = 0; i < metric.scores.size(); ++i) {
+            const auto &s = metric.scores[i];
+            EntryReader r(kNoFields, "scores.json", metric.id + ".scores[" + std::to_string(i) + "]");
+            if (!c.findModel(s.model) && !pending.count(toLowerAscii(s.model)))
+                r.fail(CatalogError::Problem::UnknownReference, "model", s.model);
+            checkUnique(seen, s.model, r, "model");
+        }
+    }
+}
+
+void checkRecovery(const Catalog &c, const std::vector<RecoveryStudy> &studies)
+{
+    for (const auto &study : studies)
+        for (std::size_t i = 0; i < study.rows.size(); ++i) {
+            const auto &row = study.rows[i];
+            if (!c.findQuantization(row.quant))
+                EntryReader(kNoFields, "recovery.json", study.id + ".rows[" + std::to_string(i) + "]")
+                    .fail(CatalogError::Problem::UnknownReference, "quant", row.quant);
+        }
+}
+
 } // namespace
+
+const std::vector<CatalogFile> &catalogFiles()
+{
+    static const std::vector<CatalogFile> files = {
+        {"models.json", &CatalogSources::models},     {"quantizations.json", &CatalogSources::quantizations},
+        {"hardware.json", &CatalogSources::hardware}, {"engines.json", &CatalogSources::engines},
+        {"scores.json", &CatalogSources::scores},     {"recovery.json", &CatalogSources::recovery},
+    };
+    return files;
+}
 
 bool isValidCatalogId(const std::string &id)
 {
@@ -107,6 +149,20 @@ std::variant<Catalog, CatalogError> Catalog::load(const CatalogSources &sources)
         c.m_engines = readAll<EngineProfile>(sources.engines, "engines.json", "engines", readEngineEntry);
         c.m_hardware = readAll<Hardware>(sources.hardware, "hardware.json", "hardware", readHardwareEntry);
         c.m_models = readAll<ModelSpec>(sources.models, "models.json", "models", readModelEntry);
+        std::string defaultMetric;
+        std::set<std::string> pendingModels;
+        c.m_metrics = readAll<Metric>(sources.scores, "scores.json", "metrics", readMetricEntry, [&](const EntryReader &top) {
+            defaultMetric = top.str("default_metric");
+            for (const auto &id : top.strings("pending_models"))
+                pendingModels.insert(toLowerAscii(id));
+        });
+        c.m_studies = readAll<RecoveryStudy>(sources.recovery, "recovery.json", "studies", readRecoveryStudy);
+        const auto *metric = c.findMetric(defaultMetric);
+        if (!metric)
+            EntryReader(kNoFields, "scores.json", "").fail(CatalogError::Problem::UnknownReference, "default_metric", defaultMetric);
+        c.m_defaultMetric = static_cast<std::size_t>(metric - c.m_metrics.data());
+        checkScores(c, c.m_metrics, pendingModels);
+        checkRecovery(c, c.m_studies);
 
         // The same word may name a GGUF type and a safetensors dtype ("BF16" / "bf16"): keys are unique
         // per format, and lookups pick the one the chosen engine loads.
@@ -152,17 +208,13 @@ std::variant<Catalog, CatalogError> Catalog::load(const CatalogSources &sources)
 std::variant<Catalog, CatalogError> Catalog::loadDirectory(const std::filesystem::path &dir)
 {
     CatalogSources sources;
-    const std::pair<const char *, std::string *> files[] = {{"models.json", &sources.models},
-                                                            {"quantizations.json", &sources.quantizations},
-                                                            {"hardware.json", &sources.hardware},
-                                                            {"engines.json", &sources.engines}};
-    for (const auto &[name, target] : files) {
-        std::ifstream in(dir / name, std::ios::binary);
+    for (const auto &file : catalogFiles()) {
+        std::ifstream in(dir / file.name, std::ios::binary);
         if (!in)
-            return CatalogError{CatalogError::Problem::Unreadable, (dir / name).string(), "", "", ""};
+            return CatalogError{CatalogError::Problem::Unreadable, (dir / file.name).string(), "", "", ""};
         std::ostringstream ss;
         ss << in.rdbuf();
-        *target = ss.str();
+        sources.*file.text = ss.str();
     }
     return load(sources);
 }
@@ -198,6 +250,14 @@ const Hardware *Catalog::findHardware(std::string_view id) const
     for (const auto &h : m_hardware)
         if (equalsIgnoreCase(h.id, id))
             return &h;
+    return nullptr;
+}
+
+const Metric *Catalog::findMetric(std::string_view id) const
+{
+    for (const auto &m : m_metrics)
+        if (equalsIgnoreCase(m.id, id))
+            return &m;
     return nullptr;
 }
 

@@ -4,6 +4,7 @@
 #include "headroom/engine_profile.h"
 #include "headroom/hardware.h"
 #include "headroom/model_spec.h"
+#include "headroom/quality_data.h"
 #include "headroom/quantization.h"
 
 #include <filesystem>
@@ -24,13 +25,23 @@ struct CatalogError {
     std::string detail; ///< raw parser message / offending value (data, not prose)
 };
 
-/** The raw JSON text of the four catalog files; the GUI reads them from Qt resources, the CLI from disk. */
+/** The raw JSON text of the catalog files; the GUI reads them from Qt resources, the CLI from disk. */
 struct CatalogSources {
     std::string models;
     std::string quantizations;
     std::string hardware;
     std::string engines;
+    std::string scores;   ///< quality metrics, one evaluation source each
+    std::string recovery; ///< measured accuracy of quantized models
 };
+
+/** One catalog file: its name and where its text goes. Every reader of the catalog walks this one list. */
+struct CatalogFile {
+    const char *name;
+    std::string CatalogSources::*text;
+};
+
+[[nodiscard]] const std::vector<CatalogFile> &catalogFiles();
 
 /** Result of resolving what a user typed as a model: catalog id, HF repo id, alias or Ollama tag. */
 struct ModelMatch {
@@ -39,7 +50,7 @@ struct ModelMatch {
     const OllamaTag *tag = nullptr;
 };
 
-enum class CatalogKind { Model, Quantization, Hardware, Engine };
+enum class CatalogKind { Model, Quantization, Hardware, Engine, Metric };
 
 class Catalog
 {
@@ -51,6 +62,10 @@ public:
     [[nodiscard]] const std::vector<Quantization> &quantizations() const { return m_quants; }
     [[nodiscard]] const std::vector<Hardware> &hardware() const { return m_hardware; }
     [[nodiscard]] const std::vector<EngineProfile> &engines() const { return m_engines; }
+    [[nodiscard]] const std::vector<Metric> &metrics() const { return m_metrics; }
+    [[nodiscard]] const std::vector<RecoveryStudy> &recoveryStudies() const { return m_studies; }
+    /** The metric scores.json names the default: the one that covers the most catalog models. */
+    [[nodiscard]] const Metric &defaultMetric() const { return m_metrics[m_defaultMetric]; }
 
     [[nodiscard]] std::optional<ModelMatch> resolveModel(std::string_view key) const;
     [[nodiscard]] const ModelSpec *findModel(std::string_view id) const;
@@ -58,6 +73,7 @@ public:
     [[nodiscard]] const Quantization *findQuantization(std::string_view key, std::string_view engine = {}) const;
     [[nodiscard]] const Hardware *findHardware(std::string_view id) const;
     [[nodiscard]] const EngineProfile *findEngine(std::string_view id) const;
+    [[nodiscard]] const Metric *findMetric(std::string_view id) const;
     /** The engine whose traits name it the default for `what` ("gguf", "safetensors", "mlx", "ollama"). */
     [[nodiscard]] const EngineProfile *defaultEngineFor(std::string_view what) const;
 
@@ -69,6 +85,9 @@ private:
     std::vector<Quantization> m_quants;
     std::vector<Hardware> m_hardware;
     std::vector<EngineProfile> m_engines;
+    std::vector<Metric> m_metrics;
+    std::vector<RecoveryStudy> m_studies;
+    std::size_t m_defaultMetric = 0;
 };
 
 /** Lower-cases ASCII; catalog keys are matched case-insensitively. */

@@ -92,6 +92,10 @@ std::vector<std::string> Catalog::suggest(CatalogKind kind, std::string_view key
         for (const auto &e : m_engines)
             keys.push_back(e.id);
         break;
+    case CatalogKind::Metric:
+        for (const auto &m : m_metrics)
+            keys.push_back(m.id);
+        break;
     }
     const auto lower = toLowerAscii(key);
     std::vector<std::pair<std::size_t, std::string>> scored;

@@ -5,6 +5,8 @@
 
 #include <cli_app.h>
 
+#include <headroom/catalog.h>
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -304,8 +306,8 @@ private slots:
     void brokenCatalogIsAClearError()
     {
         QTemporaryDir dir;
-        for (const char *f : {"models.json", "quantizations.json", "hardware.json", "engines.json"})
-            QVERIFY(QFile::copy(QStringLiteral(HEADROOM_CATALOG_DIR "/") + f, dir.filePath(f)));
+        for (const auto &f : headroom::catalogFiles())
+            QVERIFY(QFile::copy(QStringLiteral(HEADROOM_CATALOG_DIR "/") + f.name, dir.filePath(f.name)));
         QFile models(dir.filePath("models.json"));
         QVERIFY(models.open(QIODevice::WriteOnly | QIODevice::Truncate));
         models.write("{\"schema\": 1, \"models\": [ {\"id\": \"x\"} ]}");

@@ -33,6 +33,15 @@ inline std::string readFile(const std::string &path)
     return ss.str();
 }
 
+/** The raw text of every shipped catalog file, for tests that edit one before loading. */
+inline CatalogSources shippedSources()
+{
+    CatalogSources s;
+    for (const auto &file : catalogFiles())
+        s.*file.text = readFile(std::string(HEADROOM_CATALOG_DIR) + "/" + file.name);
+    return s;
+}
+
 /** Minimal RFC 4180 reader for the test data tables (quoted fields, doubled quotes). */
 inline std::vector<std::vector<std::string>> readCsv(const std::string &path)
 {

@@ -16,12 +16,7 @@ class TestCatalog : public QObject
 {
     Q_OBJECT
 
-    CatalogSources shipped() const
-    {
-        const std::string dir = HEADROOM_CATALOG_DIR;
-        return {test::readFile(dir + "/models.json"), test::readFile(dir + "/quantizations.json"),
-                test::readFile(dir + "/hardware.json"), test::readFile(dir + "/engines.json")};
-    }
+    CatalogSources shipped() const { return test::shippedSources(); }
 
 private slots:
     void shippedCatalogLoads()

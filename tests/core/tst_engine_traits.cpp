@@ -21,12 +21,7 @@ using nlohmann::json;
 
 namespace {
 
-CatalogSources shippedSources()
-{
-    const std::string dir = HEADROOM_CATALOG_DIR;
-    return {test::readFile(dir + "/models.json"), test::readFile(dir + "/quantizations.json"),
-            test::readFile(dir + "/hardware.json"), test::readFile(dir + "/engines.json")};
-}
+using test::shippedSources;
 
 /** A catalog model sized for `engineId` on `gpus`, built without the resolver (it is tested elsewhere). */
 struct Sized {

@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "advice_json.h"
+
+#include <nlohmann/json.hpp>
+
+namespace headroom::options {
+namespace {
+
+const char *gapName(QualityGap g)
+{
+    switch (g) {
+    case QualityGap::NoScore: return "no_score";
+    case QualityGap::NotMeasured: return "recovery_not_measured";
+    case QualityGap::MeasuredOnLarger: return "recovery_measured_on_larger_models_only";
+    }
+    return "no_score";
+}
+
+nlohmann::json candidateJson(const Candidate &c, const Metric &metric)
+{
+    const Placement &p = c.placement;
+    nlohmann::json j{{"model", c.model->id},
+                     {"model_name", c.model->name},
+                     {"family", c.model->family},
+                     {"quant", c.quant->id},
+                     {"memory_bytes", c.memory},
+                     {"verdict", verdictName(p.verdict)},
+                     {"headroom_bytes", p.headroomBytes()},
+                     {"ctx", p.ctx},
+                     {"parallel", p.parallel},
+                     {"gpu_layers", p.gpuLayers},
+                     {"total_layers", p.totalLayers},
+                     {"decode_tokens_per_second", p.decodeTokensPerSecond}};
+    if (c.quality) {
+        j["quality"] = qualityJson(*c.quality, metric);
+        j["quality_per_gb"] = c.qualityPerGb();
+    } else {
+        j["quality"] = nullptr;
+        j["quality_missing"] = gapName(c.gap);
+    }
+    return j;
+}
+
+} // namespace
+
+nlohmann::json qualityJson(const ExpectedQuality &q, const Metric &metric)
+{
+    nlohmann::json evidence = nlohmann::json::array();
+    for (const auto &e : q.recovery.evidence)
+        evidence.push_back({{"study", e.study->id},
+                            {"benchmark", e.study->benchmark},
+                            {"evaluated", e.row->evaluated},
+                            {"params_b", e.row->paramsB},
+                            {"baseline", e.row->baseline},
+                            {"score", e.row->score},
+                            {"source", e.study->source}});
+    return {{"expected", q.value},
+            {"score", q.score->score},
+            {"metric", metric.id},
+            {"evaluated", q.score->evaluated},
+            {"score_source", metric.source},
+            {"recovery", q.recovery.factor},
+            {"recovery_measured", q.recovery.measured},
+            {"recovery_lossless", q.recovery.lossless},
+            {"recovery_bound_from", q.recovery.boundFrom ? nlohmann::json(q.recovery.boundFrom->id) : nlohmann::json(nullptr)},
+            {"recovery_evaluated_params_b", q.recovery.evaluatedParamsB},
+            {"recovery_evidence", std::move(evidence)}};
+}
+
+nlohmann::json adviceJson(const Advice &advice, std::size_t top)
+{
+    const Metric &metric = *advice.metric;
+    const auto &c = advice.candidates;
+    nlohmann::json ranked = nlohmann::json::array();
+    for (std::size_t k = 0; k < advice.perModel.size() && k < top; ++k)
+        ranked.push_back(candidateJson(c[advice.perModel[k]], metric));
+    nlohmann::json front = nlohmann::json::array();
+    for (const auto i : advice.front)
+        front.push_back(candidateJson(c[i], metric));
+    nlohmann::json unranked = nlohmann::json::array();
+    for (const auto i : advice.unranked)
+        unranked.push_back(candidateJson(c[i], metric));
+    return {{"metric",
+             {{"id", metric.id},
+              {"name", metric.name},
+              {"skill", skillName(metric.skill)},
+              {"evaluation", metric.evaluation},
+              {"source", metric.source}}},
+            {"capacity_bytes", advice.capacity},
+            {"models_considered", advice.counts.models},
+            {"models_running", advice.counts.running},
+            {"models_context_too_long", advice.counts.contextTooLong},
+            {"candidates_too_slow", advice.counts.tooSlow},
+            {"candidates", c.size()},
+            {"ranked", std::move(ranked)},
+            {"front", std::move(front)},
+            {"unranked", std::move(unranked)}};
+}
+
+} // namespace headroom::options

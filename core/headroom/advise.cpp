@@ -1,0 +1,218 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "headroom/advise.h"
+
+#include "headroom/engine_inventory.h"
+
+#include <algorithm>
+#include <map>
+
+namespace headroom {
+namespace {
+
+constexpr double kEps = 1e-9;
+
+bool engineLoads(const Quantization &q, const EngineProfile &e)
+{
+    return std::find(q.engines.begin(), q.engines.end(), e.id) != q.engines.end();
+}
+
+bool runs(const Placement &p, bool allowPartial)
+{
+    return p.verdict == Verdict::Fits || p.verdict == Verdict::Tight || (allowPartial && p.verdict == Verdict::PartialOffload);
+}
+
+Bytes memoryOf(const Placement &p, bool partial)
+{
+    if (p.devices.empty())
+        return p.host.total();
+    Bytes sum = 0;
+    for (const auto &d : p.devices)
+        sum += d.total();
+    return partial ? sum + p.host.total() : sum;
+}
+
+Bytes capacityOf(const Placement &p)
+{
+    if (p.devices.empty())
+        return p.host.usable;
+    Bytes sum = 0;
+    for (const auto &d : p.devices)
+        sum += d.usable;
+    return sum;
+}
+
+bool sameFamily(const ModelSpec &m, const std::string &family)
+{
+    return family.empty() || toLowerAscii(m.family) == toLowerAscii(family);
+}
+
+/** Builds inventories once per (model, quantization) when no cache is given. */
+class LocalInventories
+{
+public:
+    const TensorInventory *get(const ModelSpec &m, const Quantization &q, const EngineProfile &e)
+    {
+        auto [it, added] = m_built.try_emplace({&m, &q});
+        if (added)
+            it->second = buildInventory(m, q, e);
+        return it->second ? &*it->second : nullptr;
+    }
+
+private:
+    std::map<std::pair<const ModelSpec *, const Quantization *>, std::optional<TensorInventory>> m_built;
+};
+
+/** Scored first, by quality (ties: less memory); the unscored after, by memory. */
+bool ranksBefore(const Candidate &a, const Candidate &b)
+{
+    if (a.quality.has_value() != b.quality.has_value())
+        return a.quality.has_value();
+    if (a.quality && std::abs(a.quality->value - b.quality->value) > kEps)
+        return a.quality->value > b.quality->value;
+    if (a.memory != b.memory)
+        return a.memory < b.memory;
+    return a.model->id + a.quant->id < b.model->id + b.quant->id;
+}
+
+std::vector<std::size_t> paretoFront(const std::vector<Candidate> &c)
+{
+    std::vector<std::size_t> scored;
+    for (std::size_t i = 0; i < c.size(); ++i)
+        if (c[i].quality)
+            scored.push_back(i);
+    std::sort(scored.begin(), scored.end(), [&](std::size_t a, std::size_t b) {
+        if (c[a].memory != c[b].memory)
+            return c[a].memory < c[b].memory;
+        return c[a].quality->value > c[b].quality->value;
+    });
+    std::vector<std::size_t> front;
+    double best = -1.0;
+    for (const auto i : scored)
+        if (c[i].quality->value > best + kEps) {
+            front.push_back(i);
+            best = c[i].quality->value;
+        }
+    return front;
+}
+
+/** Bits a quantization keeps; every lossless one (BF16, F16, F32) keeps all the model has. */
+double precision(const Quantization &q)
+{
+    return q.lossless ? 16.0 : std::min(q.bpw, 16.0);
+}
+
+/** The most precise candidate of an unranked model; among equals (BF16 and F32) the smaller. */
+bool morePrecise(const Candidate &a, const Candidate &b)
+{
+    if (std::abs(precision(*a.quant) - precision(*b.quant)) > kEps)
+        return precision(*a.quant) > precision(*b.quant);
+    return a.memory < b.memory;
+}
+
+} // namespace
+
+double Candidate::qualityPerGb() const
+{
+    return quality && memory > 0 ? quality->value / (static_cast<double>(memory) / 1e9) : 0.0;
+}
+
+std::variant<Advice, ResolveError> advise(const Catalog &catalog, const RequestInputs &base, const AdviseOptions &options, InventoryCache *)
+{
+    // Resolve the devices, engine and settings once, with the engine's default quantization standing in.
+    RequestInputs probe = base;
+    probe.file.reset();
+    if (probe.engine.empty())
+        probe.engine = catalog.defaultEngineFor("gguf")->id;
+    const EngineProfile *engine = catalog.findEngine(probe.engine);
+    if (!engine)
+        return ResolveError{
+            ResolveError::Code::UnknownEngine, "engine", probe.engine, catalog.suggest(CatalogKind::Engine, probe.engine), {}};
+    probe.quant = engine->traits.defaultQuant;
+    probe.gpuLayers.reset();
+    probe.model = catalog.models().front().id;
+    auto resolved = resolveRequest(catalog, probe);
+    if (const auto *error = std::get_if<ResolveError>(&resolved))
+        return *error;
+    const EstimateRequest &shared = std::get<ResolvedRequest>(resolved).request;
+
+    Advice advice;
+    advice.metric = options.metric ? options.metric : &catalog.defaultMetric();
+    LocalInventories inventories;
+    {
+        // The devices as the engine sees them, before anything is loaded.
+        Placement empty = estimateVerdictOnly(shared);
+        advice.capacity = capacityOf(empty);
+        for (auto &d : empty.devices)
+            advice.devices.push_back({d.id, d.name, d.capacity, d.usable, 0, 0, 0, 0, 0, d.bandwidthGBs});
+        advice.engine = engine->id;
+        advice.engineVersion = empty.engineVersion;
+    }
+    for (const auto &model : catalog.models()) {
+        if (!sameFamily(model, options.family))
+            continue;
+        ++advice.counts.models;
+        if (base.ctx && *base.ctx > model.maxContext) {
+            ++advice.counts.contextTooLong;
+            continue;
+        }
+        bool anyRuns = false;
+        for (const auto &quant : catalog.quantizations()) {
+            if (!engineLoads(quant, *engine))
+                continue;
+            const TensorInventory *inventory = inventories.get(model, quant, *engine);
+            if (!inventory)
+                continue;
+            EstimateRequest r = shared;
+            r.model = &model;
+            r.inventory = inventory;
+            if (!runs(estimateVerdictOnly(r), options.allowPartialOffload))
+                continue;
+            Candidate c;
+            c.model = &model;
+            c.quant = &quant;
+            c.placement = estimate(r);
+            anyRuns = true;
+            if (options.minTokensPerSecond && !(c.placement.decodeTokensPerSecond >= *options.minTokensPerSecond)) {
+                ++advice.counts.tooSlow;
+                continue;
+            }
+            c.partial = c.placement.verdict == Verdict::PartialOffload;
+            c.memory = memoryOf(c.placement, c.partial);
+            auto q = expectedQuality(catalog, *advice.metric, model, quant);
+            if (auto *eq = std::get_if<ExpectedQuality>(&q))
+                c.quality = std::move(*eq);
+            else
+                c.gap = std::get<QualityGap>(q);
+            c.inputs = probe;
+            c.inputs.model = model.id;
+            c.inputs.quant = quant.id;
+            advice.candidates.push_back(std::move(c));
+        }
+        if (anyRuns)
+            ++advice.counts.running;
+    }
+
+    auto &c = advice.candidates;
+    std::sort(c.begin(), c.end(), ranksBefore);
+    advice.front = paretoFront(c);
+    std::map<const ModelSpec *, std::size_t> best;
+    std::map<const ModelSpec *, std::size_t> mostPrecise;
+    for (std::size_t i = 0; i < c.size(); ++i) {
+        if (c[i].quality)
+            best.try_emplace(c[i].model, i); // sorted: the first is the best
+        auto [it, added] = mostPrecise.try_emplace(c[i].model, i);
+        if (!added && morePrecise(c[i], c[it->second]))
+            it->second = i;
+    }
+    for (const auto &[model, i] : best)
+        advice.perModel.push_back(i);
+    std::sort(advice.perModel.begin(), advice.perModel.end());
+    for (const auto &[model, i] : mostPrecise)
+        if (!best.count(model))
+            advice.unranked.push_back(i);
+    std::sort(advice.unranked.begin(), advice.unranked.end(),
+              [&](std::size_t a, std::size_t b) { return c[a].model->name < c[b].model->name; });
+    return advice;
+}
+
+} // namespace headroom
