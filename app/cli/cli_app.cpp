@@ -11,11 +11,13 @@
 #include <csv_report.h>
 #include <error_text.h>
 #include <estimate_json.h>
+#include <launch_command_text.h>
 #include <markdown_report.h>
 #include <this_computer_request.h>
 
 #include <headroom/estimator.h>
 #include <headroom/io/library_scan.h>
+#include <headroom/launch_command.h>
 #include <headroom/io/model_loader.h>
 #include <headroom/placement_json.h>
 #include <headroom/probe/local_probe.h>
@@ -82,6 +84,27 @@ std::optional<int> expandThisComputer(const Catalog &catalog, RequestInputs &inp
     return std::nullopt;
 }
 
+/** --print-command: the shell text, with what it could not state as comments, so the block pastes as is. */
+void printLaunchCommand(std::ostream &out, const LaunchCommand &cmd)
+{
+    out << "\n";
+    if (!cmd.available) {
+        out << "# no launch command: engines.json has no launch options for " << cmd.engineId << " " << cmd.version << "\n";
+        return;
+    }
+    out << "# launch command: " << cmd.engineId << " " << cmd.version;
+    if (options::hasPlaceholder(cmd))
+        out << " (replace <...> with your file or repository)";
+    out << "\n";
+    if (cmd.wiredLimitMiB)
+        out << "# raises the Mac's GPU memory limit to " << *cmd.wiredLimitMiB << " MiB (until restart) so that it fits\n";
+    for (const auto &g : cmd.gaps)
+        out << "# not stated: " << launchSettingName(g.setting) << " " << g.value
+            << (g.reason == LaunchGap::Reason::NotInVersion ? " (this version has no option for it; its default applies)\n"
+                                                           : " (the option does not take this value)\n");
+    out << options::launchCommandShell(cmd);
+}
+
 int runEstimate(const Catalog &catalog, const CliOptions &o, const probe::SystemProbe &probe, std::ostream &out, std::ostream &err)
 {
     if (o.inputs.gpus.empty() && !o.inputs.hostRam) {
@@ -105,10 +128,20 @@ int runEstimate(const Catalog &catalog, const CliOptions &o, const probe::System
     const std::vector<Fix> fixes = o.format == Format::Markdown ? options::fixesFor(catalog, inputs, rr, placement) : std::vector<Fix>{};
     const options::EstimateReport report{&inputs, &rr, &placement, &fixes};
     switch (o.format) {
-    case Format::Json: out << options::estimateJson(report).dump(2) << "\n"; break;
+    case Format::Json: {
+        auto j = options::estimateJson(report);
+        if (o.printCommand)
+            j["launch"] = options::launchCommandJson(buildLaunchCommand(rr, inputs, placement));
+        out << j.dump(2) << "\n";
+        break;
+    }
     case Format::Markdown: out << options::markdownReport(report); break;
     case Format::Csv: out << options::csvReport(report); break;
-    case Format::Text: printReport(out, rr, placement); break;
+    case Format::Text:
+        printReport(out, rr, placement);
+        if (o.printCommand)
+            printLaunchCommand(out, buildLaunchCommand(rr, inputs, placement));
+        break;
     }
     return 0;
 }

@@ -12,7 +12,7 @@ const char *usageText()
            "  headroom-cli estimate --model M [--quant Q] [--engine E] [--engine-version V] [--ctx N]\n"
            "               [--parallel N] [--batch N] [--ubatch N] [--kv-type T] [--flash-attn on|off]\n"
            "               [--gpu-layers N] [--gpu ID]... [--gpus N] [--spread] [--ram GIB] [--json]\n"
-           "               [--format md|csv|json]\n"
+           "               [--format md|csv|json] [--print-command]\n"
            "  headroom-cli advise [--gpu ID]... [--gpus N] [--ram GIB] [--engine E] [--engine-version V] [--ctx N]\n"
            "               [--parallel N] [--kv-type T] [--metric M] [--min-tokens-per-second N] [--family F]\n"
            "               [--partial] [--top N] [--json]\n"
@@ -42,6 +42,8 @@ const char *usageText()
            "  --ram GIB    host RAM available for offloaded layers (needed for CPU-only estimates)\n"
            "  --format     md: the estimate as Markdown (table, verdict, fixes, assumptions); csv: the breakdown;\n"
            "               json: the same as --json\n"
+           "  --print-command  also the command that starts the engine this way (env, flags, Modelfile; with\n"
+           "               --json a \"launch\" object)\n"
            "\n"
            "Exit codes: 0 success, 2 bad arguments or data (one line on stderr), 1 internal error.\n";
 }
@@ -143,6 +145,12 @@ std::variant<CliOptions, UsageError> parseArguments(const std::vector<std::strin
                 return UsageError{E::MissingValue, arg, {}, {}};
             return args[++i];
         };
+        if (arg == "--print-command" && o.command == Command::Estimate) {
+            if (hasInlineValue)
+                return UsageError{E::BadChoice, arg, value, {}};
+            o.printCommand = true;
+            continue;
+        }
         if (arg == "--json") {
             if (hasInlineValue)
                 return UsageError{E::BadChoice, arg, value, {}};

@@ -7,6 +7,7 @@
 #include "estimate_model.h"
 #include "export_actions.h"
 #include "inputs_panel.h"
+#include "launch_command_box.h"
 #include "my_models_panel.h"
 #include "settings.h"
 #include "suggestions_panel.h"
@@ -52,6 +53,7 @@ MainWindow::MainWindow(const Catalog &catalog, Settings *settings, QWidget *pare
     m_chart = new ChartPanel(m_model);
     m_suggestions = new SuggestionsPanel(m_catalog);
     v->addWidget(m_banner);
+    v->addWidget(new LaunchCommandBox);
     v->addWidget(m_chart, 3);
     v->addWidget(m_suggestions, 2);
 
@@ -129,6 +131,8 @@ void MainWindow::recompute()
         m_model->clear();
     }
     m_banner->setEvaluation(m_evaluation);
+    if (auto *launch = findChild<LaunchCommandBox *>())
+        launch->setEvaluation(m_evaluation);
     if (m_export)
         m_export->refresh();
     // The other tabs follow the inputs only while visible: their sweeps are not worth doing unseen.

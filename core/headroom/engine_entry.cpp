@@ -123,6 +123,108 @@ void readBehaviourRow(const EntryReader &v, EngineBehaviour &b)
     b.logitsForAllTokens = v.choice("output_reserve", {{"ubatch", true}, {"sequences", false}}, b.logitsForAllTokens);
 }
 
+LaunchOption readLaunchOption(const EntryReader &o)
+{
+    LaunchOption opt;
+    opt.setting = o.choice("setting",
+                           {{"program", LaunchSetting::Program},
+                            {"model", LaunchSetting::Model},
+                            {"ctx", LaunchSetting::Ctx},
+                            {"parallel", LaunchSetting::Parallel},
+                            {"batch", LaunchSetting::Batch},
+                            {"ubatch", LaunchSetting::Ubatch},
+                            {"kv_type", LaunchSetting::KvType},
+                            {"flash_attn", LaunchSetting::FlashAttn},
+                            {"gpu_layers", LaunchSetting::GpuLayers},
+                            {"gpu_split", LaunchSetting::GpuSplit},
+                            {"tensor_parallel", LaunchSetting::TensorParallel},
+                            {"spread", LaunchSetting::Spread},
+                            {"gpu_memory_utilization", LaunchSetting::GpuMemoryUtilization}},
+                           LaunchSetting::Program, true);
+    opt.from = o.str("from", false);
+    if (!opt.from.empty() && !isVersionString(opt.from))
+        o.fail(P::BadValue, "from", opt.from);
+    opt.source = o.str("source");
+    opt.absent = o.boolean("absent");
+    if (opt.absent)
+        return opt;
+    if (opt.setting == LaunchSetting::Program) {
+        opt.argv = o.strings("argv");
+        if (opt.argv.empty())
+            o.fail(P::Missing, "argv", "");
+        return opt;
+    }
+    // Exactly one place to write it.
+    int places = 0;
+    if (o.has("flag")) {
+        opt.names = {o.str("flag")};
+        ++places;
+    }
+    if (o.has("flags")) {
+        opt.names = o.strings("flags");
+        ++places;
+    }
+    if (o.has("env")) {
+        opt.via = LaunchVia::Env;
+        opt.names = {o.str("env")};
+        ++places;
+    }
+    if (o.has("modelfile")) {
+        opt.via = LaunchVia::Modelfile;
+        opt.names = {o.str("modelfile")};
+        ++places;
+    }
+    if (o.boolean("positional")) {
+        opt.via = LaunchVia::Positional;
+        ++places;
+    }
+    if (places != 1 || (opt.via != LaunchVia::Positional && (opt.names.empty() || opt.names.front().empty())))
+        o.fail(P::Missing, "flag", "one of flag, flags, env, modelfile, positional");
+    opt.isSwitch = o.boolean("switch");
+    if (opt.isSwitch && opt.via != LaunchVia::Flag)
+        o.fail(P::BadValue, "switch", "only a flag can be a switch");
+    opt.writePlaced = o.choice("when_unset", {{"omit", false}, {"placed", true}}, false);
+    if (const nlohmann::json *values = o.find("values")) {
+        if (!values->is_object() || values->empty())
+            o.fail(P::WrongType, "values", values->dump());
+        for (const auto &[key, spelling] : values->items()) {
+            if (spelling.is_null())
+                opt.values.emplace_back(key, std::nullopt);
+            else if (spelling.is_string())
+                opt.values.emplace_back(key, spelling.get<std::string>());
+            else
+                o.fail(P::WrongType, "values", spelling.dump());
+        }
+    }
+    return opt;
+}
+
+LaunchSpec readLaunch(const EntryReader &l)
+{
+    LaunchSpec spec;
+    spec.style =
+        l.choice("style", {{"argv", LaunchStyle::Argv}, {"ollama", LaunchStyle::Ollama}, {"python-script", LaunchStyle::PythonScript}},
+                 LaunchStyle::Argv, true);
+    spec.source = l.str("source");
+    const std::size_t rows = l.arraySize("options");
+    for (std::size_t i = 0; i < rows; ++i) {
+        const EntryReader o = l.element("options", i);
+        LaunchOption opt = readLaunchOption(o);
+        o.rejectUnread();
+        // Rows of one setting are oldest first, so "the last row not newer than the version" is the one in force.
+        for (const auto &earlier : spec.options)
+            if (earlier.setting == opt.setting && compareVersions(earlier.from, opt.from) >= 0)
+                o.fail(P::BadValue, "from", opt.from);
+        spec.options.push_back(std::move(opt));
+    }
+    bool hasProgram = false;
+    for (const auto &o : spec.options)
+        hasProgram = hasProgram || o.setting == LaunchSetting::Program;
+    if (!hasProgram)
+        l.fail(P::Missing, "options", "a program row");
+    return spec;
+}
+
 DeviceBudget readBudget(const EntryReader &s)
 {
     return {s.integer<Bytes>("discrete_mib", true) * MiB, s.integer<Bytes>("unified_mib", true) * MiB, s.str("source")};
@@ -142,6 +244,8 @@ EngineProfile readEngineEntry(const EntryReader &r, const std::string &id)
         e.runtimeOverhead = readObject(r, "runtime_overhead", readBudget);
     if (r.has("device_reserve"))
         e.deviceReserve = readObject(r, "device_reserve", readBudget);
+    if (r.has("launch"))
+        e.launch = readObject(r, "launch", readLaunch);
     const std::size_t rows = r.arraySize("versions");
     if (rows == 0)
         r.fail(P::Missing, "versions", "");

@@ -3,6 +3,7 @@
 
 #include "headroom/hardware.h"
 #include "headroom/kv_type.h"
+#include "headroom/launch_spec.h"
 #include "headroom/mix_variant.h"
 #include "headroom/quantization.h"
 #include "headroom/units.h"
@@ -125,6 +126,7 @@ struct EngineProfile {
     std::vector<EngineBehaviour> versions; ///< oldest first
     DeviceBudget runtimeOverhead;          ///< driver/framework context allocated on each device used
     DeviceBudget deviceReserve;            ///< memory the engine refuses to fill on each device
+    std::optional<LaunchSpec> launch;      ///< how to start it (launch_command.cpp); empty = Headroom cannot write its command
     std::string source;
 
     /** Behaviour in force for `version`; empty or newer-than-known means the latest known row. */

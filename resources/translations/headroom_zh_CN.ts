@@ -1033,6 +1033,100 @@ Ollama 标签：%1</translation>
         </message>
     </context>
     <context>
+        <name>headroom::gui::LaunchCommandBox</name>
+        <message>
+            <location filename="../../app/gui/launch_command_box.cpp" line="25" />
+            <source>context</source>
+            <translation>上下文</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/launch_command_box.cpp" line="26" />
+            <source>parallel sequences</source>
+            <translation>并行序列</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/launch_command_box.cpp" line="27" />
+            <source>batch</source>
+            <translation>批大小</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/launch_command_box.cpp" line="28" />
+            <source>micro-batch</source>
+            <translation>微批大小</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/launch_command_box.cpp" line="29" />
+            <source>KV cache type</source>
+            <translation>KV 缓存类型</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/launch_command_box.cpp" line="30" />
+            <source>flash attention</source>
+            <translation>Flash Attention</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/launch_command_box.cpp" line="31" />
+            <source>GPU layers</source>
+            <translation>GPU 层数</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/launch_command_box.cpp" line="32" />
+            <source>split over the GPUs</source>
+            <translation>在各 GPU 上的切分</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/launch_command_box.cpp" line="33" />
+            <source>spread over every GPU</source>
+            <translation>分布到所有 GPU</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/launch_command_box.cpp" line="50" />
+            <source>Copy</source>
+            <translation>复制</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/launch_command_box.cpp" line="52" />
+            <source>Copy the command to the clipboard</source>
+            <translation>将命令复制到剪贴板</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/launch_command_box.cpp" line="74" />
+            <location filename="../../app/gui/launch_command_box.cpp" line="83" />
+            <source>Launch command</source>
+            <translation>启动命令</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/launch_command_box.cpp" line="85" />
+            <source>Headroom does not know how to start %1 %2.</source>
+            <translation>Headroom 不知道如何启动 %1 %2。</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/launch_command_box.cpp" line="89" />
+            <source>Launch command for %1 %2</source>
+            <translation>%1 %2 的启动命令</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/launch_command_box.cpp" line="94" />
+            <source>Replace &lt;…&gt; with your model file or repository.</source>
+            <translation>请将 &lt;…&gt; 替换为你的模型文件或仓库。</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/launch_command_box.cpp" line="96" />
+            <source>The first line raises the Mac&apos;s GPU memory limit to %1 MiB until the next restart, so that it fits.</source>
+            <translation>第一行将 Mac 的显存上限提高到 %1 MiB（重启后失效），以便放得下。</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/launch_command_box.cpp" line="100" />
+            <source>Not set by the command: %1 %2 (this version has no option for it; its default applies).</source>
+            <translation>命令未设置：%1 %2（此版本没有对应选项，按其默认值）。</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/launch_command_box.cpp" line="101" />
+            <source>Not set by the command: %1 %2 (the option does not take this value).</source>
+            <translation>命令未设置：%1 %2（该选项不接受此值）。</translation>
+        </message>
+    </context>
+    <context>
         <name>headroom::gui::MainWindow</name>
         <message>
             <location filename="../../app/gui/main_window.cpp" line="31" />
