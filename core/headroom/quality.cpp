@@ -38,6 +38,16 @@ std::optional<Recovery> ownRows(const Catalog &catalog, const Quantization &quan
     return r;
 }
 
+/**
+ * Whether `lesser` is measured to keep less of the model than `q`: a larger KL divergence from the FP16
+ * logits on the same model (llama.cpp's perplexity table). The divergence orders them; it is never turned
+ * into an accuracy.
+ */
+bool keepsLess(const Quantization &lesser, const Quantization &q)
+{
+    return lesser.quality && q.quality && lesser.quality->kld && q.quality->kld && *lesser.quality->kld > *q.quality->kld;
+}
+
 } // namespace
 
 std::variant<Recovery, QualityGap> measuredRecovery(const Catalog &catalog, const Quantization &quant, const ModelSpec &model)
@@ -50,16 +60,15 @@ std::variant<Recovery, QualityGap> measuredRecovery(const Catalog &catalog, cons
     if (auto own = ownRows(catalog, quant, sizeB, measuredAnywhere))
         return std::move(*own);
     std::optional<Recovery> bound;
-    for (const auto &lesser : catalog.quantizations()) {
-        if (lesser.format != quant.format || !(lesser.bpw < quant.bpw) || lesser.lossless)
-            continue;
-        bool ignored = false;
-        auto r = ownRows(catalog, lesser, sizeB, ignored);
-        if (r && (!bound || r->factor > bound->factor)) {
-            r->boundFrom = &lesser;
-            bound = std::move(r);
+    for (const auto &lesser : catalog.quantizations())
+        if (lesser.format == quant.format && keepsLess(lesser, quant)) {
+            bool ignored = false;
+            auto r = ownRows(catalog, lesser, sizeB, ignored);
+            if (r && (!bound || r->factor > bound->factor)) {
+                r->boundFrom = &lesser;
+                bound = std::move(r);
+            }
         }
-    }
     if (bound)
         return std::move(*bound);
     return measuredAnywhere ? QualityGap::MeasuredOnLarger : QualityGap::NotMeasured;

@@ -24,9 +24,10 @@ struct RecoveryEvidence {
  * evaluated size up to the model's own (25 % either way counts as the same size), averaged. A figure from a
  * smaller model is conservative for a larger one.
  *
- * Where the quantization itself has no such row, a quantization of the same format with fewer bits per
- * weight that has one bounds it from below (Q8_0 keeps at least what Q4_K_M keeps at that size); the
- * recovery is then that bound, and `boundFrom` says whose it is.
+ * Where the quantization itself has no such row, one of the same format that is measured to keep less
+ * (a larger KL divergence from the FP16 logits on the same model, llama.cpp's perplexity table) and has a
+ * row bounds it from below: Q8_0 keeps at least what Q4_K_M keeps at that size. The recovery is then that
+ * bound, and `boundFrom` says whose it is.
  */
 struct Recovery {
     double factor = 1.0;   ///< what expected quality applies: the measured mean, at most 1

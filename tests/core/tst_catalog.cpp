@@ -117,6 +117,13 @@ private slots:
         QTest::newRow("bad choice") << "hardware" << "\"kind\": \"gpu\"" << "\"kind\": \"tpu\"" << int(CatalogError::Problem::BadValue) << "kind";
         QTest::newRow("missing") << "models" << "\"vocab\":" << "\"vocab_size\":" << int(CatalogError::Problem::Missing) << "vocab";
         QTest::newRow("unknown quant in tag") << "models" << "\"quant\": \"Q4_K_M\"" << "\"quant\": \"Q9_Z\"" << int(CatalogError::Problem::UnknownReference) << "ollama";
+        // scores.json and recovery.json: a score is a percentage of a catalog model, a recovery row a catalog quantization.
+        QTest::newRow("score above 100") << "scores" << "\"score\": 92.9," << "\"score\": 929," << int(CatalogError::Problem::BadValue) << "score";
+        QTest::newRow("score of an unknown model") << "scores" << "\"model\": \"deepseek-r1\"," << "\"model\": \"deepseek-r9\"," << int(CatalogError::Problem::UnknownReference) << "model";
+        QTest::newRow("metric without skill") << "scores" << "\"skill\": \"knowledge\"," << "" << int(CatalogError::Problem::Missing) << "skill";
+        QTest::newRow("recovery of an unknown quant") << "recovery" << "\"quant\": \"gptq-int8\"" << "\"quant\": \"gptq-int9\"" << int(CatalogError::Problem::UnknownReference) << "quant";
+        QTest::newRow("zero baseline") << "recovery" << "\"baseline\": 82.3" << "\"baseline\": 0" << int(CatalogError::Problem::BadValue) << "baseline";
+        QTest::newRow("unknown study field") << "recovery" << "\"benchmark\": \"MMLU\"," << "\"benchmark\": \"MMLU\", \"harness\": \"x\"," << int(CatalogError::Problem::UnknownField) << "harness";
     }
     void brokenCatalogNamesFileEntryField()
     {
@@ -126,7 +133,10 @@ private slots:
         QFETCH(int, problem);
         QFETCH(QString, field);
         auto s = shipped();
-        std::string &text = file == "models" ? s.models : s.hardware;
+        const auto &files = catalogFiles();
+        const auto named = std::find_if(files.begin(), files.end(), [&](const CatalogFile &f) { return file + ".json" == f.name; });
+        QVERIFY(named != files.end());
+        std::string &text = s.*named->text;
         const auto pos = text.find(find.toStdString());
         QVERIFY(pos != std::string::npos);
         text.replace(pos, static_cast<std::size_t>(find.size()), replace.toStdString());
@@ -138,6 +148,22 @@ private slots:
         QCOMPARE(QString::fromStdString(e->field), field);
         if (problem != int(CatalogError::Problem::Syntax))
             QVERIFY(!e->entry.empty());
+    }
+
+    /** default_metric must name a metric of scores.json: the advisor ranks by it when none is chosen. */
+    void defaultMetricMustExist()
+    {
+        auto s = shipped();
+        const auto pos = s.scores.find("\"default_metric\": \"");
+        QVERIFY(pos != std::string::npos);
+        s.scores.insert(pos + 19, "no-such-");
+        const auto loaded = Catalog::load(s);
+        const auto *e = std::get_if<CatalogError>(&loaded);
+        QVERIFY(e);
+        QCOMPARE(int(e->problem), int(CatalogError::Problem::UnknownReference));
+        QCOMPARE(QString::fromStdString(e->file), QStringLiteral("scores.json"));
+        QCOMPARE(QString::fromStdString(e->field), QStringLiteral("default_metric"));
+        QCOMPARE(&test::shippedCatalog().defaultMetric(), test::shippedCatalog().findMetric("mmlu-redux-qwen3-report"));
     }
 
     /** Every source and note cites something a reader can open: a public URL, PR or commit, or a file in this
@@ -168,7 +194,8 @@ private slots:
                 }
             }
         };
-        for (const char *file : {"models.json", "quantizations.json", "hardware.json", "engines.json"}) {
+        for (const auto &catalogFile : catalogFiles()) {
+            const char *file = catalogFile.name;
             const auto text = test::readFile(std::string(HEADROOM_CATALOG_DIR) + "/" + file);
             QJsonParseError error{};
             const auto doc = QJsonDocument::fromJson(QByteArray::fromStdString(text), &error);
