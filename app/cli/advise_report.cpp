@@ -49,7 +49,9 @@ void printAdvice(std::ostream &out, const Advice &a, std::size_t top)
     out << "Best expected quality on " << devicesText(a) << "\n";
     out << "engine " << a.engine << " (behaviour from " << a.engineVersion << ")";
     if (any)
-        out << ", context " << any->ctx << " x " << any->parallel << " sequence(s)";
+        out << ", context " << any->ctx << " x " << any->parallel << " sequence(s)"
+            << (a.ctxFromFitFloor ? " (no --ctx: the smallest context " + a.engine + " fits to memory; it would grow it to fill the rest)"
+                                  : std::string());
     out << "\n";
     out << "quality: " << m.name << " (" << m.evaluation << "; " << m.source << ")\n";
     out << "expected quality = the model's score x the quantization's measured recovery (quantized / BF16 score)\n\n";

@@ -17,8 +17,8 @@
 
 #include <headroom/estimator.h>
 #include <headroom/io/library_scan.h>
-#include <headroom/launch_command.h>
 #include <headroom/io/model_loader.h>
+#include <headroom/launch_command.h>
 #include <headroom/placement_json.h>
 #include <headroom/probe/local_probe.h>
 #include <headroom/probe/system_detect.h>
@@ -101,7 +101,7 @@ void printLaunchCommand(std::ostream &out, const LaunchCommand &cmd)
     for (const auto &g : cmd.gaps)
         out << "# not stated: " << launchSettingName(g.setting) << " " << g.value
             << (g.reason == LaunchGap::Reason::NotInVersion ? " (this version has no option for it; its default applies)\n"
-                                                           : " (the option does not take this value)\n");
+                                                            : " (the option does not take this value)\n");
     out << options::launchCommandShell(cmd);
 }
 
@@ -189,9 +189,13 @@ int runAdvise(const Catalog &catalog, const CliOptions &o, const probe::SystemPr
     }
     const auto &advice = std::get<Advice>(advised);
     if (o.json)
-        out << options::adviceJson(advice, o.advise.top).dump(2) << "\n";
+        out << options::adviceJson(catalog, advice, o.advise.top).dump(2) << "\n";
     else
         printAdvice(out, advice, o.advise.top);
+    // --print-command: how to start the first-ranked candidate.
+    if (!o.json && o.printCommand && !advice.perModel.empty())
+        if (const auto launch = options::candidateLaunch(catalog, advice.candidates[advice.perModel.front()]))
+            printLaunchCommand(out, *launch);
     return 0;
 }
 

@@ -15,7 +15,7 @@ const char *usageText()
            "               [--format md|csv|json] [--print-command]\n"
            "  headroom-cli advise [--gpu ID]... [--gpus N] [--ram GIB] [--engine E] [--engine-version V] [--ctx N]\n"
            "               [--parallel N] [--kv-type T] [--metric M] [--min-tokens-per-second N] [--family F]\n"
-           "               [--partial] [--top N] [--json]\n"
+           "               [--partial] [--top N] [--json] [--print-command]\n"
            "  headroom-cli list models|quants|gpus|engines|metrics [--json]\n"
            "  headroom-cli scan [PATH]... [--gpu ID]... [--ram GIB] [--json]\n"
            "  headroom-cli detect [--json]\n"
@@ -145,7 +145,7 @@ std::variant<CliOptions, UsageError> parseArguments(const std::vector<std::strin
                 return UsageError{E::MissingValue, arg, {}, {}};
             return args[++i];
         };
-        if (arg == "--print-command" && o.command == Command::Estimate) {
+        if (arg == "--print-command" && (o.command == Command::Estimate || o.command == Command::Advise)) {
             if (hasInlineValue)
                 return UsageError{E::BadChoice, arg, value, {}};
             o.printCommand = true;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "advice_json.h"
 
+#include "launch_command_text.h"
+
 #include <nlohmann/json.hpp>
 
 namespace headroom::options {
@@ -67,13 +69,27 @@ nlohmann::json qualityJson(const ExpectedQuality &q, const Metric &metric)
             {"recovery_evidence", std::move(evidence)}};
 }
 
-nlohmann::json adviceJson(const Advice &advice, std::size_t top)
+std::optional<LaunchCommand> candidateLaunch(const Catalog &catalog, const Candidate &candidate)
+{
+    auto resolved = resolveRequest(catalog, candidate.inputs);
+    const auto *rr = std::get_if<ResolvedRequest>(&resolved);
+    if (!rr)
+        return std::nullopt;
+    return buildLaunchCommand(*rr, candidate.inputs, candidate.placement);
+}
+
+nlohmann::json adviceJson(const Catalog &catalog, const Advice &advice, std::size_t top)
 {
     const Metric &metric = *advice.metric;
     const auto &c = advice.candidates;
     nlohmann::json ranked = nlohmann::json::array();
-    for (std::size_t k = 0; k < advice.perModel.size() && k < top; ++k)
-        ranked.push_back(candidateJson(c[advice.perModel[k]], metric));
+    for (std::size_t k = 0; k < advice.perModel.size() && k < top; ++k) {
+        const Candidate &candidate = c[advice.perModel[k]];
+        auto row = candidateJson(candidate, metric);
+        if (const auto launch = candidateLaunch(catalog, candidate))
+            row["launch"] = launchCommandJson(*launch);
+        ranked.push_back(std::move(row));
+    }
     nlohmann::json front = nlohmann::json::array();
     for (const auto i : advice.front)
         front.push_back(candidateJson(c[i], metric));
@@ -87,6 +103,9 @@ nlohmann::json adviceJson(const Advice &advice, std::size_t top)
               {"evaluation", metric.evaluation},
               {"source", metric.source}}},
             {"capacity_bytes", advice.capacity},
+            {"engine", advice.engine},
+            {"engine_behaviour_from", advice.engineVersion},
+            {"ctx_from_fit_floor", advice.ctxFromFitFloor},
             {"models_considered", advice.counts.models},
             {"models_running", advice.counts.running},
             {"models_context_too_long", advice.counts.contextTooLong},

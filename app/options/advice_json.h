@@ -2,13 +2,22 @@
 #pragma once
 
 #include <headroom/advise.h>
+#include <headroom/launch_command.h>
 
 #include <nlohmann/json_fwd.hpp>
 
+#include <optional>
+
 namespace headroom::options {
 
-/** `headroom-cli advise --json` (docs/cli.md, "Advise"): the metric, the ranked table, the front, the unranked. */
-[[nodiscard]] nlohmann::json adviceJson(const Advice &advice, std::size_t top);
+/**
+ * `headroom-cli advise --json` (docs/cli.md, "Advise"): the metric, the ranked table (`top` rows, each with
+ * its launch command), the front, the unranked.
+ */
+[[nodiscard]] nlohmann::json adviceJson(const Catalog &catalog, const Advice &advice, std::size_t top);
+
+/** The launch command of a candidate, built as `estimate --print-command` builds it for its inputs. */
+[[nodiscard]] std::optional<LaunchCommand> candidateLaunch(const Catalog &catalog, const Candidate &candidate);
 
 /** One quality figure with both its sources: the metric's score and the quantization's measured recovery. */
 [[nodiscard]] nlohmann::json qualityJson(const ExpectedQuality &q, const Metric &metric);

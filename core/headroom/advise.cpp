@@ -128,6 +128,12 @@ std::variant<Advice, ResolveError> advise(const Catalog &catalog, const RequestI
         return ResolveError{
             ResolveError::Code::UnknownEngine, "engine", probe.engine, catalog.suggest(CatalogKind::Engine, probe.engine), {}};
     probe.quant = engine->traits.defaultQuant;
+    // An engine that fits an unset context to the free memory (llama.cpp --fit) would fill every device
+    // whatever the model, and the memory axis would say nothing: compare at the smallest context it fits.
+    const EngineBehaviour &behaviour = engine->behaviourFor(probe.engineVersion);
+    const bool fitsContext = !probe.ctx && behaviour.fitDefault && engine->traits.fit.minCtx > 0;
+    if (fitsContext)
+        probe.ctx = engine->traits.fit.minCtx;
     probe.gpuLayers.reset();
     probe.model = catalog.models().front().id;
     auto resolved = resolveRequest(catalog, probe);
@@ -145,13 +151,14 @@ std::variant<Advice, ResolveError> advise(const Catalog &catalog, const RequestI
         for (auto &d : empty.devices)
             advice.devices.push_back({d.id, d.name, d.capacity, d.usable, 0, 0, 0, 0, 0, d.bandwidthGBs});
         advice.engine = engine->id;
+        advice.ctxFromFitFloor = fitsContext;
         advice.engineVersion = empty.engineVersion;
     }
     for (const auto &model : catalog.models()) {
         if (!sameFamily(model, options.family))
             continue;
         ++advice.counts.models;
-        if (base.ctx && *base.ctx > model.maxContext) {
+        if (probe.ctx && *probe.ctx > model.maxContext) {
             ++advice.counts.contextTooLong;
             continue;
         }

@@ -51,6 +51,7 @@ struct Advice {
     std::vector<DeviceUsage> devices; ///< the devices swept for (names, capacities; their usage fields are zero)
     std::string engine;               ///< engine id
     std::string engineVersion;        ///< the behaviour row applied
+    bool ctxFromFitFloor = false;     ///< no context given, and the engine fits it to memory: compared at its floor
     /** Everything that runs and passes the filters: scored candidates by expected quality (ties: less memory first), then the rest. */
     std::vector<Candidate> candidates;
     std::vector<std::size_t> front;    ///< Pareto front of quality vs memory (indices into candidates, memory ascending)
@@ -61,7 +62,8 @@ struct Advice {
 
 /**
  * Sweeps every catalog model x quantization the request's engine loads on the request's devices, engine,
- * context and parallel count (`base.model` and `base.quant` are ignored), keeps what runs, ranks it by
+ * context and parallel count (`base.model` and `base.quant` are ignored; an unset context that the engine
+ * would fit to the free memory is its fitting floor, llama.cpp's 4096), keeps what runs, ranks it by
  * expected quality in `options.metric`, and finds the Pareto front of quality vs memory. Models without a
  * score, and quantizations no study measured, run but are never ranked. `cache` keeps the tensor
  * inventories between sweeps (the GUI reruns this on every input change); null builds them anew.

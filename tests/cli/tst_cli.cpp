@@ -13,6 +13,7 @@
 #include <QProcess>
 #include <QtTest>
 
+#include <cmath>
 #include <sstream>
 
 namespace {
@@ -156,6 +157,12 @@ private slots:
         QTest::newRow("unknown command") << QStringList{"estimat"} << "estimat";
         QTest::newRow("list needs kind") << QStringList{"list", "cars"} << "models";
         QTest::newRow("gpus without gpu") << QStringList{"estimate", "--model", "qwen3:8b", "--gpus", "2", "--ram", "8"} << "--gpus";
+        QTest::newRow("advise without hardware") << QStringList{"advise"} << "--gpu";
+        QTest::newRow("advise unknown metric lists them") << QStringList{"advise", "--metric", "mmlu"} + gpu << "mmlu-redux-qwen3-report";
+        QTest::newRow("advise unknown family lists them") << QStringList{"advise", "--family", "qwen9"} + gpu << "Qwen3";
+        QTest::newRow("advise speed not a number") << QStringList{"advise", "--min-tokens-per-second", "fast"} + gpu << "--min-tokens-per-second";
+        QTest::newRow("advise top zero") << QStringList{"advise", "--top", "0"} + gpu << "--top";
+        QTest::newRow("advise metric needs a value") << QStringList{"advise"} + gpu + QStringList{"--metric"} << "--metric";
     }
     void badInput()
     {
@@ -331,6 +338,49 @@ private slots:
         QTest::newRow("quants") << "quants" << "Q4_K_M";
         QTest::newRow("gpus") << "gpus" << "rtx-4090d";
         QTest::newRow("engines") << "engines" << "llama.cpp";
+        QTest::newRow("metrics") << "metrics" << "mmlu-redux-qwen3-report";
+    }
+
+    /** The seed question "what runs on my 16 GB Mac?": ranked, fitting, sourced, with a command to start it. */
+    void adviseOnA16GbMac()
+    {
+        const auto j = jsonOf(cli({"advise", "--gpu", "apple-m4-16gb", "--engine", "mlx", "--ctx", "8192", "--json"}));
+        QCOMPARE(j["metric"].toObject()["id"].toString(), QStringLiteral("mmlu-redux-qwen3-report"));
+        QVERIFY(!j["metric"].toObject()["source"].toString().isEmpty());
+        const qint64 capacity = bytes(j["capacity_bytes"]);
+        QVERIFY(capacity > 10 * kGiB && capacity < 16 * kGiB);
+        const auto ranked = j["ranked"].toArray();
+        QVERIFY(ranked.size() >= 5);
+        double previous = 101.0;
+        for (const auto &v : ranked) {
+            const auto row = v.toObject();
+            QVERIFY(bytes(row["memory_bytes"]) <= capacity);
+            QVERIFY(row["verdict"].toString() == "fits" || row["verdict"].toString() == "tight");
+            const auto q = row["quality"].toObject();
+            QVERIFY(q["expected"].toDouble() <= previous);
+            previous = q["expected"].toDouble();
+            QVERIFY(std::abs(q["expected"].toDouble() - q["score"].toDouble() * q["recovery"].toDouble()) < 1e-9);
+            QVERIFY(!q["score_source"].toString().isEmpty());
+            QVERIFY(q["recovery_lossless"].toBool() || !q["recovery_evidence"].toArray().isEmpty());
+            QVERIFY(row["launch"].toObject()["text"].toString().contains("mlx_lm.server"));
+        }
+        for (const auto &v : j["unranked"].toArray())
+            QVERIFY(v.toObject()["quality"].isNull() && !v.toObject()["quality_missing"].toString().isEmpty());
+        QVERIFY(!j["front"].toArray().isEmpty());
+        // The text form names the metric and the front, and --print-command starts the first-ranked.
+        const auto t = cli({"advise", "--gpu", "apple-m4-16gb", "--engine", "mlx", "--ctx", "8192", "--print-command"});
+        QCOMPARE(t.exitCode, 0);
+        QVERIFY(t.out.contains("MMLU-Redux") && t.out.contains("Pareto front") && t.out.contains("mlx_lm.server"));
+        QVERIFY(t.out.contains(ranked.first().toObject()["model_name"].toString().toUtf8()));
+    }
+
+    /** Without --ctx on a build that fits the context to memory, advise compares at the engine's floor and says so. */
+    void adviseWithoutContextOnFittingBuild()
+    {
+        const auto j = jsonOf(cli({"advise", "--gpu", "rtx-4090", "--engine", "llama.cpp", "--json"}));
+        QVERIFY(j["ctx_from_fit_floor"].toBool());
+        for (const auto &v : j["ranked"].toArray())
+            QCOMPARE(v.toObject()["ctx"].toInt(), 4096);
     }
     void listsCatalogIds()
     {
