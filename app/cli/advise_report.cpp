@@ -53,7 +53,8 @@ void printAdvice(std::ostream &out, const Advice &a, std::size_t top)
             << (a.ctxFromFitFloor ? " (no --ctx: the smallest context " + a.engine + " fits to memory; it would grow it to fill the rest)"
                                   : std::string());
     out << "\n";
-    out << "quality: " << m.name << " (" << m.evaluation << "; " << m.source << ")\n";
+    out << "quality: " << m.name << ", " << m.evaluation << "\n";
+    out << "source: " << m.source << "\n";
     out << "expected quality = the model's score x the quantization's measured recovery (quantized / BF16 score)\n\n";
 
     if (a.perModel.empty()) {
