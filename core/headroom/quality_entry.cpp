@@ -7,22 +7,19 @@ namespace {
 
 using P = CatalogError::Problem;
 
-/** A score on the 0-100 scale every metric uses; anything else is a typo or a rating of another kind. */
-double percent(const EntryReader &r, const std::string &field)
+/**
+ * A required number above `low` (or at it, when `lowIncluded`) and at most `high`: a score is a percentage
+ * (0-100: anything else is a typo or a rating of another kind), a size or a baseline is positive.
+ */
+double numberIn(const EntryReader &r, const std::string &field, double low, bool lowIncluded, double high)
 {
     const double v = *r.number(field, true);
-    if (!(v >= 0.0 && v <= 100.0))
+    if (!((lowIncluded ? v >= low : v > low) && v <= high))
         r.fail(P::BadValue, field, std::to_string(v));
     return v;
 }
 
-double positive(const EntryReader &r, const std::string &field)
-{
-    const double v = *r.number(field, true);
-    if (!(v > 0.0))
-        r.fail(P::BadValue, field, std::to_string(v));
-    return v;
-}
+constexpr double kNoLimit = 1e300;
 
 } // namespace
 
@@ -45,7 +42,7 @@ Metric readMetricEntry(const EntryReader &r, const std::string &id)
         const EntryReader s = r.element("scores", i);
         MetricScore score;
         score.model = s.str("model");
-        score.score = percent(s, "score");
+        score.score = numberIn(s, "score", 0.0, true, 100.0);
         score.evaluated = s.str("evaluated");
         score.note = s.str("note", false);
         s.rejectUnread();
@@ -68,9 +65,9 @@ RecoveryStudy readRecoveryStudy(const EntryReader &r, const std::string &id)
         RecoveryRow row;
         row.quant = s.str("quant");
         row.evaluated = s.str("evaluated");
-        row.paramsB = positive(s, "params_b");
-        row.baseline = positive(s, "baseline");
-        row.score = positive(s, "score");
+        row.paramsB = numberIn(s, "params_b", 0.0, false, kNoLimit);
+        row.baseline = numberIn(s, "baseline", 0.0, false, kNoLimit);
+        row.score = numberIn(s, "score", 0.0, false, kNoLimit);
         row.note = s.str("note", false);
         s.rejectUnread();
         study.rows.push_back(std::move(row));
