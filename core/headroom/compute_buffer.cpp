@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "headroom/compute_buffer.h"
 
-#include "headroom/catalog.h"
-
 #include <algorithm>
+#include <string_view>
 
 namespace headroom {
 namespace {
@@ -112,20 +111,38 @@ enum class EngineKind { LlamaCpp, Vllm, Transformers, Mlx };
 
 std::optional<EngineKind> familyOf(const std::string &name)
 {
-    if (name == "llama.cpp")
-        return EngineKind::LlamaCpp;
-    if (name == "vllm")
-        return EngineKind::Vllm;
-    if (name == "transformers")
-        return EngineKind::Transformers;
-    if (name == "mlx")
-        return EngineKind::Mlx;
+    // Asked several times per estimate (every step of the context searches): the names differ in length,
+    // so one comparison decides.
+    switch (name.size()) {
+    case 9:
+        if (name == "llama.cpp")
+            return EngineKind::LlamaCpp;
+        break;
+    case 4:
+        if (name == "vllm")
+            return EngineKind::Vllm;
+        break;
+    case 12:
+        if (name == "transformers")
+            return EngineKind::Transformers;
+        break;
+    case 3:
+        if (name == "mlx")
+            return EngineKind::Mlx;
+        break;
+    default: break;
+    }
     return std::nullopt;
 }
 
-bool containsIgnoreCase(const std::string &haystack, const std::string &needle)
+/** toLowerAscii(haystack).find(toLowerAscii(needle)) != npos, without the two copies (asked at every search step). */
+bool containsIgnoreCase(std::string_view haystack, std::string_view needle)
 {
-    return toLowerAscii(haystack).find(toLowerAscii(needle)) != std::string::npos;
+    if (needle.empty())
+        return true;
+    const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+    return std::search(haystack.begin(), haystack.end(), needle.begin(), needle.end(),
+                       [&](char a, char b) { return lower(a) == lower(b); }) != haystack.end();
 }
 
 /** vLLM's max_num_batched_tokens default (vllm/engine/arg_utils.py). */

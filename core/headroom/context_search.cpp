@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "headroom/context_search.h"
 
-#include "headroom/verdict.h"
-
 #include <algorithm>
 
 namespace headroom {
@@ -28,26 +26,32 @@ std::uint32_t largestFitting(std::uint32_t lo, std::uint32_t hi, Fits fits)
 
 std::uint32_t searchMaxContext(const EstimateRequest &req, const ResolvedSettings &base)
 {
-    EstimateRequest probe = req;
-    probe.gpuLayers.reset();
-    ResolvedSettings probeBase = base;
-    probeBase.fitMargin = layerFitMargin(probe, *base.behaviour);
+    return searchMaxContext(req, base, LayoutPlanner(req, *base.behaviour));
+}
+
+std::uint32_t searchMaxContext(const EstimateRequest &req, const ResolvedSettings &base, const LayoutPlanner &planner)
+{
+    // Every layer on the GPUs: the request's -ngl does not count, the layers are left to the engine.
+    const Bytes margin = layerFitMargin(req, *base.behaviour, std::nullopt);
     return largestFitting(0, req.model->maxContext,
-                          [&](std::uint32_t ctx) { return fullyFits(probe, withContext(probe, probeBase, ctx)); });
+                          [&](std::uint32_t ctx) { return planner.fullyFits(planner.loadsAt(base, ctx), std::nullopt, margin); });
 }
 
 ResolvedSettings fitContext(const EstimateRequest &req, ResolvedSettings s)
+{
+    if (!s.ctxFromEngine || !s.behaviour->fitDefault || req.devices.empty())
+        return s;
+    const LayoutPlanner planner(req, *s.behaviour);
+    return fitContext(req, std::move(s), planner);
+}
+
+ResolvedSettings fitContext(const EstimateRequest &req, ResolvedSettings s, const LayoutPlanner &planner)
 {
     const auto &fit = req.engine->traits.fit;
     if (!s.ctxFromEngine || !s.behaviour->fitDefault || req.devices.empty())
         return s;
     const Bytes margin = fit.margin;
-    const auto fitsAt = [&](std::uint32_t ctx) {
-        ResolvedSettings probe = withContext(req, s, ctx);
-        probe.fitMargin = margin;
-        const Layout l = layout(req, probe);
-        return !anyOverflow(l.placement, margin) && (req.gpuLayers || l.placement.gpuLayers == l.placement.totalLayers);
-    };
+    const auto fitsAt = [&](std::uint32_t ctx) { return planner.leavesMarginFree(planner.loadsAt(s, ctx), margin); };
     if (fitsAt(s.ctx))
         return s;
     const std::uint32_t floor = std::min(fit.minCtx, s.ctx);

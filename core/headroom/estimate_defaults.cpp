@@ -68,8 +68,13 @@ ResolvedSettings resolveSettings(const EstimateRequest &req, std::optional<std::
 
 Bytes layerFitMargin(const EstimateRequest &req, const EngineBehaviour &b)
 {
+    return layerFitMargin(req, b, req.gpuLayers);
+}
+
+Bytes layerFitMargin(const EstimateRequest &req, const EngineBehaviour &b, std::optional<int> gpuLayers)
+{
     // --fit adjusts only what the user left unset: the layers when -ngl is not given.
-    return b.fitDefault && !req.gpuLayers && !req.devices.empty() ? req.engine->traits.fit.margin : 0;
+    return b.fitDefault && !gpuLayers && !req.devices.empty() ? req.engine->traits.fit.margin : 0;
 }
 
 ResolvedSettings withContext(const EstimateRequest &req, ResolvedSettings s, std::uint32_t ctx)

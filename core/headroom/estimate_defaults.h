@@ -30,6 +30,8 @@ struct ResolvedSettings {
 
 /** Memory --fit keeps free on each device while it fits the layers: only when -ngl is left unset. */
 [[nodiscard]] Bytes layerFitMargin(const EstimateRequest &req, const EngineBehaviour &b);
+/** The same for `req` with `gpuLayers` in place of its -ngl. */
+[[nodiscard]] Bytes layerFitMargin(const EstimateRequest &req, const EngineBehaviour &b, std::optional<int> gpuLayers);
 
 /** The same settings at another context: the forward pass follows it unless the request fixed it. */
 [[nodiscard]] ResolvedSettings withContext(const EstimateRequest &req, ResolvedSettings s, std::uint32_t ctx);

@@ -46,13 +46,16 @@ Placement estimateImpl(const EstimateRequest &req, bool withMaxContext)
     ResolvedSettings r = resolveSettings(req, std::nullopt);
     const auto &b = *r.behaviour;
     const auto &traits = req.engine->traits;
-    if (!req.parallel && b.parallelAuto && r.parallel > 1 && !traits.kvPool && !fullyFits(req, r)) {
+    // Every question below is about this request at one engine row: one planner answers them all.
+    const LayoutPlanner planner(req, b);
+    if (!req.parallel && b.parallelAuto && r.parallel > 1 && !traits.kvPool &&
+        !planner.fullyFits(planner.loads(r), req.gpuLayers, r.fitMargin)) {
         // Ollama's auto parallel: the default slot count if it fits, else a single slot.
         r = resolveSettings(req, 1U);
         r.notices.push_back(Notice::ParallelAutoReduced);
     }
-    r = fitContext(req, r);
-    Layout l = layout(req, r);
+    r = fitContext(req, std::move(r), planner);
+    Layout l = planner.layout(r);
     Placement &p = l.placement;
     decideVerdict(req, p);
     p.ctx = r.ctx;
@@ -65,7 +68,7 @@ Placement estimateImpl(const EstimateRequest &req, bool withMaxContext)
         p.notices.push_back(Notice::EngineCannotOffload);
     if (traits.devicePolicy == DevicePolicy::TensorParallel && req.devices.size() > 1 && req.model->heads % req.devices.size() != 0)
         p.notices.push_back(Notice::TensorParallelUneven);
-    p.maxContext = withMaxContext ? searchMaxContext(req, r) : 0;
+    p.maxContext = withMaxContext ? searchMaxContext(req, r, planner) : 0;
     p.decodeTokensPerSecond = p.verdict == Verdict::DoesNotFit ? 0.0 : decodeTokensPerSecond(l.speed, l.concurrent);
     return p;
 }

@@ -64,10 +64,15 @@ KvGeometry kvGeometry(const ModelSpec &m, const EngineProfile &engine, const Eng
     return g;
 }
 
-std::vector<Bytes> kvLayerBytes(const ModelSpec &m, const KvGeometry &g)
+Bytes kvCellBytes(const ModelSpec &m, const KvGeometry &g)
 {
     const auto w = widthOf(m, g);
-    const Bytes perCell = rowBytes(g.keyType, w.key) + (w.value ? rowBytes(g.valueType, w.value) : 0);
+    return rowBytes(g.keyType, w.key) + (w.value ? rowBytes(g.valueType, w.value) : 0);
+}
+
+std::vector<Bytes> kvLayerBytes(const ModelSpec &m, const KvGeometry &g)
+{
+    const Bytes perCell = kvCellBytes(m, g);
     std::vector<Bytes> out(m.layers);
     for (std::uint32_t l = 0; l < m.layers; ++l) {
         const bool sliding = m.slidingWindow && m.slidingWindow->isSliding(l);
@@ -78,8 +83,7 @@ std::vector<Bytes> kvLayerBytes(const ModelSpec &m, const KvGeometry &g)
 
 Bytes kvBytesPerToken(const ModelSpec &m, const KvGeometry &g)
 {
-    const auto w = widthOf(m, g);
-    return (rowBytes(g.keyType, w.key) + (w.value ? rowBytes(g.valueType, w.value) : 0)) * m.layers;
+    return kvCellBytes(m, g) * m.layers;
 }
 
 } // namespace headroom

@@ -22,6 +22,9 @@ struct KvGeometry {
 [[nodiscard]] KvGeometry kvGeometry(const ModelSpec &m, const EngineProfile &engine, const EngineBehaviour &b, KvType keyType,
                                     KvType valueType, std::uint32_t ctxPerSeq, std::uint32_t parallel, std::uint32_t ubatch);
 
+/** KV bytes one cell (one token of one sequence) takes in one layer: key row plus value row, as ggml sizes rows. */
+[[nodiscard]] Bytes kvCellBytes(const ModelSpec &m, const KvGeometry &g);
+
 /** KV bytes held by each layer (index = block). */
 [[nodiscard]] std::vector<Bytes> kvLayerBytes(const ModelSpec &m, const KvGeometry &g);
 

@@ -5,6 +5,7 @@
 #include "headroom/gguf_mix.h"
 
 #include <cmath>
+#include <string_view>
 
 namespace headroom {
 namespace {
@@ -24,14 +25,23 @@ public:
         m_out.push_back(std::move(t));
     }
 
-    void addBlock(int layer, const std::string &suffix, std::uint64_t ne0, std::uint64_t ne1 = 1, std::uint64_t ne2 = 1,
-                  bool expert = false)
+    void addBlock(int layer, std::string_view suffix, std::uint64_t ne0, std::uint64_t ne1 = 1, std::uint64_t ne2 = 1, bool expert = false)
     {
-        add("blk." + std::to_string(layer) + "." + suffix, layer, ne0, ne1, ne2, expert);
+        // A block's tensors come together: its "blk.N." prefix is formatted once.
+        if (layer != m_prefixLayer) {
+            m_prefix = "blk." + std::to_string(layer) + ".";
+            m_prefixLayer = layer;
+        }
+        std::string name;
+        name.reserve(m_prefix.size() + suffix.size());
+        name.append(m_prefix).append(suffix);
+        add(std::move(name), layer, ne0, ne1, ne2, expert);
     }
 
 private:
     std::vector<Tensor> &m_out;
+    std::string m_prefix;
+    int m_prefixLayer = -1;
 };
 
 void addAttention(TensorList &t, const ModelSpec &m, int l)
@@ -196,6 +206,8 @@ std::uint64_t TensorInventory::activeParameterCount() const
 std::vector<Tensor> architectureTensors(const ModelSpec &m)
 {
     std::vector<Tensor> out;
+    // Enough for the largest block (MLA attention, biased experts, shared experts) without regrowing.
+    out.reserve(std::size_t{m.layers} * 24 + 3);
     TensorList t(out);
     const int n = static_cast<int>(m.layers);
     t.add("token_embd.weight", -1, m.hidden, m.vocab);

@@ -17,12 +17,13 @@ namespace headroom {
 
 /** One weight tensor as a runtime loads it. */
 struct Tensor {
-    std::string name;                         ///< GGUF naming: "token_embd.weight", "blk.3.attn_v.weight"
-    int layer = -1;                           ///< -1 = input (embeddings), 0..n-1 = block, n = output layer
+    std::string name; ///< GGUF naming: "token_embd.weight", "blk.3.attn_v.weight"
+    // layer, routedExpert and bytes side by side: every estimate sums them over all tensors.
+    int layer = -1;            ///< -1 = input (embeddings), 0..n-1 = block, n = output layer
+    bool routedExpert = false; ///< stacked MoE expert tensor: all in memory, experts_used/experts read per token
+    Bytes bytes = 0;
     std::array<std::uint64_t, 3> ne{1, 1, 1}; ///< ne[0] = row length, ne[2] = experts
     std::string storage;                      ///< "Q4_K", "BF16", "awq-int4", "mlx-4bit" ...
-    Bytes bytes = 0;
-    bool routedExpert = false; ///< stacked MoE expert tensor: all in memory, experts_used/experts read per token
 
     [[nodiscard]] std::uint64_t elements() const { return ne[0] * ne[1] * ne[2]; }
 };

@@ -1,0 +1,430 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "headroom/layout_planner.h"
+
+#include "headroom/devices.h"
+
+#include <algorithm>
+#include <numeric>
+
+namespace headroom {
+namespace {
+
+/** Fraction boundaries for a layer split proportional to each device's usable memory (llama.cpp's default). */
+std::vector<double> splitFractions(const std::vector<Bytes> &usable)
+{
+    const double sum = std::accumulate(usable.begin(), usable.end(), 0.0, [](double a, Bytes b) { return a + static_cast<double>(b); });
+    std::vector<double> cumulative;
+    double running = 0.0;
+    for (const auto u : usable) {
+        running += sum > 0 ? static_cast<double>(u) / sum : 1.0 / static_cast<double>(usable.size());
+        cumulative.push_back(running);
+    }
+    cumulative.back() = 1.0;
+    return cumulative;
+}
+
+/**
+ * KV bytes one decoded token reads from a device holding `kv`: one sequence's cache, read in full at every
+ * step, averaged over a conversation that fills it.
+ */
+double kvReadPerToken(Bytes kv, std::uint32_t parallel)
+{
+    return static_cast<double>(kv) / std::max<std::uint32_t>(parallel, 1) / 2.0;
+}
+
+} // namespace
+
+LayoutPlanner::LayoutPlanner(const EstimateRequest &req, const EngineBehaviour &behaviour) : m_req(req), m_behaviour(behaviour)
+{
+    const auto &m = *req.model;
+    const auto &inv = *req.inventory;
+    const auto &traits = req.engine->traits;
+    const std::size_t n = m.layers;
+    m_layers = m.layers;
+    m_tensorParallel = traits.devicePolicy == DevicePolicy::TensorParallel && !req.devices.empty();
+    m_embeddingsOnHost = traits.embeddingsOnHost;
+    m_weights.assign(n + 1, 0);
+    m_active.assign(n + 1, 0);
+    const double share =
+        inv.experts > 0 ? static_cast<double>(inv.expertsUsed) / static_cast<double>(inv.experts) : 1.0; // routed experts read per token
+    for (const auto &t : inv.tensors) {
+        if (t.layer < 0) {
+            // Tied embeddings double as the output matrix. llama.cpp keeps the lookup table on the host and
+            // loads a second copy with the output layer; other engines hold the one matrix with the output.
+            if (m.tiedEmbeddings) {
+                m_weights[n] += t.bytes;
+                m_active[n] += t.bytes;
+            }
+            if (!m.tiedEmbeddings || traits.embeddingsOnHost)
+                m_input += t.bytes;
+            continue;
+        }
+        const auto unit = std::min<std::size_t>(static_cast<std::size_t>(t.layer), n);
+        m_weights[unit] += t.bytes;
+        m_active[unit] += static_cast<Bytes>(static_cast<double>(t.bytes) * (t.routedExpert ? share : 1.0));
+    }
+    m_weightsBefore.assign(n + 2, 0);
+    for (std::size_t u = 0; u <= n; ++u)
+        m_weightsBefore[u + 1] = m_weightsBefore[u] + m_weights[u];
+    m_sliding.assign(n + 1, 0);
+    for (std::uint32_t l = 0; l < m.layers; ++l)
+        m_sliding[l + 1] = m_sliding[l] + (m.slidingWindow && m.slidingWindow->isSliding(l) ? 1 : 0);
+
+    for (const auto &d : req.devices) {
+        m_usable.push_back(usableBytes(d, *req.engine, behaviour));
+        m_overhead.push_back(req.engine->runtimeOverhead.forKind(d.kind == MemoryKind::Unified));
+    }
+    // Which devices the engine would use: all of them, or (Ollama) the fewest that hold the whole model,
+    // trying the largest first.
+    std::vector<std::size_t> order(req.devices.size());
+    std::iota(order.begin(), order.end(), 0);
+    if (traits.devicePolicy == DevicePolicy::Fewest && !req.spread && order.size() >= 2)
+        std::stable_sort(order.begin(), order.end(),
+                         [&](std::size_t a, std::size_t b) { return req.devices[a].capacity > req.devices[b].capacity; });
+    const auto makeSet = [&](std::vector<std::size_t> devices) {
+        DeviceSet s;
+        s.devices = std::move(devices);
+        if (!s.devices.empty()) {
+            std::vector<Bytes> usable;
+            for (const auto idx : s.devices)
+                usable.push_back(m_usable[idx]);
+            s.fractions = splitFractions(usable);
+            s.fractionsSorted = std::is_sorted(s.fractions.begin(), s.fractions.end());
+        }
+        return s;
+    };
+    if (!order.empty())
+        m_largest = makeSet({order.front()});
+    m_all = makeSet(std::move(order));
+    m_totals.devices.reserve(req.devices.size());
+    m_bounds.reserve(req.devices.size() + 1);
+}
+
+LayoutPlanner::Loads LayoutPlanner::loads(const ResolvedSettings &s) const
+{
+    const auto &m = *m_req.model;
+    const auto g = kvGeometry(m, *m_req.engine, *s.behaviour, s.keyType, s.valueType, s.ctx, s.parallel, s.tokens);
+    ComputeParams p;
+    p.kv = g;
+    p.tokens = s.tokens;
+    p.flashAttn = s.flashAttn;
+    p.parallel = s.parallel;
+    p.tensorParallel = m_req.engine->traits.devicePolicy == DevicePolicy::TensorParallel
+                           ? static_cast<std::uint32_t>(std::max<std::size_t>(m_req.devices.size(), 1))
+                           : 1;
+    Loads l;
+    l.kvPerCell = kvCellBytes(m, g);
+    l.fullCells = g.fullCells;
+    l.windowCells = g.windowCells;
+    l.compute = computeBuffers(m, *m_req.engine, *s.behaviour, p);
+    return l;
+}
+
+LayoutPlanner::Loads LayoutPlanner::loadsAt(const ResolvedSettings &s, std::uint32_t ctx) const
+{
+    // withContext() without copying the settings' notices.
+    ResolvedSettings probe;
+    probe.engine = s.engine;
+    probe.behaviour = s.behaviour;
+    probe.ctx = ctx;
+    probe.parallel = s.parallel;
+    probe.tokens = s.tokensFixed ? s.tokens : forwardTokens(*m_req.engine, *s.behaviour, ctx, m_req.devices, std::nullopt, std::nullopt);
+    probe.tokensFixed = s.tokensFixed;
+    probe.flashAttn = s.flashAttn;
+    probe.keyType = s.keyType;
+    probe.valueType = s.valueType;
+    return loads(probe);
+}
+
+std::size_t LayoutPlanner::deviceOfUnit(const DeviceSet &set, std::uint32_t unit, std::uint32_t firstGpu, std::uint32_t gpuUnits) const
+{
+    if (set.devices.size() == 1) // the one boundary is 1.0, and the last device takes any position past it
+        return 0;
+    const double position = static_cast<double>(unit - firstGpu) / static_cast<double>(gpuUnits);
+    const auto it = std::upper_bound(set.fractions.begin(), set.fractions.end(), position);
+    return std::min<std::size_t>(static_cast<std::size_t>(it - set.fractions.begin()), set.devices.size() - 1);
+}
+
+Bytes LayoutPlanner::kvOfLayers(const Loads &l, std::uint32_t from, std::uint32_t to) const
+{
+    // Per-layer bytes are summed in unsigned arithmetic, so count x bytes is the same sum.
+    const Bytes sliding = m_sliding[to] - m_sliding[from];
+    const Bytes full = Bytes{to - from} - sliding;
+    return full * saturatingMul(l.kvPerCell, l.fullCells) + sliding * saturatingMul(l.kvPerCell, l.windowCells);
+}
+
+const LayoutPlanner::Totals &LayoutPlanner::totalsLayers(const Loads &l, const DeviceSet &set, std::uint32_t gpuUnits) const
+{
+    const std::uint32_t n = m_layers;
+    const std::size_t count = set.devices.size();
+    Totals &t = m_totals;
+    t.devices.assign(count, 0);
+    if (count == 0)
+        gpuUnits = 0;
+    gpuUnits = std::min(gpuUnits, n + 1);
+    // As placeLayers: blocks firstGpu..n-1 on the GPUs, the output layer too when every unit is.
+    const std::uint32_t firstGpu = gpuUnits > n ? 0 : n - gpuUnits;
+    const std::uint32_t gpuEnd = gpuUnits == 0 ? firstGpu : gpuUnits > n ? n + 1 : n;
+    const bool outputOnHost = gpuUnits <= n;
+    const auto &c = l.compute;
+    const auto addUnits = [&](std::size_t device, std::uint32_t from, std::uint32_t to) {
+        // Units [from, to) on one device: their weights, their layers' cache, the largest scratch they need.
+        const std::uint32_t layersEnd = std::min(to, n);
+        Bytes total = m_weightsBefore[to] - m_weightsBefore[from];
+        Bytes compute = 0;
+        if (from < layersEnd) {
+            total += kvOfLayers(l, from, layersEnd);
+            compute = c.layerScratch;
+        }
+        if (from <= n && n < to)
+            compute = std::max(compute, c.outputScratch);
+        t.devices[device] += total + compute;
+    };
+    if (count == 1) {
+        addUnits(0, firstGpu, gpuEnd);
+    } else if (count > 1 && set.fractionsSorted) {
+        // The device of a unit only rises with the unit, so each device holds one run of units.
+        m_bounds.assign(1, firstGpu);
+        for (std::size_t j = 1; j < count; ++j) {
+            std::uint32_t lo = m_bounds.back();
+            std::uint32_t hi = gpuEnd;
+            while (lo < hi) {
+                const std::uint32_t mid = lo + (hi - lo) / 2;
+                if (deviceOfUnit(set, mid, firstGpu, gpuUnits) >= j)
+                    hi = mid;
+                else
+                    lo = mid + 1;
+            }
+            m_bounds.push_back(lo);
+        }
+        m_bounds.push_back(gpuEnd);
+        for (std::size_t j = 0; j < count; ++j)
+            addUnits(j, m_bounds[j], m_bounds[j + 1]);
+    } else if (count > 1) {
+        // Boundaries that do not rise (rounding): unit by unit, as placeLayers does.
+        std::vector<Bytes> compute(count, 0);
+        for (std::uint32_t unit = firstGpu; unit < gpuEnd; ++unit) {
+            const auto d = deviceOfUnit(set, unit, firstGpu, gpuUnits);
+            t.devices[d] += m_weights[unit] + (unit < n ? kvOfLayers(l, unit, unit + 1) : 0);
+            compute[d] = std::max(compute[d], unit == n ? c.outputScratch : c.layerScratch);
+        }
+        for (std::size_t j = 0; j < count; ++j)
+            t.devices[j] += compute[j];
+    }
+    for (std::size_t j = 0; j < count; ++j)
+        t.devices[j] += m_overhead[set.devices[j]];
+    if (count > 0 && !m_embeddingsOnHost)
+        t.devices.front() += m_input;
+
+    t.host = m_weightsBefore[firstGpu] + kvOfLayers(l, 0, firstGpu);
+    if (outputOnHost)
+        t.host += m_weights[n] + c.outputScratch;
+    if (m_embeddingsOnHost)
+        t.host += c.hostFixed;
+    if (m_embeddingsOnHost || count == 0)
+        t.host += m_input;
+    return t;
+}
+
+const LayoutPlanner::Totals &LayoutPlanner::totalsTensorParallel(const Loads &l) const
+{
+    Totals &t = m_totals;
+    const auto ranks = static_cast<Bytes>(m_req.devices.size());
+    const Bytes weights = m_weightsBefore[m_layers + 1] + m_input;
+    const Bytes kv = kvOfLayers(l, 0, m_layers);
+    t.devices.assign(m_req.devices.size(), 0);
+    for (std::size_t i = 0; i < m_req.devices.size(); ++i)
+        t.devices[i] = weights / ranks + kv / ranks + l.compute.outputScratch + m_overhead[i];
+    t.host = 0;
+    return t;
+}
+
+bool LayoutPlanner::overflows(const Totals &t, const DeviceSet &set, Bytes margin) const
+{
+    for (std::size_t j = 0; j < set.devices.size(); ++j) {
+        const Bytes usable = m_usable[set.devices[j]];
+        if (t.devices[j] > (usable > margin ? usable - margin : 0))
+            return true;
+    }
+    return false;
+}
+
+bool LayoutPlanner::hostFits(const Totals &t, const DeviceSet &set) const
+{
+    // decideVerdict's host capacity: what the user said, or on a Mac what the GPU leaves over.
+    const auto &devices = m_req.devices;
+    if (m_req.hostRam)
+        return t.host <= *m_req.hostRam;
+    if (devices.empty() || !std::all_of(devices.begin(), devices.end(), [](const DeviceSpec &d) { return d.kind == MemoryKind::Unified; }))
+        return true;
+    Bytes free = 0;
+    for (std::size_t j = 0; j < set.devices.size(); ++j) {
+        const Bytes capacity = devices[set.devices[j]].capacity;
+        free += capacity > t.devices[j] ? capacity - t.devices[j] : 0;
+    }
+    return t.host <= free;
+}
+
+const LayoutPlanner::DeviceSet &LayoutPlanner::chooseDevices(const Loads &l) const
+{
+    if (m_req.engine->traits.devicePolicy != DevicePolicy::Fewest || m_req.spread || m_req.devices.size() < 2)
+        return m_all;
+    const auto &single = totalsLayers(l, m_largest, m_layers + 1);
+    return overflows(single, m_largest, 0) ? m_all : m_largest;
+}
+
+bool LayoutPlanner::fullyFits(const Loads &l, std::optional<int> gpuLayers, Bytes fitMargin) const
+{
+    if (m_tensorParallel) {
+        const auto &t = totalsTensorParallel(l);
+        return !overflows(t, m_all, 0) && hostFits(t, m_all);
+    }
+    const DeviceSet &set = chooseDevices(l);
+    const std::uint32_t all = m_layers + 1;
+    if (m_req.devices.empty()) // everything on the host: only the host decides
+        return hostFits(totalsLayers(l, set, 0), set);
+    if (gpuLayers && static_cast<std::uint32_t>(std::clamp(*gpuLayers, 0, static_cast<int>(all))) < all)
+        return false;
+    // Left to the engine, the layer fitting keeps the margin free: with every unit placed and the margin
+    // not free, it places fewer units, and the model no longer fits entirely.
+    const bool fitted = !gpuLayers && m_req.engine->traits.offloadsToHost;
+    const auto &t = totalsLayers(l, set, all);
+    return !overflows(t, set, fitted ? fitMargin : 0) && hostFits(t, set);
+}
+
+bool LayoutPlanner::leavesMarginFree(const Loads &l, Bytes margin) const
+{
+    if (m_tensorParallel)
+        return !overflows(totalsTensorParallel(l), m_all, margin);
+    if (m_req.devices.empty())
+        return m_req.gpuLayers.has_value();
+    const DeviceSet &set = chooseDevices(l);
+    const std::uint32_t all = m_layers + 1;
+    const auto units = m_req.gpuLayers ? static_cast<std::uint32_t>(std::clamp(*m_req.gpuLayers, 0, static_cast<int>(all))) : all;
+    return !overflows(totalsLayers(l, set, units), set, margin);
+}
+
+Layout LayoutPlanner::layout(const ResolvedSettings &s) const
+{
+    const auto &m = *m_req.model;
+    const auto g = kvGeometry(m, *m_req.engine, *s.behaviour, s.keyType, s.valueType, s.ctx, s.parallel, s.tokens);
+    const Loads l = loads(s);
+    const auto kv = kvLayerBytes(m, g);
+    if (m_tensorParallel)
+        return placeTensorParallel(s, kv, l.compute);
+    const DeviceSet &set = chooseDevices(l);
+    const std::uint32_t all = m.layers + 1;
+    if (m_req.gpuLayers)
+        return placeLayers(s, kv, l.compute, set, static_cast<std::uint32_t>(std::clamp(*m_req.gpuLayers, 0, static_cast<int>(all))));
+    if (!m_req.engine->traits.offloadsToHost || m_req.devices.empty())
+        return placeLayers(s, kv, l.compute, set, all);
+    // As many units as fit, as llama.cpp's --fit and Ollama's scheduler choose (--fit keeps a margin free).
+    for (std::uint32_t units = all;; --units)
+        if (units == 0 || !overflows(totalsLayers(l, set, units), set, s.fitMargin))
+            return placeLayers(s, kv, l.compute, set, units);
+}
+
+Layout LayoutPlanner::placeLayers(const ResolvedSettings &s, const std::vector<Bytes> &kvPerLayer, const ComputeBuffers &compute,
+                                  const DeviceSet &set, std::uint32_t gpuUnits) const
+{
+    const std::uint32_t n = m_layers;
+    Layout out;
+    Placement &p = out.placement;
+    for (const auto idx : set.devices) {
+        const auto &d = m_req.devices[idx];
+        DeviceUsage du;
+        du.id = d.id;
+        du.name = d.name;
+        du.capacity = d.capacity;
+        du.usable = m_usable[idx];
+        du.bandwidthGBs = d.bandwidthGBs;
+        du.overhead = m_overhead[idx];
+        p.devices.push_back(std::move(du));
+    }
+    p.host.id = "host";
+    p.host.name = "Host RAM";
+    p.host.bandwidthGBs = m_req.hostBandwidthGBs > 0 ? m_req.hostBandwidthGBs : kDefaultHostBandwidthGBs;
+    p.host.compute = m_embeddingsOnHost ? compute.hostFixed : 0;
+
+    if (p.devices.empty())
+        gpuUnits = 0;
+    gpuUnits = std::min(gpuUnits, n + 1);
+    const std::uint32_t firstGpu = gpuUnits > n ? 0 : n - gpuUnits;
+    std::vector<double> deviceActive(p.devices.size(), 0.0);
+    double hostActive = 0.0;
+
+    auto deviceFor = [&](std::uint32_t unit) -> DeviceUsage * {
+        if (unit < firstGpu || gpuUnits == 0 || (unit == n && gpuUnits <= n))
+            return nullptr;
+        return &p.devices[deviceOfUnit(set, unit, firstGpu, gpuUnits)];
+    };
+
+    bool hostRunsLayers = false;
+    bool hostRunsOutput = false;
+    for (std::uint32_t unit = 0; unit <= n; ++unit) {
+        const Bytes kv = unit < n ? kvPerLayer[unit] : 0;
+        DeviceUsage *d = deviceFor(unit);
+        DeviceUsage &target = d ? *d : p.host;
+        target.weights += m_weights[unit];
+        target.kvCache += kv;
+        target.layers += 1;
+        const double read = static_cast<double>(m_active[unit]) + kvReadPerToken(kv, s.parallel);
+        if (d) {
+            deviceActive[static_cast<std::size_t>(d - p.devices.data())] += read;
+            d->compute = std::max(d->compute, unit == n ? compute.outputScratch : compute.layerScratch);
+        } else {
+            hostActive += read;
+            hostRunsLayers = true;
+            hostRunsOutput = hostRunsOutput || unit == n;
+        }
+    }
+    if (hostRunsLayers)
+        p.host.compute += hostRunsOutput ? compute.outputScratch : compute.layerScratch;
+    if (m_embeddingsOnHost || p.devices.empty())
+        p.host.weights += m_input;
+    else
+        p.devices.front().weights += m_input;
+
+    p.gpuLayers = gpuUnits;
+    p.totalLayers = n + 1;
+    out.speed.reserve(p.devices.size() + 1);
+    for (std::size_t i = 0; i < p.devices.size(); ++i)
+        out.speed.push_back({deviceActive[i], p.devices[i].bandwidthGBs});
+    out.speed.push_back({hostActive, p.host.bandwidthGBs});
+    return out;
+}
+
+Layout LayoutPlanner::placeTensorParallel(const ResolvedSettings &s, const std::vector<Bytes> &kvPerLayer,
+                                          const ComputeBuffers &compute) const
+{
+    // vLLM tensor parallel: every rank holds 1/N of each weight and of the KV heads, plus its own buffers.
+    Layout out;
+    out.concurrent = true;
+    Placement &p = out.placement;
+    const auto ranks = static_cast<Bytes>(m_req.devices.size());
+    const Bytes weights = std::accumulate(m_weights.begin(), m_weights.end(), m_input);
+    const Bytes kv = std::accumulate(kvPerLayer.begin(), kvPerLayer.end(), Bytes{0});
+    const Bytes active = std::accumulate(m_active.begin(), m_active.end(), Bytes{0});
+    for (std::size_t i = 0; i < m_req.devices.size(); ++i) {
+        const auto &d = m_req.devices[i];
+        DeviceUsage du;
+        du.id = d.id;
+        du.name = d.name;
+        du.capacity = d.capacity;
+        du.usable = m_usable[i];
+        du.bandwidthGBs = d.bandwidthGBs;
+        du.overhead = m_overhead[i];
+        du.weights = weights / ranks;
+        du.kvCache = kv / ranks;
+        du.compute = compute.outputScratch;
+        du.layers = m_layers + 1;
+        p.devices.push_back(std::move(du));
+        out.speed.push_back({static_cast<double>(active / ranks) + kvReadPerToken(kv / ranks, s.parallel), d.bandwidthGBs});
+    }
+    p.host.id = "host";
+    p.host.name = "Host RAM";
+    p.gpuLayers = p.totalLayers = m_layers + 1;
+    return out;
+}
+
+} // namespace headroom

@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "headroom/compute_buffer.h"
+#include "headroom/estimate_defaults.h"
+#include "headroom/kv_cache.h"
+#include "headroom/layer_placement.h"
+
+#include <optional>
+#include <vector>
+
+namespace headroom {
+
+/**
+ * The part of a layout that does not change with the context, computed once per request: each offload
+ * unit's weights (running sums over the units), each device's usable memory and overhead, and the order
+ * the engine takes the devices in. One estimate asks many questions of the same request at different
+ * contexts (Ollama's auto parallel, llama.cpp's --fit for the context, the max-context search, the layer
+ * count that fits); the planner answers them from the running sums in time independent of the layer and
+ * tensor counts, instead of placing every layer (and, for the layer count, every count) each time. Every
+ * answer is the one a full layout(req, s) would give: the questions mirror placeLayers line by line.
+ *
+ * Holds references to the request (its model, inventory, engine and devices): they must outlive the
+ * planner. Not thread-safe: the checks reuse scratch buffers (one planner per estimate, one thread).
+ */
+class LayoutPlanner
+{
+public:
+    /** `behaviour` is the engine row every settings passed in later resolved to (it fixes usable memory). */
+    LayoutPlanner(const EstimateRequest &req, const EngineBehaviour &behaviour);
+
+    /** What a context costs besides the weights: the KV cells and the compute buffers. */
+    struct Loads {
+        Bytes kvPerCell = 0;
+        Bytes fullCells = 0;
+        Bytes windowCells = 0;
+        ComputeBuffers compute;
+    };
+
+    /** The loads of `s` as resolved (its context and forward-pass size). */
+    [[nodiscard]] Loads loads(const ResolvedSettings &s) const;
+    /** The loads of `s` moved to `ctx`: the same as loads(withContext(req, s, ctx)), without copying `s`. */
+    [[nodiscard]] Loads loadsAt(const ResolvedSettings &s, std::uint32_t ctx) const;
+
+    /** layout(req, s): where everything lands. */
+    [[nodiscard]] Layout layout(const ResolvedSettings &s) const;
+
+    /**
+     * fullyFits(req', s) for the request with `gpuLayers` in place of its own and `fitMargin` in place of
+     * s.fitMargin: every layer on the GPUs, nothing overflowing, the host holding the rest.
+     */
+    [[nodiscard]] bool fullyFits(const Loads &l, std::optional<int> gpuLayers, Bytes fitMargin) const;
+
+    /**
+     * llama.cpp's --fit question for the context: with `margin` kept free while fitting, the layout leaves
+     * `margin` free on every device and holds every layer on the GPUs (or the request's -ngl count).
+     */
+    [[nodiscard]] bool leavesMarginFree(const Loads &l, Bytes margin) const;
+
+private:
+    /** The devices a layout may use: the engine's order of all of them, or the largest alone. */
+    struct DeviceSet {
+        std::vector<std::size_t> devices; ///< indices into req.devices, in placement order
+        std::vector<double> fractions;    ///< cumulative layer-split boundaries (llama.cpp's proportional split)
+        bool fractionsSorted = true;      ///< the boundaries rise (always, short of rounding at the last one)
+    };
+
+    /** Memory totals of one placement: per device of the set (placement order) and on the host. */
+    struct Totals {
+        std::vector<Bytes> devices;
+        Bytes host = 0;
+    };
+
+    const DeviceSet &chooseDevices(const Loads &l) const;
+    /** Totals when `gpuUnits` offload units go to `set` (llama.cpp -ngl counting), the rest to the host. */
+    const Totals &totalsLayers(const Loads &l, const DeviceSet &set, std::uint32_t gpuUnits) const;
+    /** Totals of vLLM's tensor parallel split over every device. */
+    const Totals &totalsTensorParallel(const Loads &l) const;
+    [[nodiscard]] bool overflows(const Totals &t, const DeviceSet &set, Bytes margin) const;
+    [[nodiscard]] bool hostFits(const Totals &t, const DeviceSet &set) const;
+    [[nodiscard]] std::size_t deviceOfUnit(const DeviceSet &set, std::uint32_t unit, std::uint32_t firstGpu, std::uint32_t gpuUnits) const;
+    [[nodiscard]] Bytes kvOfLayers(const Loads &l, std::uint32_t from, std::uint32_t to) const;
+
+    [[nodiscard]] Layout placeLayers(const ResolvedSettings &s, const std::vector<Bytes> &kv, const ComputeBuffers &compute,
+                                     const DeviceSet &set, std::uint32_t gpuUnits) const;
+    [[nodiscard]] Layout placeTensorParallel(const ResolvedSettings &s, const std::vector<Bytes> &kv, const ComputeBuffers &compute) const;
+
+    const EstimateRequest &m_req;
+    const EngineBehaviour &m_behaviour;
+    std::uint32_t m_layers = 0;
+    bool m_tensorParallel = false;
+    bool m_embeddingsOnHost = false;
+    std::vector<Bytes> m_weights;         ///< per unit: blocks 0..n-1, then the output layer
+    std::vector<Bytes> m_active;          ///< bytes each unit reads per decoded token
+    std::vector<Bytes> m_weightsBefore;   ///< m_weightsBefore[u] = weights of units 0..u-1 (size n + 2)
+    std::vector<std::uint32_t> m_sliding; ///< m_sliding[l] = sliding-window layers among 0..l-1 (size n + 1)
+    Bytes m_input = 0;                    ///< token embeddings
+    std::vector<Bytes> m_usable;          ///< per request device
+    std::vector<Bytes> m_overhead;        ///< per request device
+    DeviceSet m_all;
+    DeviceSet m_largest;
+    DeviceSet m_none;
+    mutable Totals m_totals;
+    mutable std::vector<std::uint32_t> m_bounds;
+};
+
+} // namespace headroom
