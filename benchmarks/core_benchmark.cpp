@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <headroom/advisor.h>
+#include <headroom/advise.h>
 #include <headroom/engine_inventory.h>
 #include <headroom/estimator.h>
 #include <headroom/inventory_cache.h>
@@ -94,49 +94,23 @@ void BM_InventoryCacheHit(benchmark::State &state)
 }
 BENCHMARK(BM_InventoryCacheHit)->Unit(benchmark::kNanosecond);
 
-// The estimator's share of an advise sweep for one hardware choice: every catalog model x quantization the
-// engine loads, a verdict for each and a full estimate for those that fit, with the inventories cached
-// (arg 1) as the GUI's repeated sweeps have them, or built anew (arg 0).
-void BM_SweepEstimates(benchmark::State &state)
+// advise() for one hardware choice: every catalog model x quantization the engine loads, a verdict for each,
+// a full estimate and an expected quality for those that run, ranked, with the Pareto front; with the
+// inventories cached (arg 1) as the window's repeated sweeps have them, or built anew (arg 0).
+void BM_AdviseSweep(benchmark::State &state)
 {
-    const auto rr = request("qwen3:8b", "rtx-4090", 8192);
-    const auto &engine = *rr.request.engine;
+    RequestInputs in;
+    in.gpus = {"rtx-4090"};
+    in.engine = "llama.cpp";
+    in.ctx = 8192;
     InventoryCache cache;
     for (auto _ : state) {
         if (state.range(0) == 0)
             cache.clear();
-        std::size_t fitting = 0;
-        for (const auto &model : catalog().models())
-            for (const auto &quant : catalog().quantizations()) {
-                if (std::find(quant.engines.begin(), quant.engines.end(), engine.id) == quant.engines.end())
-                    continue;
-                const TensorInventory *inventory = cache.get(model, quant, engine);
-                if (!inventory)
-                    continue;
-                EstimateRequest r = rr.request;
-                r.model = &model;
-                r.inventory = inventory;
-                r.gpuLayers.reset();
-                if (r.ctx)
-                    r.ctx = std::min(*r.ctx, model.maxContext);
-                const auto verdict = estimateVerdictOnly(r).verdict;
-                if (verdict == Verdict::Fits || verdict == Verdict::Tight) {
-                    benchmark::DoNotOptimize(estimate(r));
-                    ++fitting;
-                }
-            }
-        benchmark::DoNotOptimize(fitting);
+        benchmark::DoNotOptimize(advise(catalog(), in, {}, &cache));
     }
 }
-BENCHMARK(BM_SweepEstimates)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
-
-void BM_BestPerGbSweep(benchmark::State &state)
-{
-    auto rr = request("qwen3:8b", "rtx-4090", 8192);
-    for (auto _ : state)
-        benchmark::DoNotOptimize(bestPerGb(catalog(), rr.request, 10));
-}
-BENCHMARK(BM_BestPerGbSweep)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_AdviseSweep)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 
 } // namespace
 

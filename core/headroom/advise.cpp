@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "headroom/advise.h"
 
-#include "headroom/engine_inventory.h"
+#include "headroom/inventory_cache.h"
 
 #include <algorithm>
 #include <map>
@@ -45,22 +45,6 @@ bool sameFamily(const ModelSpec &m, const std::string &family)
 {
     return family.empty() || toLowerAscii(m.family) == toLowerAscii(family);
 }
-
-/** Builds inventories once per (model, quantization) when no cache is given. */
-class LocalInventories
-{
-public:
-    const TensorInventory *get(const ModelSpec &m, const Quantization &q, const EngineProfile &e)
-    {
-        auto [it, added] = m_built.try_emplace({&m, &q});
-        if (added)
-            it->second = buildInventory(m, q, e);
-        return it->second ? &*it->second : nullptr;
-    }
-
-private:
-    std::map<std::pair<const ModelSpec *, const Quantization *>, std::optional<TensorInventory>> m_built;
-};
 
 /** Scored first, by quality (ties: less memory); the unscored after, by memory. */
 bool ranksBefore(const Candidate &a, const Candidate &b)
@@ -116,7 +100,8 @@ double Candidate::qualityPerGb() const
     return quality && memory > 0 ? quality->value / (static_cast<double>(memory) / 1e9) : 0.0;
 }
 
-std::variant<Advice, ResolveError> advise(const Catalog &catalog, const RequestInputs &base, const AdviseOptions &options, InventoryCache *)
+std::variant<Advice, ResolveError> advise(const Catalog &catalog, const RequestInputs &base, const AdviseOptions &options,
+                                          InventoryCache *cache)
 {
     // Resolve the devices, engine and settings once, with the engine's default quantization standing in.
     RequestInputs probe = base;
@@ -143,7 +128,8 @@ std::variant<Advice, ResolveError> advise(const Catalog &catalog, const RequestI
 
     Advice advice;
     advice.metric = options.metric ? options.metric : &catalog.defaultMetric();
-    LocalInventories inventories;
+    InventoryCache local;
+    InventoryCache &inventories = cache ? *cache : local;
     {
         // The devices as the engine sees them, before anything is loaded.
         Placement empty = estimateVerdictOnly(shared);
