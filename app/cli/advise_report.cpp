@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "advise_report.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <iomanip>
 #include <string>
@@ -39,9 +40,67 @@ void rankedRow(std::ostream &out, std::size_t rank, const Candidate &c)
         << std::setw(8) << speed(c.placement) << (c.partial ? "  partial offload" : "") << "\n";
 }
 
+/** Names, comma-separated, wrapped under a two-space indent. */
+void printNames(std::ostream &out, const std::vector<std::string> &names)
+{
+    std::size_t column = 0;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        const std::string word = names[i] + (i + 1 < names.size() ? "," : "");
+        if (column == 0 || column + word.size() + 1 > 110) {
+            out << (column ? "\n" : "") << "  " << word;
+            column = 2 + word.size();
+        } else {
+            out << " " << word;
+            column += word.size() + 1;
+        }
+    }
+    out << "\n";
+}
+
+/** What runs but is not ranked, by reason; for models without a score, the metrics that do score them. */
+void printUnranked(std::ostream &out, const Advice &a, const Catalog &catalog)
+{
+    const auto &c = a.candidates;
+    const std::pair<QualityGap, std::string> reasons[] = {
+        {QualityGap::NoScore, "no " + a.metric->name + " score"},
+        {QualityGap::MeasuredOnLarger, "what fits was measured only on larger models, which lose less"},
+        {QualityGap::NotMeasured, "no study measured the recovery of what fits"},
+    };
+    for (const auto &[gap, reason] : reasons) {
+        std::vector<std::string> names;
+        std::vector<const ModelSpec *> models;
+        for (const auto i : a.unranked)
+            if (c[i].gap == gap) {
+                names.push_back(c[i].model->name);
+                models.push_back(c[i].model);
+            }
+        if (names.empty())
+            continue;
+        out << "\nRun, but not ranked (" << reason << "): " << names.size() << "\n";
+        printNames(out, names);
+        if (gap != QualityGap::NoScore)
+            continue;
+        std::vector<std::pair<std::size_t, const Metric *>> others;
+        for (const auto &m : catalog.metrics()) {
+            std::size_t n = 0;
+            for (const auto *model : models)
+                n += m.scoreFor(model->id) ? 1u : 0u;
+            if (n)
+                others.emplace_back(n, &m);
+        }
+        std::stable_sort(others.begin(), others.end(), [](const auto &x, const auto &y) { return x.first > y.first; });
+        if (others.empty())
+            continue;
+        out << "  scored for some of them by --metric";
+        for (std::size_t k = 0; k < others.size() && k < 3; ++k)
+            out << (k ? "," : "") << " " << others[k].second->id << " (" << others[k].first << ")";
+        out << "\n";
+    }
+}
+
 } // namespace
 
-void printAdvice(std::ostream &out, const Advice &a, std::size_t top)
+void printAdvice(std::ostream &out, const Advice &a, const Catalog &catalog, std::size_t top)
 {
     const Metric &m = *a.metric;
     const auto &c = a.candidates;
@@ -73,15 +132,7 @@ void printAdvice(std::ostream &out, const Advice &a, std::size_t top)
             out << "  " << std::right << std::setw(7) << fixed(toGiB(c[i].memory), 2) << " GiB  " << std::setw(5)
                 << fixed(c[i].quality->value, 1) << "  " << c[i].model->name << " " << c[i].quant->id << "\n";
     }
-    if (!a.unranked.empty()) {
-        out << "\nRuns, but not ranked:\n";
-        for (const auto i : a.unranked)
-            out << "  " << c[i].model->name << " (" << c[i].quant->id << ", " << fixed(toGiB(c[i].memory), 2) << " GiB): "
-                << (c[i].gap == QualityGap::NoScore            ? "no " + m.name + " score"
-                    : c[i].gap == QualityGap::MeasuredOnLarger ? std::string("what fits was measured only on larger models")
-                                                               : std::string("no study measured the recovery of what fits"))
-                << "\n";
-    }
+    printUnranked(out, a, catalog);
     out << "\n" << a.counts.models << " models considered, " << a.counts.running << " run";
     if (a.counts.contextTooLong)
         out << ", " << a.counts.contextTooLong << " support a shorter context than asked";

@@ -191,7 +191,7 @@ int runAdvise(const Catalog &catalog, const CliOptions &o, const probe::SystemPr
     if (o.json)
         out << options::adviceJson(catalog, advice, o.advise.top).dump(2) << "\n";
     else
-        printAdvice(out, advice, o.advise.top);
+        printAdvice(out, advice, catalog, o.advise.top);
     // --print-command: how to start the first-ranked candidate.
     if (!o.json && o.printCommand && !advice.perModel.empty())
         if (const auto launch = options::candidateLaunch(catalog, advice.candidates[advice.perModel.front()]))
