@@ -32,21 +32,4 @@ struct Fix {
  */
 [[nodiscard]] std::vector<Fix> suggestFixes(const Catalog &catalog, const RequestInputs &inputs, const ResolvedRequest &current);
 
-/** Expected quality of a model at a quantization: its benchmark score scaled by the quantization's measured loss. */
-[[nodiscard]] std::optional<double> expectedQuality(const ModelSpec &model, const Quantization &quant);
-
-struct Recommendation {
-    const ModelSpec *model = nullptr;
-    const Quantization *quant = nullptr;
-    double quality = 0.0;
-    Placement placement;
-};
-
-/**
- * For every catalog model, the best-quality quantization the request's engine loads that fits the
- * request's devices at its context; ranked by expected quality (ties: smaller first). Models without a
- * quality score are skipped.
- */
-[[nodiscard]] std::vector<Recommendation> bestPerGb(const Catalog &catalog, const EstimateRequest &request, std::size_t count);
-
 } // namespace headroom

@@ -63,10 +63,6 @@ ModelSpec readModelEntry(const EntryReader &r, const std::string &id)
             return moe;
         });
     m.mtpLayers = r.integer<std::uint32_t>("mtp_layers", false);
-    if (r.has("quality"))
-        m.quality = readObject(r, "quality", [](const EntryReader &s) {
-            return QualityScore{*s.number("score", true), s.str("metric"), s.str("source")};
-        });
     for (std::size_t i = 0, n = r.arraySize("ollama"); i < n; ++i) {
         const EntryReader t = r.element("ollama", i);
         m.ollama.push_back({toLowerAscii(t.str("tag")), t.str("quant"), t.integer<std::uint64_t>("file_bytes", false)});

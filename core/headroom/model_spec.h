@@ -40,12 +40,6 @@ struct OllamaTag {
     std::uint64_t fileBytes = 0; ///< 0 = not known exactly
 };
 
-struct QualityScore {
-    double score = 0.0;
-    std::string metric;
-    std::string source;
-};
-
 /** Architecture facts of one model, as a catalog entry or as read from a file header. */
 struct ModelSpec {
     std::string id;
@@ -76,7 +70,6 @@ struct ModelSpec {
     std::optional<MlaSpec> mla;
     std::optional<MoeSpec> moe;
     std::uint32_t mtpLayers = 0;
-    std::optional<QualityScore> quality;
     std::string release;
     std::string license;
     std::string source;

@@ -26,7 +26,6 @@ enum class WeightFormat { Gguf, Safetensors, Mlx };
 struct QuantQuality {
     std::optional<double> kld;      ///< mean KL divergence vs FP16 logits
     std::optional<double> pplDelta; ///< perplexity increase
-    std::optional<double> relative; ///< benchmark score relative to BF16 (1.0 = no loss)
     std::string source;
 };
 

@@ -65,7 +65,7 @@ Quantization readQuantizationEntry(const EntryReader &r, const std::string &id)
     q.lossless = r.boolean("lossless");
     if (r.has("quality"))
         q.quality = readObject(r, "quality", [](const EntryReader &s) {
-            return QuantQuality{s.number("kld"), s.number("ppl_delta"), s.number("relative"), s.str("source")};
+            return QuantQuality{s.number("kld"), s.number("ppl_delta"), s.str("source")};
         });
     q.source = r.str("source");
     return q;

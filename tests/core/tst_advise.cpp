@@ -5,6 +5,7 @@
 #include "test_catalog.h"
 
 #include <headroom/advise.h>
+#include <headroom/inventory_cache.h>
 #include <headroom/placement_json.h>
 
 #include <nlohmann/json.hpp>
@@ -35,7 +36,8 @@ RequestInputs on(std::vector<DeviceChoice> gpus, std::string engine, std::option
 
 Advice adviseOrFail(const RequestInputs &in, const AdviseOptions &o = {})
 {
-    auto a = advise(catalog(), in, o);
+    static InventoryCache cache; // as the window keeps one: inventories do not depend on the hardware
+    auto a = advise(catalog(), in, o, &cache);
     if (auto *e = std::get_if<ResolveError>(&a))
         qFatal("advise failed: %s %s", e->field.c_str(), e->value.c_str());
     return std::get<Advice>(std::move(a));
@@ -179,14 +181,19 @@ private slots:
         }
     }
 
-    /** Applying a candidate resolves to exactly the placement it was shown with, for every engine. */
+    /** Applying a suggestion resolves to exactly the placement it was shown with, for every engine. */
     void candidatesReestimateAlone()
     {
         for (const auto &inputs : {on({"rtx-4090d"}, "llama.cpp"), on({"apple-m4-16gb"}, "mlx"), on({"apple-m4-16gb"}, "ollama", std::nullopt),
                                    on({"rtx-3090", "rtx-3090"}, "vllm"), on({"a100-80gb"}, "transformers", 4096)}) {
             const Advice a = adviseOrFail(inputs);
             QVERIFY(!a.candidates.empty());
-            for (const auto &c : a.candidates) {
+            // What the front ends show: the ranked table, the front and the unranked list.
+            std::set<std::size_t> shown(a.perModel.begin(), a.perModel.end());
+            shown.insert(a.front.begin(), a.front.end());
+            shown.insert(a.unranked.begin(), a.unranked.end());
+            for (const auto i : shown) {
+                const Candidate &c = a.candidates[i];
                 auto r = resolveRequest(catalog(), c.inputs);
                 const auto *rr = std::get_if<ResolvedRequest>(&r);
                 QVERIFY(rr);

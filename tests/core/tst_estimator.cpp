@@ -239,22 +239,6 @@ private slots:
         for (const auto &f : fixes)
             QVERIFY(f.result.verdict == Verdict::Fits || f.result.verdict == Verdict::Tight);
     }
-
-    void bestPerGbRanksByQuality()
-    {
-        auto in = inputs("deepseek-r1:7b", {"rtx-4090"}, 4096);
-        in.parallel = 1;
-        const auto rr = resolved(in);
-        const auto best = bestPerGb(test::shippedCatalog(), rr.request, 5);
-        QVERIFY(best.size() == 5);
-        for (std::size_t i = 1; i < best.size(); ++i)
-            QVERIFY(best[i - 1].quality >= best[i].quality);
-        std::set<const ModelSpec *> models;
-        for (const auto &b : best) {
-            QVERIFY(b.placement.verdict == Verdict::Fits || b.placement.verdict == Verdict::Tight);
-            QVERIFY2(models.insert(b.model).second, "one row per model");
-        }
-    }
 };
 
 QTEST_APPLESS_MAIN(TestEstimator)

@@ -147,38 +147,6 @@ private slots:
         QCOMPARE(kv->inputs.flashAttn, FlashAttn::On);
         QCOMPARE(kv->inputs.kvType, std::string("q8_0"));
     }
-
-    void bestPerGbSizesAsTheResolverDoes()
-    {
-        // Each recommendation's placement is what resolving its model and quantization gives on the same
-        // engine (the same inventory function, so under Ollama an MXFP4 model gets Ollama's mix).
-        const auto &catalog = test::shippedCatalog();
-        std::size_t checked = 0;
-        for (const auto &engine : catalog.engines()) {
-            for (const auto &devices : {devicesFor(engine).front()}) {
-                RequestInputs in;
-                in.model = "qwen3-8b";
-                in.engine = engine.id;
-                in.quant = engine.traits.defaultQuant;
-                in.ctx = 8192;
-                in.gpus = devices;
-                const auto rr = resolved(in);
-                QVERIFY2(rr, engine.id.c_str());
-                for (const Recommendation &r : bestPerGb(catalog, rr->request, 1000)) {
-                    RequestInputs same = in;
-                    same.model = r.model->id;
-                    same.quant = r.quant->id;
-                    same.ctx = std::min(*in.ctx, r.model->maxContext);
-                    const auto again = resolved(same);
-                    QVERIFY2(again, (engine.id + " " + r.model->id + " " + r.quant->id).c_str());
-                    QCOMPARE(placementToJson(estimateVerdictOnly(again->request)).dump(), placementToJson(r.placement).dump());
-                    ++checked;
-                }
-            }
-        }
-        qInfo("%zu recommendations re-resolved", checked);
-        QVERIFY(checked > 0);
-    }
 };
 
 QTEST_MAIN(TestFixes)
