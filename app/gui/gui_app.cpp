@@ -40,7 +40,7 @@ const char *guiUsageText()
            "  --screenshot PATH  write the window (or, with --about, the About dialog) to PATH as PNG and exit\n"
            "  --size WxH         window size (320x240 to 8192x8192; default 1280x800)\n"
            "  --lang L           interface language, e.g. en or zh_CN (default: the system locale)\n"
-           "  --tab T            estimate | compare | my-models\n"
+           "  --tab T            estimate | advice | compare | my-models\n"
            "  --dark             dark palette\n"
            "  --about            open the About dialog\n"
            "  --help, --version\n"
@@ -81,8 +81,10 @@ std::variant<GuiOptions, QString> parseGuiArguments(const QStringList &args)
             } else if (arg == QLatin1String("--lang")) {
                 o.lang = *v;
             } else if (arg == QLatin1String("--tab")) {
-                if (*v != QLatin1String("estimate") && *v != QLatin1String("compare") && *v != QLatin1String("my-models"))
-                    return QStringLiteral("--tab: '%1' is not valid (expected: estimate, compare, my-models)").arg(*v);
+                if (*v != QLatin1String("estimate") && *v != QLatin1String("advice") && *v != QLatin1String("compare") &&
+                    *v != QLatin1String("my-models"))
+                    return QStringLiteral("--tab: '%1' is not valid (expected: estimate, advice, compare, my-models)").arg(*v);
+                o.advice = *v == QLatin1String("advice");
                 o.compare = *v == QLatin1String("compare");
                 o.myModels = *v == QLatin1String("my-models");
             } else {
@@ -231,6 +233,8 @@ int runGui(int argc, char **argv)
         window.showCompare(opts.compare);
         if (opts.myModels)
             window.showMyModels();
+        if (opts.advice)
+            window.showAdvice();
         window.resize(opts.size);
         window.show();
         QApplication::processEvents();
@@ -263,6 +267,8 @@ int runGui(int argc, char **argv)
     if (opts.hasRequest)
         window.setInputs(opts.inputs);
     window.showCompare(opts.compare);
+    if (opts.advice)
+        window.showAdvice();
     window.show();
     if (opts.about)
         QTimer::singleShot(0, &window, [&window, &catalog] { AboutDialog(catalog, &window).exec(); });

@@ -20,6 +20,7 @@ struct GuiOptions {
     QString lang;            ///< e.g. "zh_CN"; empty = system locale
     bool compare = false;    ///< open on the compare tab
     bool myModels = false;   ///< open on the My models tab
+    bool advice = false;     ///< open on the advisor's tab (best accuracy per GB)
     bool hasRequest = false; ///< the estimate options were given
     bool help = false;       ///< --help: print the options and exit
     bool version = false;    ///< --version: print the version and exit

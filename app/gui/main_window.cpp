@@ -2,6 +2,7 @@
 #include "main_window.h"
 
 #include "about_dialog.h"
+#include "advice_panel.h"
 #include "chart_panel.h"
 #include "compare_panel.h"
 #include "estimate_model.h"
@@ -10,7 +11,6 @@
 #include "launch_command_box.h"
 #include "my_models_panel.h"
 #include "settings.h"
-#include "suggestions_panel.h"
 #include "verdict_banner.h"
 
 #include <QAction>
@@ -51,11 +51,15 @@ MainWindow::MainWindow(const Catalog &catalog, Settings *settings, QWidget *pare
     auto *v = new QVBoxLayout(estimatePage);
     m_banner = new VerdictBanner;
     m_chart = new ChartPanel(m_model);
-    m_suggestions = new SuggestionsPanel(m_catalog);
     v->addWidget(m_banner);
     v->addWidget(new LaunchCommandBox);
-    v->addWidget(m_chart, 3);
-    v->addWidget(m_suggestions, 2);
+    v->addWidget(m_chart, 1);
+
+    m_advice = new AdvicePanel(m_catalog);
+    auto *advicePage = new QWidget;
+    advicePage->setObjectName(QStringLiteral("advicePage"));
+    auto *av = new QVBoxLayout(advicePage);
+    av->addWidget(m_advice);
 
     m_compare = new ComparePanel(m_catalog);
     m_compare->setModelFiles(&m_files);
@@ -67,6 +71,7 @@ MainWindow::MainWindow(const Catalog &catalog, Settings *settings, QWidget *pare
     m_tabs = new QTabWidget;
     m_tabs->setObjectName(QStringLiteral("resultTabs"));
     m_tabs->addTab(estimatePage, tr("Estimate"));
+    m_tabs->addTab(advicePage, tr("Best accuracy per GB"));
     m_tabs->addTab(comparePage, tr("Compare hardware"));
     m_myModels = new MyModelsPanel(m_catalog, &m_files);
     m_tabs->addTab(m_myModels, tr("My models"));
@@ -83,13 +88,12 @@ MainWindow::MainWindow(const Catalog &catalog, Settings *settings, QWidget *pare
 
     connect(m_inputs, &InputsPanel::inputsChanged, this, &MainWindow::recompute);
     connect(m_banner, &VerdictBanner::fixActivated, this, &MainWindow::applyFix);
-    connect(m_suggestions, &SuggestionsPanel::applyRequested, this, [this](const QString &model, const QString &quant) {
-        GuiInputs in = inputs();
-        in.model = model;
-        in.quant = quant;
-        setInputs(in);
+    connect(m_advice, &AdvicePanel::applyRequested, this, &MainWindow::applyCandidate);
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
+        refreshVisibleTab();
+        if (m_tabs->currentIndex() == AdviceTab)
+            m_advice->refreshNow(); // a tab just shown shows its answer, not the last one
     });
-    connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::refreshVisibleTab);
     connect(m_myModels, &MyModelsPanel::modelChosen, this, &MainWindow::openRequest);
     buildMenus();
     setAcceptDrops(true);
@@ -126,7 +130,8 @@ void MainWindow::recompute()
     if (m_evaluation.ok()) {
         m_model->setPlacement(*m_evaluation.placement);
         m_inputs->setResolved(QString::fromStdString(m_evaluation.resolved->request.engine->id), m_evaluation.placement->ctx);
-        m_suggestions->setRequest(m_evaluation.resolved);
+        m_advice->setCurrent(QString::fromStdString(m_evaluation.resolved->request.model->id),
+                             m_evaluation.resolved->quant ? QString::fromStdString(m_evaluation.resolved->quant->id) : QString());
     } else {
         m_model->clear();
     }
@@ -136,13 +141,16 @@ void MainWindow::recompute()
     if (m_export)
         m_export->refresh();
     // The other tabs follow the inputs only while visible: their sweeps are not worth doing unseen.
-    m_compareDirty = m_myModelsDirty = true;
+    m_adviceDirty = m_compareDirty = m_myModelsDirty = true;
     refreshVisibleTab();
 }
 
 void MainWindow::refreshVisibleTab()
 {
-    if (m_tabs->currentIndex() == CompareTab && m_compareDirty) {
+    if (m_tabs->currentIndex() == AdviceTab && m_adviceDirty) {
+        m_advice->setRequest(adviceRequest());
+        m_adviceDirty = false;
+    } else if (m_tabs->currentIndex() == CompareTab && m_compareDirty) {
         m_compare->setInputs(inputs());
         m_compareDirty = false;
     } else if (m_tabs->currentIndex() == MyModelsTab) {
@@ -161,6 +169,39 @@ void MainWindow::showCompare(bool compare)
 void MainWindow::showMyModels()
 {
     m_tabs->setCurrentIndex(MyModelsTab);
+}
+
+void MainWindow::showAdvice()
+{
+    m_tabs->setCurrentIndex(AdviceTab);
+}
+
+RequestInputs MainWindow::adviceRequest() const
+{
+    RequestInputs r = inputs().toRequestInputs();
+    // An automatic engine is the one the estimate shows (Ollama for an Ollama tag), not the sweep's own default.
+    if (r.engine.empty() && m_evaluation.ok())
+        r.engine = m_evaluation.resolved->request.engine->id;
+    return r;
+}
+
+void MainWindow::applyCandidate(const RequestInputs &candidate)
+{
+    // The advisor swept the window's own settings: the model, quantization and engine change, the hardware keeps
+    // its spelling ("This computer" included), and an automatic engine stays automatic where it picks the same one.
+    GuiInputs in = inputs();
+    in.model = QString::fromStdString(candidate.model);
+    in.quant = QString::fromStdString(candidate.quant);
+    const QString engine = QString::fromStdString(candidate.engine);
+    if (in.engine.isEmpty()) {
+        const auto resolved = resolveRequest(m_catalog, in.toRequestInputs());
+        const auto *r = std::get_if<ResolvedRequest>(&resolved);
+        if (!r || r->request.engine->id != candidate.engine)
+            in.engine = engine;
+    } else {
+        in.engine = engine;
+    }
+    setInputs(in);
 }
 
 void MainWindow::openModelPath(const QString &path)
@@ -251,7 +292,7 @@ void MainWindow::dropEvent(QDropEvent *event)
 
 void MainWindow::settle()
 {
-    m_suggestions->refreshNow();
+    m_advice->refreshNow();
 }
 
 void MainWindow::applyFix(const Fix &fix)

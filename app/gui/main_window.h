@@ -11,6 +11,7 @@ class QTabWidget;
 
 namespace headroom::gui {
 
+class AdvicePanel;
 class ChartPanel;
 class ComparePanel;
 class EstimateModel;
@@ -18,10 +19,9 @@ class ExportActions;
 class InputsPanel;
 class MyModelsPanel;
 class Settings;
-class SuggestionsPanel;
 class VerdictBanner;
 
-/** Inputs on the left; verdict, bars and suggestions (or the compare view) on the right. Recomputes live. */
+/** Inputs on the left; verdict and bars, the advisor, the compare view or My models on the right. Recomputes live. */
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -39,7 +39,7 @@ public:
     void openModelPath(const QString &path);
     /** Sizes a request built elsewhere (My models: requestFor a found model) in the estimate tab. */
     void openRequest(const RequestInputs &request);
-    /** Finishes debounced work (suggestions) so a grab shows everything. */
+    /** Finishes debounced work (the advisor) so a grab shows everything. */
     void settle();
 
     [[nodiscard]] const Evaluation &evaluation() const { return m_evaluation; }
@@ -47,11 +47,12 @@ public:
     [[nodiscard]] ChartPanel *chartPanel() const { return m_chart; }
     [[nodiscard]] EstimateModel *estimateModel() const { return m_model; }
     [[nodiscard]] VerdictBanner *verdictBanner() const { return m_banner; }
-    [[nodiscard]] SuggestionsPanel *suggestionsPanel() const { return m_suggestions; }
+    [[nodiscard]] AdvicePanel *advicePanel() const { return m_advice; }
     [[nodiscard]] ComparePanel *comparePanel() const { return m_compare; }
     [[nodiscard]] MyModelsPanel *myModelsPanel() const { return m_myModels; }
     [[nodiscard]] ExportActions *exportActions() const { return m_export; }
     void showMyModels();
+    void showAdvice();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -59,9 +60,13 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
-    enum Tab { EstimateTab, CompareTab, MyModelsTab };
+    enum Tab { EstimateTab, AdviceTab, CompareTab, MyModelsTab };
 
     void applyFix(const Fix &fix);
+    /** Uses an advisor candidate: its model, quantization and engine, on the window's hardware and settings. */
+    void applyCandidate(const RequestInputs &candidate);
+    /** The request the advisor sweeps: the window's, with an automatic engine resolved as the estimate does. */
+    [[nodiscard]] RequestInputs adviceRequest() const;
     void buildMenus();
     void refreshVisibleTab();
     void saveSettings();
@@ -74,11 +79,12 @@ private:
     InputsPanel *m_inputs = nullptr;
     ChartPanel *m_chart = nullptr;
     VerdictBanner *m_banner = nullptr;
-    SuggestionsPanel *m_suggestions = nullptr;
+    AdvicePanel *m_advice = nullptr;
     ComparePanel *m_compare = nullptr;
     MyModelsPanel *m_myModels = nullptr;
     ExportActions *m_export = nullptr;
     QTabWidget *m_tabs = nullptr;
+    bool m_adviceDirty = true;
     bool m_compareDirty = true;
     bool m_myModelsDirty = true;
 };

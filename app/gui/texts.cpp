@@ -158,4 +158,26 @@ QString Texts::paramsText(std::uint64_t params)
     return tr("%1M").arg(number(b * 1000.0, 0));
 }
 
+QString Texts::skill(Skill s)
+{
+    switch (s) {
+    case Skill::Knowledge: return tr("knowledge");
+    case Skill::Reasoning: return tr("reasoning");
+    case Skill::Math: return tr("maths");
+    case Skill::Coding: return tr("coding");
+    case Skill::Instruction: return tr("instruction following");
+    }
+    return {};
+}
+
+QString Texts::qualityGap(QualityGap g, const QString &metricName)
+{
+    switch (g) {
+    case QualityGap::NoScore: return tr("no score in %1").arg(metricName);
+    case QualityGap::NotMeasured: return tr("no measurement of what fits: no study measured its quantization");
+    case QualityGap::MeasuredOnLarger: return tr("recovery measured only on larger models, which lose less");
+    }
+    return {};
+}
+
 } // namespace headroom::gui

@@ -4,6 +4,7 @@
 #include <headroom/advisor.h>
 #include <headroom/catalog.h>
 #include <headroom/io/io_error.h>
+#include <headroom/quality.h>
 #include <headroom/request_resolver.h>
 
 #include <QCoreApplication>
@@ -30,6 +31,10 @@ public:
     /** A token count with the locale's digit grouping ("131,072"); the unit is the caller's sentence's. */
     [[nodiscard]] static QString tokens(std::uint32_t n);
     [[nodiscard]] static QString paramsText(std::uint64_t params);
+    /** What a metric measures: "knowledge", "reasoning" ... (lower case, for running text). */
+    [[nodiscard]] static QString skill(Skill s);
+    /** Why a model that runs is not ranked: "no score in MMLU-Redux", "recovery measured only on larger models" ... */
+    [[nodiscard]] static QString qualityGap(QualityGap g, const QString &metricName);
 };
 
 } // namespace headroom::gui

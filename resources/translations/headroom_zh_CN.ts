@@ -2,6 +2,114 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
     <context>
+        <name>AdviceTexts</name>
+        <message>
+            <location filename="../../app/gui/advice_texts.cpp" line="34" />
+            <source>%1 (%2)</source>
+            <translation>%1（%2）</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/advice_texts.cpp" line="44" />
+            <source>%1 tok/s</source>
+            <translation>%1 token/秒</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/advice_texts.cpp" line="44" />
+            <source>unknown</source>
+            <translation>未知</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/advice_texts.cpp" line="54" />
+            <source>%1 on the GPU + %2 of system RAM (%3 of %4 layers on the GPU)</source>
+            <translation>GPU 上 %1 + 系统内存 %2（%4 层中有 %3 层在 GPU 上）</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/advice_texts.cpp" line="62" />
+            <source>&lt;b&gt;%1&lt;/b&gt; at %2</source>
+            <translation>&lt;b&gt;%1&lt;/b&gt;（%2）</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/advice_texts.cpp" line="63" />
+            <source>Memory: %1</source>
+            <translation>内存占用：%1</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/advice_texts.cpp" line="65" />
+            <source>Expected quality: &lt;b&gt;%1&lt;/b&gt; = %2 score %3 × recovery %4</source>
+            <translation>预期质量：&lt;b&gt;%1&lt;/b&gt; = %2 得分 %3 × 保持率 %4</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/advice_texts.cpp" line="68" />
+            <source>Decode: %1</source>
+            <translation>生成速度：%1</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/advice_texts.cpp" line="69" />
+            <source>Click to use it</source>
+            <translation>点击即可采用</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/advice_texts.cpp" line="81" />
+            <source>&lt;b&gt;Expected quality %1&lt;/b&gt; = score %2 × recovery %3</source>
+            <translation>&lt;b&gt;预期质量 %1&lt;/b&gt; = 得分 %2 × 保持率 %3</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/advice_texts.cpp" line="85" />
+            <source>&lt;b&gt;Score&lt;/b&gt;: %1 for %2 in %3</source>
+            <translation>&lt;b&gt;得分&lt;/b&gt;：%2 在 %3 中得 %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/advice_texts.cpp" line="88" />
+            <source>Evaluation: %1</source>
+            <translation>评测方式：%1</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/advice_texts.cpp" line="89" />
+            <source>Source: %1</source>
+            <translation>来源：%1</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/advice_texts.cpp" line="94" />
+            <source>&lt;b&gt;Recovery of %1&lt;/b&gt;: lossless, the precision the model was released in (1 by definition)</source>
+            <translation>&lt;b&gt;%1 的保持率&lt;/b&gt;：无损，即模型发布时的精度（按定义为 1）</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/advice_texts.cpp" line="96" />
+            <source>&lt;b&gt;Recovery of %1&lt;/b&gt;: %2 (quantized score / BF16 score, same benchmark and study)</source>
+            <translation>&lt;b&gt;%1 的保持率&lt;/b&gt;：%2（量化后得分 / BF16 得分，同一评测、同一研究）</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/advice_texts.cpp" line="99" />
+            <source>lower bound from %1: no study measured %2, which keeps at least what %1 (the same format, fewer bits per weight) keeps</source>
+            <translation>取自 %1 的下限：没有研究测过 %2，而它至少能保持 %1（同一格式、每个权重的位数更少）所保持的水平</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/advice_texts.cpp" line="104" />
+            <source>measured mean %1: above 1 is benchmark noise, not a gain, so it counts as 1</source>
+            <translation>实测均值 %1：高于 1 是评测噪声而非提升，因此按 1 计</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/advice_texts.cpp" line="105" />
+            <source>measured on models of %1 parameters (the largest evaluated size up to this model&apos;s)</source>
+            <translation>测于 %1 参数的模型（不超过本模型规模的最大已评测规模）</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/advice_texts.cpp" line="106" />
+            <source>%1B</source>
+            <translation>%1B</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/advice_texts.cpp" line="109" />
+            <source>%1: %2 (%3), %4 → %5 (%6)</source>
+            <translation>%1：%2（%3），%4 → %5（%6）</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/advice_texts.cpp" line="117" />
+            <source>%1: %2; source: %3</source>
+            <translation>%1：%2；来源：%3</translation>
+        </message>
+    </context>
+    <context>
         <name>CatalogCombos</name>
         <message>
             <location filename="../../app/gui/catalog_combos.cpp" line="37" />
@@ -407,6 +515,46 @@
             <source>%1M</source>
             <translation>%1M</translation>
         </message>
+        <message>
+            <location filename="../../app/gui/texts.cpp" line="164" />
+            <source>knowledge</source>
+            <translation>知识</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/texts.cpp" line="165" />
+            <source>reasoning</source>
+            <translation>推理</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/texts.cpp" line="166" />
+            <source>maths</source>
+            <translation>数学</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/texts.cpp" line="167" />
+            <source>coding</source>
+            <translation>编程</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/texts.cpp" line="168" />
+            <source>instruction following</source>
+            <translation>指令遵循</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/texts.cpp" line="176" />
+            <source>no score in %1</source>
+            <translation>%1 中没有得分</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/texts.cpp" line="177" />
+            <source>no measurement of what fits: no study measured its quantization</source>
+            <translation>能运行的版本没有实测：没有研究测过它的量化</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/texts.cpp" line="178" />
+            <source>recovery measured only on larger models, which lose less</source>
+            <translation>保持率只在更大的模型上测过，而大模型损失更少</translation>
+        </message>
     </context>
     <context>
         <name>UserDataStore</name>
@@ -506,6 +654,255 @@
             <location filename="../../app/gui/about_dialog.cpp" line="93" />
             <source>Corrections with a source are welcome. Built with Qt %1, running on Qt %2.</source>
             <translation>欢迎附带来源的更正。基于 Qt %1 构建，运行于 Qt %2。</translation>
+        </message>
+    </context>
+    <context>
+        <name>headroom::gui::AdviceChart</name>
+        <message>
+            <location filename="../../app/gui/advice_chart.cpp" line="69" />
+            <source>Memory (GiB)</source>
+            <translation>内存占用（GiB）</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/advice_chart.cpp" line="72" />
+            <source>Expected quality</source>
+            <translation>预期质量</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/advice_chart.cpp" line="101" />
+            <source>Model × quantization that fits</source>
+            <translation>能装下的模型 × 量化</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/advice_chart.cpp" line="104" />
+            <source>With partial offload</source>
+            <translation>需部分卸载</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/advice_chart.cpp" line="105" />
+            <source>Current choice</source>
+            <translation>当前选择</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/advice_chart.cpp" line="113" />
+            <source>Pareto front: the best quality for its memory</source>
+            <translation>帕累托前沿：同等内存下质量最高</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/advice_chart.cpp" line="206" />
+            <source>%1 usable</source>
+            <translation>可用 %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>headroom::gui::AdvicePanel</name>
+        <message>
+            <location filename="../../app/gui/advice_panel.cpp" line="49" />
+            <source>System RAM</source>
+            <translation>系统内存</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/advice_panel.cpp" line="56" />
+            <source>%1 × %2</source>
+            <translation>%1 × %2</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/advice_panel.cpp" line="81" />
+            <source>%1, %2 models</source>
+            <translation>%1，%2 个模型</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/advice_panel.cpp" line="89" />
+            <source>any speed</source>
+            <translation>不限速度</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/advice_panel.cpp" line="90" />
+            <source> tok/s</source>
+            <translation> token/秒</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/advice_panel.cpp" line="91" />
+            <source>Only what decodes at least this fast (0 = any speed)</source>
+            <translation>只列出生成速度不低于此值的（0 = 不限）</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/advice_panel.cpp" line="94" />
+            <source>All families</source>
+            <translation>全部系列</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/advice_panel.cpp" line="100" />
+            <source>Include partial offload</source>
+            <translation>包括部分卸载</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/advice_panel.cpp" line="102" />
+            <source>Also what runs with some layers in system RAM (slower)</source>
+            <translation>也列出部分层放在系统内存中运行的（较慢）</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/advice_panel.cpp" line="111" />
+            <source>&amp;Metric:</source>
+            <translation>指标(&amp;M)：</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/advice_panel.cpp" line="113" />
+            <source>Decode &amp;at least:</source>
+            <translation>生成速度至少(&amp;A)：</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/advice_panel.cpp" line="115" />
+            <source>&amp;Family:</source>
+            <translation>系列(&amp;F)：</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/advice_panel.cpp" line="152" />
+            <source>Model</source>
+            <translation>模型</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/advice_panel.cpp" line="152" />
+            <source>Most precise that runs</source>
+            <translation>能运行的最高精度</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/advice_panel.cpp" line="152" />
+            <source>Memory</source>
+            <translation>内存占用</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/advice_panel.cpp" line="152" />
+            <source>Why not ranked</source>
+            <translation>未排名原因</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/advice_panel.cpp" line="259" />
+            <source>&lt;b&gt;%1&lt;/b&gt; · source: %2&lt;br/&gt;Expected quality = the model&apos;s score × the quantization&apos;s measured recovery (quantized / BF16 score); hover a point or a cell for both sources.</source>
+            <translation>&lt;b&gt;%1&lt;/b&gt; · 来源：%2&lt;br/&gt;预期质量 = 模型得分 × 该量化的实测保持率（量化后 / BF16 得分）；鼠标悬停在点或单元格上可查看两者的来源。</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/advice_panel.cpp" line="266" />
+            <source>Cannot sweep these settings: %1</source>
+            <translation>无法按这些设置评估：%1</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/advice_panel.cpp" line="271" />
+            <source>%1, %2 usable · %3, behaviour of %4</source>
+            <translation>%1，可用 %2 · %3，按 %4 版本的行为</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/advice_panel.cpp" line="276" />
+            <source>the engine&apos;s default context for each model</source>
+            <translation>每个模型各用引擎的默认上下文</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/advice_panel.cpp" line="276" />
+            <source>context %1 tokens × %2 sequence(s)</source>
+            <translation>上下文 %1 个 token × %2 个序列</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/advice_panel.cpp" line="281" />
+            <source>Nothing with a %1 score runs on this hardware with these settings.</source>
+            <translation>按这些设置，没有带 %1 得分的模型能在该硬件上运行。</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/advice_panel.cpp" line="284" />
+            <source>%1 of %2 models run; %3 ranked</source>
+            <translation>%2 个模型中 %1 个能运行；%3 个已排名</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/advice_panel.cpp" line="286" />
+            <source>; %1 support only a shorter context</source>
+            <translation>；%1 个只支持更短的上下文</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/advice_panel.cpp" line="288" />
+            <source>; %1 model × quantization pairs decode too slowly</source>
+            <translation>；%1 个模型 × 量化组合生成速度太慢</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/advice_panel.cpp" line="291" />
+            <source>Every model that runs is ranked.</source>
+            <translation>能运行的模型都已排名。</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/advice_panel.cpp" line="292" />
+            <source>Run, but not ranked (%1): no quality figure to rank them by</source>
+            <translation>能运行但未排名（%1）：没有可用于排名的质量数据</translation>
+        </message>
+    </context>
+    <context>
+        <name>headroom::gui::AdviceTableModel</name>
+        <message>
+            <location filename="../../app/gui/advice_table_model.cpp" line="72" />
+            <source>%1 (%2, %3 parameters)</source>
+            <translation>%1（%2，%3 参数）</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/advice_table_model.cpp" line="77" />
+            <source>No memory bandwidth figure for this hardware: no speed estimate</source>
+            <translation>该硬件没有内存带宽数据：无法估算速度</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/advice_table_model.cpp" line="90" />
+            <source>Model</source>
+            <translation>模型</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/advice_table_model.cpp" line="91" />
+            <source>Quantization</source>
+            <translation>量化</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/advice_table_model.cpp" line="92" />
+            <source>Expected quality</source>
+            <translation>预期质量</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/advice_table_model.cpp" line="93" />
+            <source>Quality per GB</source>
+            <translation>每 GB 质量</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/advice_table_model.cpp" line="94" />
+            <source>Memory</source>
+            <translation>内存占用</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/advice_table_model.cpp" line="95" />
+            <source>Headroom</source>
+            <translation>余量</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/advice_table_model.cpp" line="96" />
+            <source>Decode</source>
+            <translation>生成速度</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/advice_table_model.cpp" line="102" />
+            <source>The model&apos;s score in the chosen metric × the quantization&apos;s measured recovery</source>
+            <translation>模型在所选指标中的得分 × 该量化的实测保持率</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/advice_table_model.cpp" line="103" />
+            <source>Expected quality per GB (10⁹ bytes) of memory: where more memory stops buying much quality</source>
+            <translation>每 GB（10⁹ 字节）内存的预期质量：看出从哪里起，再加内存也换不来多少质量</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/advice_table_model.cpp" line="104" />
+            <source>Everything the engine allocates: weights, KV cache, compute buffers and overhead</source>
+            <translation>引擎分配的全部内存：权重、KV 缓存、计算缓冲区和额外开销</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/advice_table_model.cpp" line="105" />
+            <source>What stays free on the fullest GPU</source>
+            <translation>占用最满的 GPU 上剩余的空间</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/advice_table_model.cpp" line="106" />
+            <source>Estimated decode speed, from memory bandwidth</source>
+            <translation>按内存带宽估算的生成速度</translation>
         </message>
     </context>
     <context>
@@ -1207,6 +1604,11 @@ Ollama 标签：%1</translation>
             <source>&amp;Edit</source>
             <translation>编辑(&amp;E)</translation>
         </message>
+        <message>
+            <location filename="../../app/gui/main_window.cpp" line="74" />
+            <source>Best accuracy per GB</source>
+            <translation>每 GB 最佳精度</translation>
+        </message>
     </context>
     <context>
         <name>headroom::gui::MyModelsPanel</name>
@@ -1281,71 +1683,6 @@ Ollama 标签：%1</translation>
             <location filename="../../app/gui/my_models_panel.cpp" line="152" />
             <source>Cannot estimate</source>
             <translation>无法估算</translation>
-        </message>
-    </context>
-    <context>
-        <name>headroom::gui::SuggestionsPanel</name>
-        <message>
-            <location filename="../../app/gui/suggestions_panel.cpp" line="29" />
-            <source>Models that fit this hardware, by published score — click one to use it</source>
-            <translation>可装进该硬件的模型，按公布的评测分数排序 —— 点击即可采用</translation>
-        </message>
-        <message>
-            <location filename="../../app/gui/suggestions_panel.cpp" line="34" />
-            <source>Model</source>
-            <translation>模型</translation>
-        </message>
-        <message>
-            <location filename="../../app/gui/suggestions_panel.cpp" line="34" />
-            <source>Quantization</source>
-            <translation>量化</translation>
-        </message>
-        <message>
-            <location filename="../../app/gui/suggestions_panel.cpp" line="34" />
-            <source>Quality</source>
-            <translation>质量</translation>
-        </message>
-        <message>
-            <location filename="../../app/gui/suggestions_panel.cpp" line="34" />
-            <source>Size</source>
-            <translation>大小</translation>
-        </message>
-        <message>
-            <location filename="../../app/gui/suggestions_panel.cpp" line="34" />
-            <source>Headroom</source>
-            <translation>余量</translation>
-        </message>
-        <message>
-            <location filename="../../app/gui/suggestions_panel.cpp" line="34" />
-            <source>Decode</source>
-            <translation>生成速度</translation>
-        </message>
-        <message>
-            <location filename="../../app/gui/suggestions_panel.cpp" line="108" />
-            <source>%1 (%2)</source>
-            <translation>%1（%2）</translation>
-        </message>
-        <message>
-            <location filename="../../app/gui/suggestions_panel.cpp" line="110" />
-            <source>
-Quantization loss: %1</source>
-            <translation>
-量化损失来源：%1</translation>
-        </message>
-        <message>
-            <location filename="../../app/gui/suggestions_panel.cpp" line="115" />
-            <source>%1 tok/s</source>
-            <translation>%1 token/秒</translation>
-        </message>
-        <message>
-            <location filename="../../app/gui/suggestions_panel.cpp" line="118" />
-            <source>Nothing in the catalog fits this hardware at this context.</source>
-            <translation>在此上下文长度下，目录中没有能装进该硬件的模型。</translation>
-        </message>
-        <message>
-            <location filename="../../app/gui/suggestions_panel.cpp" line="120" />
-            <source>Models that fit this hardware, by published score (first: %1; the scores come from different benchmarks) — click one to use it</source>
-            <translation>可装进该硬件的模型，按公布的评测分数排序（第一名的指标：%1；各分数来自不同评测）—— 点击即可采用</translation>
         </message>
     </context>
     <context>

@@ -5,7 +5,6 @@
 #include "estimate_model.h"
 #include "inputs_panel.h"
 #include "main_window.h"
-#include "suggestions_panel.h"
 #include "test_support.h"
 #include "texts.h"
 #include "verdict_banner.h"
@@ -253,20 +252,6 @@ private slots:
         QCOMPARE(child<QLabel>(w, "verdictTitle")->text(), QStringLiteral("Cannot estimate"));
         QVERIFY(child<QLabel>(w, "verdictDetail")->text().contains(QStringLiteral("no-such-model:1b")));
         QCOMPARE(w.estimateModel()->rowCount(), 0);
-    }
-
-    void suggestionClickApplies()
-    {
-        MainWindow w(test::catalog(), nullptr);
-        w.settle();
-        SuggestionsPanel *s = w.suggestionsPanel();
-        QVERIFY(!s->recommendations().empty());
-        const Recommendation first = s->recommendations().front();
-        QCOMPARE(s->table()->rowCount(), static_cast<int>(s->recommendations().size()));
-        emit s->table()->cellClicked(0, 0);
-        QCOMPARE(w.inputs().model, QString::fromStdString(first.model->id));
-        QCOMPARE(w.inputs().quant, QString::fromStdString(first.quant->id));
-        QVERIFY(w.evaluation().placement->verdict == Verdict::Fits || w.evaluation().placement->verdict == Verdict::Tight);
     }
 
     void compareColumnsFollowEngine()
