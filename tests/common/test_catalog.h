@@ -3,6 +3,8 @@
 
 #include <headroom/catalog.h>
 
+#include <nlohmann/json.hpp>
+
 #include <QtTest>
 
 #include <fstream>
@@ -39,6 +41,32 @@ inline CatalogSources shippedSources()
     CatalogSources s;
     for (const auto &file : catalogFiles())
         s.*file.text = readFile(std::string(HEADROOM_CATALOG_DIR) + "/" + file.name);
+    return s;
+}
+
+/**
+ * The shipped catalog's sources with engine `like` copied as `newId` (not the default for anything) and the
+ * copy added to quantization `quant`'s engines: "adding an engine of a known family is a data entry".
+ */
+inline CatalogSources withEngineCopy(const std::string &like, const std::string &newId, const std::string &quant)
+{
+    using nlohmann::json;
+    CatalogSources s = shippedSources();
+    json engines = json::parse(s.engines);
+    json copy;
+    for (const auto &e : engines["engines"])
+        if (e["id"] == like)
+            copy = e;
+    copy["id"] = newId;
+    copy["name"] = "copy of " + like;
+    copy["traits"]["default_for"] = json::array();
+    engines["engines"].push_back(copy);
+    s.engines = engines.dump();
+    json quants = json::parse(s.quantizations);
+    for (auto &q : quants["quantizations"])
+        if (q["id"] == quant)
+            q["engines"].push_back(newId);
+    s.quantizations = quants.dump();
     return s;
 }
 

@@ -331,21 +331,7 @@ private slots:
         QFETCH(QString, like);
         QFETCH(QString, newId);
         QFETCH(QString, quant);
-        auto s = test::shippedSources();
-        json engines = json::parse(s.engines);
-        json copy;
-        for (const auto &e : engines["engines"])
-            if (e["id"] == like.toStdString())
-                copy = e;
-        copy["id"] = newId.toStdString();
-        copy["traits"]["default_for"] = json::array();
-        engines["engines"].push_back(copy);
-        s.engines = engines.dump();
-        json quants = json::parse(s.quantizations);
-        for (auto &q : quants["quantizations"])
-            if (q["id"] == quant.toStdString())
-                q["engines"].push_back(newId.toStdString());
-        s.quantizations = quants.dump();
+        const auto s = test::withEngineCopy(like.toStdString(), newId.toStdString(), quant.toStdString());
         auto loaded = Catalog::load(s);
         QVERIFY(std::holds_alternative<Catalog>(loaded));
         const auto &c = std::get<Catalog>(loaded);
