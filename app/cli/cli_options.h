@@ -34,7 +34,7 @@ struct CliOptions {
     std::string listWhat; ///< list: models | quants | gpus | engines | metrics
     std::vector<std::string> scanPaths;
     bool json = false;
-    bool printCommand = false; ///< estimate --print-command: the engine's launch command too
+    bool printCommand = false;    ///< estimate --print-command: the engine's launch command too
     Format format = Format::Text; ///< Json whenever `json` is set
 };
 
