@@ -232,6 +232,27 @@ void AdvicePanel::scheduleRefresh()
     m_timer->start();
 }
 
+AdviceChoices AdvicePanel::choices() const
+{
+    AdviceChoices c;
+    if (m_metric->currentData().toString() != QString::fromStdString(m_catalog.defaultMetric().id))
+        c.metric = m_metric->currentData().toString();
+    c.minTokensPerSecond = m_minSpeed->value();
+    c.family = m_family->currentData().toString();
+    c.partial = m_partial->isChecked();
+    return c;
+}
+
+void AdvicePanel::setChoices(const AdviceChoices &c)
+{
+    const int metric = c.metric.isEmpty() ? -1 : m_metric->findData(c.metric);
+    m_metric->setCurrentIndex(metric >= 0 ? metric : m_metric->findData(QString::fromStdString(m_catalog.defaultMetric().id)));
+    m_minSpeed->setValue(c.minTokensPerSecond);
+    const int family = m_family->findData(c.family);
+    m_family->setCurrentIndex(family >= 0 ? family : 0);
+    m_partial->setChecked(c.partial);
+}
+
 void AdvicePanel::refreshNow()
 {
     m_timer->stop();

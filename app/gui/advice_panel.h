@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "settings.h"
+
 #include <headroom/advise.h>
 
 #include <QWidget>
@@ -42,6 +44,10 @@ public:
     void setRequest(const RequestInputs &request);
     /** The window's current model and quantization, ringed in the chart and selected in the table. */
     void setCurrent(const QString &modelId, const QString &quantId);
+    /** The metric, speed, family and partial-offload choices, as saved between sessions. */
+    [[nodiscard]] AdviceChoices choices() const;
+    /** Restores saved choices; a metric or family the catalog no longer has falls back to the default. */
+    void setChoices(const AdviceChoices &choices);
     /** Runs the pending sweep now (a tab shown, tests, screenshots). */
     void refreshNow();
 

@@ -104,6 +104,7 @@ MainWindow::MainWindow(const Catalog &catalog, Settings *settings, QWidget *pare
             restoreGeometry(g);
         if (const QByteArray s = m_settings->splitterState(); !s.isEmpty())
             splitter->restoreState(s);
+        m_advice->setChoices(m_settings->adviceChoices());
         if (const QStringList slotKeys = m_settings->compareSlots(); !slotKeys.isEmpty())
             m_compare->setSlotKeys(slotKeys);
         m_inputs->setInputs(m_settings->inputs());
@@ -313,6 +314,7 @@ void MainWindow::saveSettings()
         m_settings->setSplitterState(splitter->saveState());
     m_settings->setInputs(inputs());
     m_settings->setCompareSlots(m_compare->slotKeys());
+    m_settings->setAdviceChoices(m_advice->choices());
     m_settings->sync();
 }
 

@@ -36,6 +36,10 @@ QString Settings::keyName(Key key)
     case Key::Gpu2Count: return QStringLiteral("inputs/gpu2Count");
     case Key::RamGiB: return QStringLiteral("inputs/ramGiB");
     case Key::CompareSlots: return QStringLiteral("compare/slots");
+    case Key::AdviceMetric: return QStringLiteral("advice/metric");
+    case Key::AdviceMinTokensPerSecond: return QStringLiteral("advice/minTokensPerSecond");
+    case Key::AdviceFamily: return QStringLiteral("advice/family");
+    case Key::AdvicePartial: return QStringLiteral("advice/partial");
     }
     return {};
 }
@@ -131,6 +135,24 @@ QByteArray Settings::splitterState() const
 void Settings::setSplitterState(const QByteArray &state)
 {
     m_settings->setValue(keyName(Key::SplitterState), state);
+}
+
+AdviceChoices Settings::adviceChoices() const
+{
+    AdviceChoices c;
+    c.metric = string(Key::AdviceMetric, {}).trimmed();
+    c.minTokensPerSecond = static_cast<int>(integer(Key::AdviceMinTokensPerSecond, 0, 0, 10000));
+    c.family = string(Key::AdviceFamily, {}).trimmed();
+    c.partial = integer(Key::AdvicePartial, 0, 0, 1) == 1;
+    return c;
+}
+
+void Settings::setAdviceChoices(const AdviceChoices &c)
+{
+    m_settings->setValue(keyName(Key::AdviceMetric), c.metric);
+    m_settings->setValue(keyName(Key::AdviceMinTokensPerSecond), QString::number(c.minTokensPerSecond));
+    m_settings->setValue(keyName(Key::AdviceFamily), c.family);
+    m_settings->setValue(keyName(Key::AdvicePartial), QString::number(c.partial ? 1 : 0));
 }
 
 QStringList Settings::compareSlots() const

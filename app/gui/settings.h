@@ -11,6 +11,15 @@
 
 namespace headroom::gui {
 
+/** The advisor tab's own choices; the panel checks the ids against the catalog when it applies them. */
+struct AdviceChoices {
+    QString metric;             ///< metric id; empty = the catalog's default
+    int minTokensPerSecond = 0; ///< 0 = any speed
+    QString family;             ///< empty = all families
+    bool partial = false;
+    bool operator==(const AdviceChoices &) const = default;
+};
+
 /**
  * The one typed front for QSettings: window geometry and the last inputs. A missing, unknown or
  * malformed stored value reads as the default; nothing here throws or asserts on stored data.
@@ -36,6 +45,10 @@ public:
         Gpu2Count,
         RamGiB,
         CompareSlots,
+        AdviceMetric,
+        AdviceMinTokensPerSecond,
+        AdviceFamily,
+        AdvicePartial,
     };
 
     /** The user's settings (organization/application names from QCoreApplication). */
@@ -59,6 +72,9 @@ public:
     /** "id" or "id*N" per compare column; empty strings for unused columns. */
     [[nodiscard]] QStringList compareSlots() const;
     void setCompareSlots(const QStringList &slotsList);
+
+    [[nodiscard]] AdviceChoices adviceChoices() const;
+    void setAdviceChoices(const AdviceChoices &choices);
 
     void sync();
     [[nodiscard]] QSettings::Status status() const;

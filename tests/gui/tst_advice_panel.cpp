@@ -302,6 +302,22 @@ private slots:
         QVERIFY(panel.advice()->counts.tooSlow > 0);
     }
 
+    /** The choices survive a restart; a metric or family the catalog no longer has falls back to the default. */
+    void choicesRoundTrip()
+    {
+        AdvicePanel panel(test::catalog());
+        const AdviceChoices saved{QStringLiteral("math-500-qwen3-report"), 30, QStringLiteral("Qwen3"), true};
+        panel.setChoices(saved);
+        QVERIFY(panel.choices() == saved);
+        panel.setRequest(on("rtx-4090"));
+        panel.refreshNow();
+        QCOMPARE(panel.advice()->metric->id, std::string("math-500-qwen3-report"));
+        panel.setChoices({QStringLiteral("no-such-metric"), 0, QStringLiteral("no-such-family"), false});
+        QVERIFY(panel.choices() == AdviceChoices{});
+        panel.refreshNow();
+        QCOMPARE(panel.advice()->metric, &test::catalog().defaultMetric());
+    }
+
     void tooltipsNameBothSources()
     {
         AdvicePanel panel(test::catalog());

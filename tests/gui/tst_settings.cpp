@@ -47,11 +47,13 @@ private slots:
         in.gpu2 = gpu2;
         in.customGiB = 40.5;
         in.ramGiB = 64;
+        const AdviceChoices advice{QStringLiteral("gpqa-diamond-qwen3-report"), 25, QStringLiteral("Qwen3"), true};
         {
             Settings s(path);
             s.setInputs(in);
             s.setGeometry(QByteArray("geom\x01\x02", 6));
             s.setCompareSlots({QStringLiteral("rtx-4090"), QStringLiteral("rtx-3090*2")});
+            s.setAdviceChoices(advice);
             s.sync();
             QCOMPARE(s.status(), QSettings::NoError);
         }
@@ -59,6 +61,7 @@ private slots:
         QCOMPARE(s.inputs(), in);
         QCOMPARE(s.geometry(), QByteArray("geom\x01\x02", 6));
         QCOMPARE(s.compareSlots(), (QStringList{QStringLiteral("rtx-4090"), QStringLiteral("rtx-3090*2")}));
+        QVERIFY(s.adviceChoices() == advice);
     }
 
     void corruptFileFallsBack_data()
@@ -68,6 +71,7 @@ private slots:
         QTest::newRow("wrong types and ranges") << QByteArray("[inputs]\nctx=-5\nparallel=abc\ngpuCount=99\ncustomGiB=nan\n"
                                                              "ramGiB=-1\nflashAttn=maybe\nmodel=\ngeometry=@Variant(broken\n");
         QTest::newRow("huge values") << QByteArray("[inputs]\nctx=99999999999999999999\ngpuCount=0\ncustomGiB=1e308\n");
+        QTest::newRow("advice out of range") << QByteArray("[advice]\nminTokensPerSecond=-3\npartial=yes\nmetric=@Variant(x)\n");
         QTest::newRow("empty") << QByteArray();
     }
 
@@ -90,6 +94,10 @@ private slots:
         QVERIFY(in.ramGiB >= 0);
         QCOMPARE(in.ctx == d.ctx || content.isEmpty() || !content.contains("ctx"), true);
         QVERIFY(s.compareSlots().size() <= 4);
+        const AdviceChoices advice = s.adviceChoices();
+        QVERIFY(advice.minTokensPerSecond >= 0 && advice.minTokensPerSecond <= 10000);
+        if (content.contains("[advice]"))
+            QVERIFY(advice == AdviceChoices{});
         Q_UNUSED(s.geometry());
     }
 };
