@@ -324,23 +324,27 @@ Layout LayoutPlanner::layout(const ResolvedSettings &s) const
             return placeLayers(s, kv, l.compute, set, units);
 }
 
+DeviceUsage LayoutPlanner::emptyUsage(std::size_t idx) const
+{
+    const auto &d = m_req.devices[idx];
+    DeviceUsage du;
+    du.id = d.id;
+    du.name = d.name;
+    du.capacity = d.capacity;
+    du.usable = m_usable[idx];
+    du.bandwidthGBs = d.bandwidthGBs;
+    du.overhead = m_overhead[idx];
+    return du;
+}
+
 Layout LayoutPlanner::placeLayers(const ResolvedSettings &s, const std::vector<Bytes> &kvPerLayer, const ComputeBuffers &compute,
                                   const DeviceSet &set, std::uint32_t gpuUnits) const
 {
     const std::uint32_t n = m_layers;
     Layout out;
     Placement &p = out.placement;
-    for (const auto idx : set.devices) {
-        const auto &d = m_req.devices[idx];
-        DeviceUsage du;
-        du.id = d.id;
-        du.name = d.name;
-        du.capacity = d.capacity;
-        du.usable = m_usable[idx];
-        du.bandwidthGBs = d.bandwidthGBs;
-        du.overhead = m_overhead[idx];
-        p.devices.push_back(std::move(du));
-    }
+    for (const auto idx : set.devices)
+        p.devices.push_back(emptyUsage(idx));
     p.host.id = "host";
     p.host.name = "Host RAM";
     p.host.bandwidthGBs = m_req.hostBandwidthGBs > 0 ? m_req.hostBandwidthGBs : kDefaultHostBandwidthGBs;
@@ -406,20 +410,13 @@ Layout LayoutPlanner::placeTensorParallel(const ResolvedSettings &s, const std::
     const Bytes kv = std::accumulate(kvPerLayer.begin(), kvPerLayer.end(), Bytes{0});
     const Bytes active = std::accumulate(m_active.begin(), m_active.end(), Bytes{0});
     for (std::size_t i = 0; i < m_req.devices.size(); ++i) {
-        const auto &d = m_req.devices[i];
-        DeviceUsage du;
-        du.id = d.id;
-        du.name = d.name;
-        du.capacity = d.capacity;
-        du.usable = m_usable[i];
-        du.bandwidthGBs = d.bandwidthGBs;
-        du.overhead = m_overhead[i];
+        DeviceUsage du = emptyUsage(i);
         du.weights = weights / ranks;
         du.kvCache = kv / ranks;
         du.compute = compute.outputScratch;
         du.layers = m_layers + 1;
+        out.speed.push_back({static_cast<double>(active / ranks) + kvReadPerToken(kv / ranks, s.parallel), du.bandwidthGBs});
         p.devices.push_back(std::move(du));
-        out.speed.push_back({static_cast<double>(active / ranks) + kvReadPerToken(kv / ranks, s.parallel), d.bandwidthGBs});
     }
     p.host.id = "host";
     p.host.name = "Host RAM";

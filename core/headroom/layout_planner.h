@@ -81,6 +81,8 @@ private:
     [[nodiscard]] std::size_t deviceOfUnit(const DeviceSet &set, std::uint32_t unit, std::uint32_t firstGpu, std::uint32_t gpuUnits) const;
     [[nodiscard]] Bytes kvOfLayers(const Loads &l, std::uint32_t from, std::uint32_t to) const;
 
+    /** Device `idx` before anything is placed on it: its names, capacity, usable memory, bandwidth and overhead. */
+    [[nodiscard]] DeviceUsage emptyUsage(std::size_t idx) const;
     [[nodiscard]] Layout placeLayers(const ResolvedSettings &s, const std::vector<Bytes> &kv, const ComputeBuffers &compute,
                                      const DeviceSet &set, std::uint32_t gpuUnits) const;
     [[nodiscard]] Layout placeTensorParallel(const ResolvedSettings &s, const std::vector<Bytes> &kv, const ComputeBuffers &compute) const;
