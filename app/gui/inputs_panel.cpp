@@ -433,7 +433,7 @@ void InputsPanel::fillQuantCombo()
     m_quant->addItem(tr("Automatic"));
     m_quant->setItemData(0, QString(), KeyRole);
     for (const auto &q : m_catalog.quantizations()) {
-        const bool loads = std::find(q.engines.begin(), q.engines.end(), engine.toStdString()) != q.engines.end();
+        const bool loads = q.loadedBy(engine.toStdString());
         if (!m_inputs.engine.isEmpty() && !loads)
             continue;
         m_quant->addItem(tr("%1  (%2 bpw)").arg(QString::fromStdString(q.id)).arg(Texts::number(q.bpw, 2)));

@@ -11,14 +11,9 @@ namespace {
 
 constexpr double kEps = 1e-9;
 
-bool engineLoads(const Quantization &q, const EngineProfile &e)
-{
-    return std::find(q.engines.begin(), q.engines.end(), e.id) != q.engines.end();
-}
-
 bool runs(const Placement &p, bool allowPartial)
 {
-    return p.verdict == Verdict::Fits || p.verdict == Verdict::Tight || (allowPartial && p.verdict == Verdict::PartialOffload);
+    return fitsOnGpus(p.verdict) || (allowPartial && p.verdict == Verdict::PartialOffload);
 }
 
 Bytes memoryOf(const Placement &p, bool partial)
@@ -150,7 +145,7 @@ std::variant<Advice, ResolveError> advise(const Catalog &catalog, const RequestI
         }
         bool anyRuns = false;
         for (const auto &quant : catalog.quantizations()) {
-            if (!engineLoads(quant, *engine))
+            if (!quant.loadedBy(engine->id))
                 continue;
             const TensorInventory *inventory = inventories.get(model, quant, *engine);
             if (!inventory)

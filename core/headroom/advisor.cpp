@@ -9,16 +9,6 @@
 namespace headroom {
 namespace {
 
-bool fitsOnGpus(const Placement &p)
-{
-    return p.verdict == Verdict::Fits || p.verdict == Verdict::Tight;
-}
-
-bool engineLoads(const Quantization &q, const EngineProfile &e)
-{
-    return std::find(q.engines.begin(), q.engines.end(), e.id) != q.engines.end();
-}
-
 /**
  * Prices changed inputs the one way a front end would: resolve, then estimate. `verdictOnly` is for the
  * searches (cheaper); the fix a search settles on is priced again in full, so `Fix::result` is exactly
@@ -44,7 +34,7 @@ RequestInputs fixBase(const RequestInputs &in)
 std::optional<Fix> finished(const Catalog &catalog, Fix::Kind kind, std::string quant, std::uint32_t value, RequestInputs inputs)
 {
     auto p = price(catalog, inputs, false);
-    if (!p || !fitsOnGpus(*p))
+    if (!p || !fitsOnGpus(p->verdict))
         return std::nullopt;
     return Fix{kind, std::move(quant), value, std::move(inputs), std::move(*p)};
 }
@@ -54,13 +44,13 @@ std::optional<Fix> smallerQuant(const Catalog &catalog, const RequestInputs &in,
     const Quantization &now = *current.quant;
     std::vector<const Quantization *> candidates;
     for (const auto &q : catalog.quantizations())
-        if (q.format == now.format && q.bpw < now.bpw && engineLoads(q, *current.request.engine))
+        if (q.format == now.format && q.bpw < now.bpw && q.loadedBy(current.request.engine->id))
             candidates.push_back(&q);
     std::sort(candidates.begin(), candidates.end(), [](auto *a, auto *b) { return a->bpw > b->bpw; });
     for (const auto *q : candidates) {
         RequestInputs r = fixBase(in);
         r.quant = q->id;
-        if (const auto p = price(catalog, r, true); p && fitsOnGpus(*p))
+        if (const auto p = price(catalog, r, true); p && fitsOnGpus(p->verdict))
             return finished(catalog, Fix::Kind::SmallerQuant, q->id, 0, std::move(r));
     }
     return std::nullopt;
@@ -82,7 +72,7 @@ std::optional<Fix> moreGpus(const Catalog &catalog, const RequestInputs &in, con
         RequestInputs r = fixBase(in);
         r.gpus.assign(count, in.gpus.front());
         r.gpuCount.reset();
-        if (const auto p = price(catalog, r, true); p && fitsOnGpus(*p))
+        if (const auto p = price(catalog, r, true); p && fitsOnGpus(p->verdict))
             return finished(catalog, Fix::Kind::MoreGpus, {}, static_cast<std::uint32_t>(count), std::move(r));
     }
     return std::nullopt;
@@ -97,7 +87,7 @@ std::vector<Fix> suggestFixes(const Catalog &catalog, const RequestInputs &input
     if (!current.quant || request.devices.empty())
         return fixes;
     const auto now = estimate(request);
-    if (fitsOnGpus(now))
+    if (fitsOnGpus(now.verdict))
         return fixes;
     if (auto f = smallerQuant(catalog, inputs, current))
         fixes.push_back(std::move(*f));

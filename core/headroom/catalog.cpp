@@ -183,7 +183,7 @@ std::variant<Catalog, CatalogError> Catalog::load(const CatalogSources &sources)
         for (const auto &e : c.m_engines) {
             EntryReader r(kNoFields, "engines.json", e.id);
             const auto *q = c.findQuantization(e.traits.defaultQuant, e.id);
-            if (!q || std::find(q->engines.begin(), q->engines.end(), e.id) == q->engines.end())
+            if (!q || !q->loadedBy(e.id))
                 r.fail(CatalogError::Problem::UnknownReference, "traits.default_quant", e.traits.defaultQuant);
         }
         std::set<std::string> modelKeys;

@@ -61,11 +61,6 @@ std::string baseName(const std::string &path)
     return slash == std::string::npos ? path : path.substr(slash + 1);
 }
 
-bool fits(Verdict v)
-{
-    return v == Verdict::Fits || v == Verdict::Tight;
-}
-
 /** `req` with every unified device's GPU limit at `mib` (capped at its memory). */
 EstimateRequest withWiredLimit(EstimateRequest req, std::uint64_t mib)
 {
@@ -82,7 +77,7 @@ EstimateRequest withWiredLimit(EstimateRequest req, std::uint64_t mib)
  */
 std::optional<std::uint64_t> wiredLimitThatFits(const EstimateRequest &req, const Placement &p)
 {
-    if (fits(p.verdict))
+    if (fitsOnGpus(p.verdict))
         return std::nullopt;
     std::uint64_t lo = 0;
     std::uint64_t hi = 0;
@@ -92,11 +87,11 @@ std::optional<std::uint64_t> wiredLimitThatFits(const EstimateRequest &req, cons
         lo = std::max<std::uint64_t>(lo, appleWorkingSetLimit(d) / MiB);
         hi = std::max<std::uint64_t>(hi, d.capacity / MiB);
     }
-    if (hi <= lo || !fits(estimateVerdictOnly(withWiredLimit(req, hi)).verdict))
+    if (hi <= lo || !fitsOnGpus(estimateVerdictOnly(withWiredLimit(req, hi)).verdict))
         return std::nullopt;
     while (hi - lo > 1) {
         const std::uint64_t mid = lo + (hi - lo) / 2;
-        if (fits(estimateVerdictOnly(withWiredLimit(req, mid)).verdict))
+        if (fitsOnGpus(estimateVerdictOnly(withWiredLimit(req, mid)).verdict))
             hi = mid;
         else
             lo = mid;

@@ -61,6 +61,12 @@ struct Placement {
 };
 
 [[nodiscard]] const char *verdictName(Verdict v);
+
+/** Every layer on the GPUs (fits or tight): what the advisor suggests and a fix must reach. */
+[[nodiscard]] inline bool fitsOnGpus(Verdict v)
+{
+    return v == Verdict::Fits || v == Verdict::Tight;
+}
 [[nodiscard]] const char *noticeName(Notice n);
 
 } // namespace headroom

@@ -3,9 +3,11 @@
 
 #include "headroom/ggml_type.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace headroom {
@@ -82,6 +84,12 @@ struct Quantization {
     bool lossless = false; ///< the released precision (BF16/F32 checkpoints): no quality loss by definition
     std::optional<QuantQuality> quality;
     std::string source;
+
+    /** Whether engine `engineId` (its catalog id) loads this quantization. */
+    [[nodiscard]] bool loadedBy(std::string_view engineId) const
+    {
+        return std::find(engines.begin(), engines.end(), engineId) != engines.end();
+    }
 };
 
 } // namespace headroom

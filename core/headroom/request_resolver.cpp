@@ -112,7 +112,7 @@ std::variant<ResolvedRequest, ResolveError> resolveRequest(const Catalog &catalo
         if (!engine)
             return unknown(C::UnknownEngine, "engine", weightFormatName(quant->format));
     }
-    if (std::find(quant->engines.begin(), quant->engines.end(), engine->id) == quant->engines.end())
+    if (!quant->loadedBy(engine->id))
         return unknown(C::QuantNotForEngine, "quant", quant->id, quant->engines);
     if (!in.engineVersion.empty() && !isVersionString(in.engineVersion))
         return unknown(C::BadEngineVersion, "engine-version", in.engineVersion, {engine->latestVersion()});

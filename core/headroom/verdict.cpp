@@ -56,7 +56,7 @@ bool fullyFits(const EstimateRequest &req, const ResolvedSettings &r)
 {
     auto l = layout(req, r);
     decideVerdict(req, l.placement);
-    return l.placement.verdict == Verdict::Fits || l.placement.verdict == Verdict::Tight;
+    return fitsOnGpus(l.placement.verdict);
 }
 
 } // namespace headroom

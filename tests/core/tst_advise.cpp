@@ -43,11 +43,6 @@ Advice adviseOrFail(const RequestInputs &in, const AdviseOptions &o = {})
     return std::get<Advice>(std::move(a));
 }
 
-bool runsOnGpus(const Placement &p)
-{
-    return p.verdict == Verdict::Fits || p.verdict == Verdict::Tight;
-}
-
 double best(const Advice &a)
 {
     return a.perModel.empty() ? 0.0 : a.candidates[a.perModel.front()].quality->value;
@@ -89,7 +84,7 @@ private slots:
         QVERIFY2(!a.perModel.empty(), "some scored model runs on every scenario's hardware");
         for (const auto &c : a.candidates) {
             if (!inputs.gpus.empty()) {
-                QVERIFY2(runsOnGpus(c.placement), c.model->id.c_str());
+                QVERIFY2(fitsOnGpus(c.placement.verdict), c.model->id.c_str());
                 for (const auto &d : c.placement.devices)
                     QVERIFY(d.total() <= d.usable);
             }

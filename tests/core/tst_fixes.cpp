@@ -27,14 +27,13 @@ std::optional<ResolvedRequest> resolved(const RequestInputs &in)
     return std::nullopt;
 }
 
-bool fitsOnGpus(const Placement &p) { return p.verdict == Verdict::Fits || p.verdict == Verdict::Tight; }
 
 /** The heaviest and a middle quantization the engine loads (by bits per weight), plus MXFP4 where it loads it. */
 std::vector<const Quantization *> quantsFor(const EngineProfile &engine)
 {
     std::vector<const Quantization *> loads;
     for (const auto &q : test::shippedCatalog().quantizations())
-        if (std::find(q.engines.begin(), q.engines.end(), engine.id) != q.engines.end())
+        if (q.loadedBy(engine.id))
             loads.push_back(&q);
     std::sort(loads.begin(), loads.end(), [](auto *a, auto *b) { return a->bpw > b->bpw; });
     std::vector<const Quantization *> out;
@@ -92,7 +91,7 @@ private slots:
                                 in.ctx = ctx;
                                 in.gpus = devices;
                                 const auto rr = resolved(in);
-                                if (!rr || fitsOnGpus(estimate(rr->request)))
+                                if (!rr || fitsOnGpus(estimate(rr->request).verdict))
                                     continue;
                                 for (const Fix &fix : suggestFixes(catalog, in, *rr)) {
                                     const std::string what = rowKey + " " + model + " " + quant->id + " fix " +
