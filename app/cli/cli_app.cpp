@@ -172,8 +172,8 @@ int runAdvise(const Catalog &catalog, const CliOptions &o, const probe::SystemPr
         for (const auto &m : catalog.models())
             if (std::find(families.begin(), families.end(), m.family) == families.end())
                 families.push_back(m.family);
-        const bool known = std::any_of(families.begin(), families.end(),
-                                       [&](const std::string &f) { return toLowerAscii(f) == toLowerAscii(o.advise.family); });
+        const bool known =
+            std::any_of(families.begin(), families.end(), [&](const std::string &f) { return equalsIgnoreCase(f, o.advise.family); });
         if (!known) {
             err << "headroom-cli: " << describe(UsageError{UsageError::Code::BadChoice, "--family", o.advise.family, families}) << "\n";
             return kBadInput;

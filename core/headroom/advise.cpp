@@ -38,7 +38,7 @@ Bytes capacityOf(const Placement &p)
 
 bool sameFamily(const ModelSpec &m, const std::string &family)
 {
-    return family.empty() || toLowerAscii(m.family) == toLowerAscii(family);
+    return family.empty() || equalsIgnoreCase(m.family, family);
 }
 
 /** Scored first, by quality (ties: less memory); the unscored after, by memory. */

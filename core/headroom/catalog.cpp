@@ -81,11 +81,6 @@ std::vector<T> readAll(const std::string &text, const std::string &file, const s
     return out;
 }
 
-bool equalsIgnoreCase(std::string_view a, std::string_view b)
-{
-    return a.size() == b.size() && toLowerAscii(a) == toLowerAscii(b);
-}
-
 /** Scores must name catalog models (or ones scores.json declares as not yet in the catalog), once per metric. */
 void checkScores(const Catalog &c, const std::vector<Metric> &metrics, const std::set<std::string> &pending)
 {
@@ -130,6 +125,12 @@ bool isValidCatalogId(const std::string &id)
     if (id.empty() || !alnum(id.front()))
         return false;
     return std::all_of(id.begin(), id.end(), [&](char c) { return alnum(c) || c == '.' || c == '_' || c == '-'; });
+}
+
+bool equalsIgnoreCase(std::string_view a, std::string_view b)
+{
+    const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [&](char x, char y) { return lower(x) == lower(y); });
 }
 
 std::string toLowerAscii(std::string_view s)

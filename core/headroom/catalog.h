@@ -93,4 +93,7 @@ private:
 /** Lower-cases ASCII; catalog keys are matched case-insensitively. */
 [[nodiscard]] std::string toLowerAscii(std::string_view s);
 
+/** `a` and `b` equal but for ASCII case, without building lower-case copies (lookups run in the advisor's sweep). */
+[[nodiscard]] bool equalsIgnoreCase(std::string_view a, std::string_view b);
+
 } // namespace headroom

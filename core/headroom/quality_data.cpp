@@ -19,9 +19,8 @@ const char *skillName(Skill s)
 
 const MetricScore *Metric::scoreFor(std::string_view modelId) const
 {
-    const auto key = toLowerAscii(modelId);
     for (const auto &s : scores)
-        if (toLowerAscii(s.model) == key)
+        if (equalsIgnoreCase(s.model, modelId))
             return &s;
     return nullptr;
 }

@@ -82,8 +82,8 @@ std::variant<ResolvedRequest, ResolveError> resolveRequest(const Catalog &catalo
     bool otherQuant = false;
     if (in.file && !in.quant.empty()) {
         const Quantization *asked = catalogQuantForFile(catalog, in.quant, engineId);
-        const bool same = toLowerAscii(in.quant) == toLowerAscii(in.file->quant) ||
-                          (asked && asked == catalogQuantForFile(catalog, in.file->quant, engineId));
+        const bool same =
+            equalsIgnoreCase(in.quant, in.file->quant) || (asked && asked == catalogQuantForFile(catalog, in.file->quant, engineId));
         otherQuant = !same;
     }
     const bool exactFile = in.file && in.file->inventory.has_value() && !otherQuant;
