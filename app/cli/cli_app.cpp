@@ -168,10 +168,7 @@ int runAdvise(const Catalog &catalog, const CliOptions &o, const probe::SystemPr
         }
     }
     if (!o.advise.family.empty()) {
-        std::vector<std::string> families;
-        for (const auto &m : catalog.models())
-            if (std::find(families.begin(), families.end(), m.family) == families.end())
-                families.push_back(m.family);
+        const std::vector<std::string> families = catalog.families();
         const bool known =
             std::any_of(families.begin(), families.end(), [&](const std::string &f) { return equalsIgnoreCase(f, o.advise.family); });
         if (!known) {

@@ -21,7 +21,6 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
-#include <set>
 
 namespace headroom::gui {
 namespace {
@@ -92,10 +91,7 @@ AdvicePanel::AdvicePanel(const Catalog &catalog, QWidget *parent)
     m_family = new QComboBox;
     m_family->setObjectName(QStringLiteral("adviceFamilyCombo"));
     m_family->addItem(tr("All families"), QString());
-    std::set<std::string> families;
-    for (const ModelSpec &m : m_catalog.models())
-        families.insert(m.family);
-    for (const auto &f : families)
+    for (const auto &f : m_catalog.families())
         m_family->addItem(QString::fromStdString(f), QString::fromStdString(f));
     m_partial = new QCheckBox(tr("Include partial offload"));
     m_partial->setObjectName(QStringLiteral("advicePartialCheck"));

@@ -129,8 +129,15 @@ std::variant<Advice, ResolveError> advise(const Catalog &catalog, const RequestI
         // The devices as the engine sees them, before anything is loaded.
         Placement empty = estimateVerdictOnly(shared);
         advice.capacity = capacityOf(empty);
-        for (auto &d : empty.devices)
-            advice.devices.push_back({d.id, d.name, d.capacity, d.usable, 0, 0, 0, 0, 0, d.bandwidthGBs});
+        for (const auto &d : empty.devices) {
+            DeviceUsage bare;
+            bare.id = d.id;
+            bare.name = d.name;
+            bare.capacity = d.capacity;
+            bare.usable = d.usable;
+            bare.bandwidthGBs = d.bandwidthGBs;
+            advice.devices.push_back(std::move(bare));
+        }
         advice.engine = engine->id;
         advice.ctxFromFitFloor = fitsContext;
         advice.engineVersion = empty.engineVersion;

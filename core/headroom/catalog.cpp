@@ -254,6 +254,14 @@ const Hardware *Catalog::findHardware(std::string_view id) const
     return nullptr;
 }
 
+std::vector<std::string> Catalog::families() const
+{
+    std::set<std::string> unique;
+    for (const auto &m : m_models)
+        unique.insert(m.family);
+    return {unique.begin(), unique.end()};
+}
+
 const Metric *Catalog::findMetric(std::string_view id) const
 {
     for (const auto &m : m_metrics)

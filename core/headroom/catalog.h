@@ -74,6 +74,8 @@ public:
     [[nodiscard]] const Hardware *findHardware(std::string_view id) const;
     [[nodiscard]] const EngineProfile *findEngine(std::string_view id) const;
     [[nodiscard]] const Metric *findMetric(std::string_view id) const;
+    /** The model families (ModelSpec::family), each once, sorted: what the advisor's family filter offers. */
+    [[nodiscard]] std::vector<std::string> families() const;
     /** The engine whose traits name it the default for `what` ("gguf", "safetensors", "mlx", "ollama"). */
     [[nodiscard]] const EngineProfile *defaultEngineFor(std::string_view what) const;
 
