@@ -136,6 +136,8 @@ void printAdvice(std::ostream &out, const Advice &a, const Catalog &catalog, std
     out << "\n" << a.counts.models << " models considered, " << a.counts.running << " run";
     if (a.counts.contextTooLong)
         out << ", " << a.counts.contextTooLong << " support a shorter context than asked";
+    if (a.counts.engineTooOld)
+        out << ", " << a.counts.engineTooOld << " need a newer engine version";
     if (a.counts.tooSlow)
         out << ", " << a.counts.tooSlow << " model x quantization pairs left out as too slow";
     out << ".\n";

@@ -304,6 +304,8 @@ void AdvicePanel::showAdvice()
     summary += tr("%1 of %2 models run; %3 ranked").arg(a.counts.running).arg(a.counts.models).arg(a.perModel.size());
     if (a.counts.contextTooLong)
         summary += tr("; %1 support only a shorter context").arg(a.counts.contextTooLong);
+    if (a.counts.engineTooOld)
+        summary += tr("; %1 need a newer engine version").arg(a.counts.engineTooOld);
     if (a.counts.tooSlow)
         summary += tr("; %1 model \u00d7 quantization pairs decode too slowly").arg(a.counts.tooSlow);
     m_summary->setText(summary);

@@ -78,6 +78,9 @@ QString Texts::resolveError(const ResolveError &e)
     case C::KvTypeNotForEngine:
         return tr("KV cache type \u201c%1\u201d is not offered by this engine (expected: %2)").arg(value, joined(e.suggestions));
     case C::InvalidRequest:
+        if (e.problem && e.problem->code == RequestProblem::Code::EngineCannotLoadModel)
+            return tr("This engine version cannot load the %1 architecture; the first version that does is %2.")
+                .arg(value, joined(e.suggestions));
         if (e.problem && e.problem->code == RequestProblem::Code::EngineCannotLoadDevice)
             return tr("The MLX engine runs on Apple Silicon only; choose a Mac.");
         if (e.problem && e.problem->code == RequestProblem::Code::TooLarge)

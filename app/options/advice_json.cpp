@@ -109,6 +109,7 @@ nlohmann::json adviceJson(const Catalog &catalog, const Advice &advice, std::siz
             {"models_considered", advice.counts.models},
             {"models_running", advice.counts.running},
             {"models_context_too_long", advice.counts.contextTooLong},
+            {"models_engine_too_old", advice.counts.engineTooOld},
             {"candidates_too_slow", advice.counts.tooSlow},
             {"candidates", c.size()},
             {"ranked", std::move(ranked)},

@@ -61,6 +61,9 @@ std::string describe(const ResolveError &e)
         if (e.problem && e.problem->code == P::TooLarge)
             return "--" + e.field + " " + e.value + " is too large (context x parallel may be at most " + std::to_string(kMaxContext) +
                    " tokens)";
+        if (e.problem && e.problem->code == P::EngineCannotLoadModel)
+            return "--engine-version: this version cannot load the " + e.value +
+                   " architecture (first version that does: " + joined(e.suggestions) + ")";
         if (e.problem && e.problem->code == P::EngineCannotLoadDevice)
             return "--gpu: the mlx engine runs on Apple Silicon only (choose an apple-* id)";
         return "invalid request: " + e.field;

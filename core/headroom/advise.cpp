@@ -115,7 +115,11 @@ std::variant<Advice, ResolveError> advise(const Catalog &catalog, const RequestI
     if (fitsContext)
         probe.ctx = engine->traits.fit.minCtx;
     probe.gpuLayers.reset();
-    probe.model = catalog.models().front().id;
+    // Any model this engine version loads stands in; the devices and settings do not depend on which.
+    const auto &models = catalog.models();
+    const auto standIn = std::find_if(models.begin(), models.end(),
+                                      [&](const ModelSpec &m) { return engine->loadsArchitecture(m.arch, probe.engineVersion); });
+    probe.model = (standIn != models.end() ? *standIn : models.front()).id;
     auto resolved = resolveRequest(catalog, probe);
     if (const auto *error = std::get_if<ResolveError>(&resolved))
         return *error;
@@ -146,6 +150,10 @@ std::variant<Advice, ResolveError> advise(const Catalog &catalog, const RequestI
         if (!sameFamily(model, options.family))
             continue;
         ++advice.counts.models;
+        if (!engine->loadsArchitecture(model.arch, probe.engineVersion)) {
+            ++advice.counts.engineTooOld;
+            continue;
+        }
         if (probe.ctx && *probe.ctx > model.maxContext) {
             ++advice.counts.contextTooLong;
             continue;

@@ -42,6 +42,7 @@ struct AdviceCounts {
     std::size_t models = 0;         ///< catalog models considered (after the family filter)
     std::size_t running = 0;        ///< of those, models with at least one quantization that runs
     std::size_t contextTooLong = 0; ///< models whose longest context is below the one asked for
+    std::size_t engineTooOld = 0;   ///< models whose architecture this engine version cannot load
     std::size_t tooSlow = 0;        ///< candidates that run but decode below the minimum (or at an unknown speed)
 };
 

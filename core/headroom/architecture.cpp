@@ -88,6 +88,11 @@ const Architecture &architectureFor(std::string_view gguf)
     return kUnknown;
 }
 
+bool isKnownArchitecture(std::string_view gguf)
+{
+    return &architectureFor(gguf) != &kUnknown;
+}
+
 const Architecture *architectureForModelType(std::string_view modelType)
 {
     if (modelType.empty())

@@ -36,6 +36,9 @@ struct Architecture {
 /** The table row for a GGUF architecture name; a row with every rule off for names it does not hold. */
 [[nodiscard]] const Architecture &architectureFor(std::string_view gguf);
 
+/** Whether the table has a row for this GGUF architecture name. */
+[[nodiscard]] bool isKnownArchitecture(std::string_view gguf);
+
 /** The row whose `hfModelTypes` holds `modelType`; nullptr when none does. */
 [[nodiscard]] const Architecture *architectureForModelType(std::string_view modelType);
 

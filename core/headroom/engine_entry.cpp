@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "headroom/catalog_entries.h"
 
+#include "headroom/architecture.h"
 #include "headroom/compute_buffer.h"
 
 namespace headroom {
@@ -246,6 +247,19 @@ EngineProfile readEngineEntry(const EntryReader &r, const std::string &id)
         e.deviceReserve = readObject(r, "device_reserve", readBudget);
     if (r.has("launch"))
         e.launch = readObject(r, "launch", readLaunch);
+    const std::size_t archRows = r.arraySize("architectures");
+    for (std::size_t i = 0; i < archRows; ++i) {
+        const EntryReader a = r.element("architectures", i);
+        ArchitectureSupport support{a.str("arch"), a.str("from"), a.str("source")};
+        a.rejectUnread();
+        if (!isKnownArchitecture(support.arch))
+            a.fail(P::UnknownReference, "arch", support.arch);
+        if (!isVersionString(support.from))
+            a.fail(P::BadValue, "from", support.from);
+        if (e.supportFor(support.arch))
+            a.fail(P::DuplicateId, "arch", support.arch);
+        e.architectures.push_back(std::move(support));
+    }
     const std::size_t rows = r.arraySize("versions");
     if (rows == 0)
         r.fail(P::Missing, "versions", "");

@@ -90,4 +90,18 @@ const EngineBehaviour &EngineProfile::behaviourFor(const std::string &version) c
     return *match;
 }
 
+const ArchitectureSupport *EngineProfile::supportFor(const std::string &arch) const
+{
+    for (const auto &a : architectures)
+        if (a.arch == arch)
+            return &a;
+    return nullptr;
+}
+
+bool EngineProfile::loadsArchitecture(const std::string &arch, const std::string &version) const
+{
+    const auto *support = supportFor(arch);
+    return !support || version.empty() || compareVersions(version, support->from) >= 0;
+}
+
 } // namespace headroom

@@ -118,20 +118,32 @@ struct DeviceBudget {
     [[nodiscard]] Bytes forKind(bool unifiedMemory) const { return unifiedMemory ? unified : discrete; }
 };
 
+/** An architecture an engine learned after its oldest catalog row: earlier versions refuse to load it. */
+struct ArchitectureSupport {
+    std::string arch; ///< llama.cpp's name (ModelSpec::arch)
+    std::string from; ///< first version that loads it
+    std::string source;
+};
+
 struct EngineProfile {
     std::string id;
     std::string name;
     std::string versionScheme;
     EngineTraits traits;
-    std::vector<EngineBehaviour> versions; ///< oldest first
-    DeviceBudget runtimeOverhead;          ///< driver/framework context allocated on each device used
-    DeviceBudget deviceReserve;            ///< memory the engine refuses to fill on each device
-    std::optional<LaunchSpec> launch;      ///< how to start it (launch_command.cpp); empty = Headroom cannot write its command
+    std::vector<EngineBehaviour> versions;          ///< oldest first
+    DeviceBudget runtimeOverhead;                   ///< driver/framework context allocated on each device used
+    DeviceBudget deviceReserve;                     ///< memory the engine refuses to fill on each device
+    std::optional<LaunchSpec> launch;               ///< how to start it (launch_command.cpp); empty = Headroom cannot write its command
+    std::vector<ArchitectureSupport> architectures; ///< where support arrived later; unlisted ones load in every row
     std::string source;
 
     /** Behaviour in force for `version`; empty or newer-than-known means the latest known row. */
     [[nodiscard]] const EngineBehaviour &behaviourFor(const std::string &version) const;
     [[nodiscard]] const std::string &latestVersion() const { return versions.back().from; }
+    /** The row saying when `arch` arrived; nullptr when every version loads it. */
+    [[nodiscard]] const ArchitectureSupport *supportFor(const std::string &arch) const;
+    /** Whether `version` loads `arch`; an empty version is the newest, which loads everything listed. */
+    [[nodiscard]] bool loadsArchitecture(const std::string &arch, const std::string &version) const;
 };
 
 /** Compares engine version strings by their numeric fields: "b4750" < "b5097", "0.6.6" < "0.6.10". */

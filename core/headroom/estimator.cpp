@@ -19,6 +19,8 @@ std::optional<RequestProblem> validateRequest(const EstimateRequest &req)
         return RequestProblem{C::MissingInventory, "quant", 0};
     if (!req.engine || req.engine->versions.empty())
         return RequestProblem{C::MissingEngine, "engine", 0};
+    if (!req.engine->loadsArchitecture(req.model->arch, req.engineVersion))
+        return RequestProblem{C::EngineCannotLoadModel, "engine_version", 0};
     const std::pair<const char *, std::optional<std::uint32_t>> positive[] = {
         {"ctx", req.ctx}, {"parallel", req.parallel}, {"batch", req.batch}, {"ubatch", req.ubatch}};
     for (const auto &[field, value] : positive)

@@ -15,7 +15,7 @@ inline constexpr std::uint32_t kMaxParallel = 4096;
 
 /** Why a request cannot be estimated; `field` names the request member. */
 struct RequestProblem {
-    enum class Code { MissingModel, MissingInventory, MissingEngine, ZeroValue, TooLarge, EngineCannotLoadDevice };
+    enum class Code { MissingModel, MissingInventory, MissingEngine, ZeroValue, TooLarge, EngineCannotLoadDevice, EngineCannotLoadModel };
     Code code = Code::MissingModel;
     std::string field;
     long long value = 0;

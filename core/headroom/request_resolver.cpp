@@ -179,8 +179,11 @@ std::variant<ResolvedRequest, ResolveError> resolveRequest(const Catalog &catalo
     r.devices = std::move(devices);
     r.spread = in.spread;
     r.hostRam = in.hostRam;
-    if (const auto problem = validateRequest(r))
+    if (const auto problem = validateRequest(r)) {
+        if (problem->code == RequestProblem::Code::EngineCannotLoadModel) // value: the architecture; suggestion: the first version
+            return ResolveError{C::InvalidRequest, problem->field, model->arch, {engine->supportFor(model->arch)->from}, problem};
         return ResolveError{C::InvalidRequest, problem->field, std::to_string(problem->value), {}, problem};
+    }
     return out;
 }
 
