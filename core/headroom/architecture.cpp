@@ -61,6 +61,12 @@ constexpr Architecture kArchitectures[] = {
      .source = "convert_hf_to_gguf.py ChatGLMModel registers GlmForCausalLM and ChatGLMModel (MODEL_ARCH.CHATGLM); "
                "llama-model.cpp load_tensors LLM_ARCH_CHATGLM: wqkv, ffn_up of 2 x n_ff (gate and up fused)"},
     {.gguf = "minicpm", .hfModelTypes = {"minicpm"}, .source = "convert_hf_to_gguf.py MiniCPMModel: model_arch MODEL_ARCH.MINICPM"},
+    {.gguf = "granite",
+     .hfModelTypes = {"granite"},
+     .source = "llama.cpp ec98e2002 (vendored in ollama/ollama@f63eea3 llama/llama.cpp/src) llama-arch.cpp "
+               "LLM_ARCH_GRANITE \"granite\"; llama-model.cpp load_tensors: LLM_ARCH_GRANITE shares the "
+               "LLM_ARCH_LLAMA tensor list (output falls back to tok_embd); load_hparams reads the embedding, "
+               "residual, attention and logit scales, which add no tensors"},
     {.gguf = "gpt-oss",
      .hfModelTypes = {"gpt_oss"},
      .slidingWindowPattern = 2,
