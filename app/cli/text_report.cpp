@@ -40,6 +40,11 @@ void printReport(std::ostream &out, const ResolvedRequest &rr, const Placement &
     for (const auto &d : p.devices)
         row(out, d);
     row(out, p.host);
+    if (p.vision.included)
+        out << "  (total includes the vision projector: " << p.vision.dtype << " " << gib(p.vision.weights) << " GiB weights + "
+            << gib(p.vision.compute) << " GiB image compute; " << p.vision.tokensPerImage << " context tokens per image)\n";
+    else if (p.vision.available)
+        out << "  (vision projector not loaded: --vision adds it)\n";
     out << "\nverdict: " << verdictName(p.verdict) << "  (" << p.gpuLayers << "/" << p.totalLayers << " layers on GPU, headroom "
         << gib(static_cast<Bytes>(std::max<long long>(p.headroomBytes(), 0)))
         << (p.headroomBytes() < 0 ? " (over by " + gib(static_cast<Bytes>(-p.headroomBytes())) + ")" : std::string()) << " GiB)\n";

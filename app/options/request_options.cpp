@@ -39,7 +39,7 @@ Bytes gibToBytes(double gib)
     return static_cast<Bytes>(gib * static_cast<double>(GiB));
 }
 
-constexpr std::string_view kFlags[] = {"--spread"};
+constexpr std::string_view kFlags[] = {"--spread", "--vision", "--no-vision"};
 constexpr std::string_view kValued[] = {"--model",  "--quant",   "--engine",     "--engine-version", "--ctx", "--parallel", "--batch",
                                         "--ubatch", "--kv-type", "--flash-attn", "--gpu-layers",     "--gpu", "--gpus",     "--ram"};
 
@@ -76,6 +76,8 @@ std::optional<UsageError> applyRequestOption(std::string_view name, const std::s
     };
     if (name == "--spread")
         in.spread = true;
+    else if (name == "--vision" || name == "--no-vision")
+        in.vision = name == "--vision";
     else if (name == "--model")
         in.model = text;
     else if (name == "--quant")

@@ -69,6 +69,15 @@ EngineTraits readTraits(const EntryReader &s)
         t.fit = readObject(s, "fit", [](const EntryReader &f) {
             return FitPolicy{f.integer<Bytes>("margin_mib", true) * MiB, f.integer<std::uint32_t>("min_ctx", true, 0, 1)};
         });
+    if (s.has("vision"))
+        t.vision = readObject(s, "vision", [](const EntryReader &v) {
+            VisionTraits vt;
+            vt.byDefault = v.boolean("default");
+            vt.weights = v.choice("weights", {{"mmproj", VisionWeights::Mmproj}, {"checkpoint", VisionWeights::Checkpoint}},
+                                  VisionWeights::Mmproj, true);
+            vt.clipGraph = v.boolean("clip_graph");
+            return vt;
+        });
     return t;
 }
 

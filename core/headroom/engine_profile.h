@@ -79,6 +79,19 @@ struct EngineBehaviour {
     [[nodiscard]] bool flashAttnByDefault(const std::string &arch) const;
 };
 
+/** Where an engine takes a model's vision encoder weights from. */
+enum class VisionWeights {
+    Mmproj,     ///< a separate mmproj GGUF (llama.cpp --mmproj; Ollama's projector), sized as published
+    Checkpoint, ///< the vision tower inside the checkpoint, at 16 bit (vLLM, transformers)
+};
+
+/** How an engine loads a multimodal model's vision encoder (engines.json traits.vision); absent = never. */
+struct VisionTraits {
+    bool byDefault = false; ///< loaded unless the request turns it off (false: only when asked, llama-server --mmproj)
+    VisionWeights weights = VisionWeights::Mmproj;
+    bool clipGraph = false; ///< reserves a compute buffer for one image of the largest size at load (llama.cpp's clip warmup)
+};
+
 /**
  * What an engine is, as opposed to how a version of it behaves: the formats it loads, how it places a
  * model on devices and caches KV. Read from engines.json; the code asks these questions instead of
@@ -102,6 +115,7 @@ struct EngineTraits {
     std::string defaultQuant;            ///< quantization when none is named
     MixVariant mixVariant = MixVariant::LlamaCpp;
     FitPolicy fit;
+    std::optional<VisionTraits> vision;
 
     [[nodiscard]] bool loads(WeightFormat f) const;
     [[nodiscard]] bool offers(KvType t) const;

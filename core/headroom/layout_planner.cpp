@@ -34,7 +34,8 @@ double kvReadPerToken(Bytes kv, std::uint32_t parallel)
 
 } // namespace
 
-LayoutPlanner::LayoutPlanner(const EstimateRequest &req, const EngineBehaviour &behaviour) : m_req(req), m_behaviour(behaviour)
+LayoutPlanner::LayoutPlanner(const EstimateRequest &req, const EngineBehaviour &behaviour)
+    : m_req(req), m_behaviour(behaviour), m_vision(visionLoad(req))
 {
     const auto &m = *req.model;
     const auto &inv = *req.inventory;
@@ -223,6 +224,13 @@ const LayoutPlanner::Totals &LayoutPlanner::totalsLayers(const Loads &l, const D
         t.host += c.hostFixed;
     if (m_embeddingsOnHost || count == 0)
         t.host += m_input;
+    if (m_vision.included) {
+        // The projector runs on the first device of the run (llama.cpp: "CLIP using CUDA0 backend").
+        const Bytes onDevice = m_vision.weights + m_vision.deviceCompute;
+        if (count > 0)
+            t.devices.front() += onDevice;
+        t.host += (count > 0 ? 0 : onDevice) + m_vision.hostCompute;
+    }
     return t;
 }
 
@@ -236,6 +244,9 @@ const LayoutPlanner::Totals &LayoutPlanner::totalsTensorParallel(const Loads &l)
     for (std::size_t i = 0; i < m_req.devices.size(); ++i)
         t.devices[i] = weights / ranks + kv / ranks + l.compute.outputScratch + m_overhead[i];
     t.host = 0;
+    if (m_vision.included) // vLLM shards the vision tower's linear layers over the ranks too
+        for (auto &d : t.devices)
+            d += m_vision.weights / ranks + m_vision.deviceCompute;
     return t;
 }
 
@@ -389,6 +400,7 @@ Layout LayoutPlanner::placeLayers(const ResolvedSettings &s, const std::vector<B
     else
         p.devices.front().weights += m_input;
 
+    placeVision(p);
     p.gpuLayers = gpuUnits;
     p.totalLayers = n + 1;
     out.speed.reserve(p.devices.size() + 1);
@@ -421,7 +433,32 @@ Layout LayoutPlanner::placeTensorParallel(const ResolvedSettings &s, const std::
     p.host.id = "host";
     p.host.name = "Host RAM";
     p.gpuLayers = p.totalLayers = m_layers + 1;
+    placeVision(p);
     return out;
+}
+
+void LayoutPlanner::placeVision(Placement &p) const
+{
+    VisionUse &v = p.vision;
+    v.available = m_vision.available;
+    v.included = m_vision.included;
+    v.tokensPerImage = m_req.model->vision ? m_req.model->vision->tokensPerImage : 0;
+    if (!m_vision.included)
+        return;
+    v.weights = m_vision.weights;
+    v.compute = m_vision.deviceCompute + m_vision.hostCompute;
+    v.dtype = m_vision.dtype;
+    const Bytes onDevice = m_vision.weights + m_vision.deviceCompute;
+    if (m_tensorParallel) {
+        const auto ranks = static_cast<Bytes>(p.devices.size());
+        for (auto &d : p.devices)
+            d.projector += m_vision.weights / ranks + m_vision.deviceCompute;
+    } else if (!p.devices.empty()) {
+        p.devices.front().projector += onDevice;
+    } else {
+        p.host.projector += onDevice;
+    }
+    p.host.projector += m_tensorParallel ? 0 : m_vision.hostCompute;
 }
 
 } // namespace headroom

@@ -5,6 +5,7 @@
 #include "headroom/estimate_defaults.h"
 #include "headroom/kv_cache.h"
 #include "headroom/layer_placement.h"
+#include "headroom/vision_projector.h"
 
 #include <optional>
 #include <vector>
@@ -86,6 +87,8 @@ private:
     [[nodiscard]] Layout placeLayers(const ResolvedSettings &s, const std::vector<Bytes> &kv, const ComputeBuffers &compute,
                                      const DeviceSet &set, std::uint32_t gpuUnits) const;
     [[nodiscard]] Layout placeTensorParallel(const ResolvedSettings &s, const std::vector<Bytes> &kv, const ComputeBuffers &compute) const;
+    /** The vision projector in `p`: on its first device (split over the ranks of a tensor-parallel run), else on the host. */
+    void placeVision(Placement &p) const;
 
     const EstimateRequest &m_req;
     const EngineBehaviour &m_behaviour;
@@ -97,6 +100,7 @@ private:
     std::vector<Bytes> m_weightsBefore;   ///< m_weightsBefore[u] = weights of units 0..u-1 (size n + 2)
     std::vector<std::uint32_t> m_sliding; ///< m_sliding[l] = sliding-window layers among 0..l-1 (size n + 1)
     Bytes m_input = 0;                    ///< token embeddings
+    VisionLoad m_vision;                  ///< the vision projector, when the request loads one
     std::vector<Bytes> m_usable;          ///< per request device
     std::vector<Bytes> m_overhead;        ///< per request device
     DeviceSet m_all;

@@ -68,6 +68,32 @@ ModelSpec readModelEntry(const EntryReader &r, const std::string &id)
         m.ollama.push_back({toLowerAscii(t.str("tag")), t.str("quant"), t.integer<std::uint64_t>("file_bytes", false)});
         t.rejectUnread();
     }
+    for (std::size_t i = 0, n = r.arraySize("gguf_files"); i < n; ++i) {
+        const EntryReader g = r.element("gguf_files", i);
+        m.ggufFiles.push_back({g.str("quant"), g.str("repo"), g.str("file"), g.integer<std::uint64_t>("bytes", true, 0, 1)});
+        g.rejectUnread();
+    }
+    if (r.has("vision"))
+        m.vision = readObject(r, "vision", [](const EntryReader &s) {
+            VisionSpec v;
+            v.encoder = s.str("encoder");
+            v.params = s.integer<std::uint64_t>("params", true, 0, 1);
+            v.layers = s.integer<std::uint32_t>("layers", true, 0, 1);
+            v.hidden = s.integer<std::uint32_t>("hidden", true, 0, 1);
+            v.ffn = s.integer<std::uint32_t>("ffn", true, 0, 1);
+            v.heads = s.integer<std::uint32_t>("heads", true, 0, 1);
+            v.patch = s.integer<std::uint32_t>("patch", true, 0, 1);
+            v.imageSize = s.integer<std::uint32_t>("image_size", true, 0, 1);
+            v.tokensPerImage = s.integer<std::uint32_t>("tokens_per_image", true, 0, 1);
+            for (std::size_t i = 0, n = s.arraySize("mmproj"); i < n; ++i) {
+                const EntryReader f = s.element("mmproj", i);
+                v.mmproj.push_back({f.str("dtype"), f.integer<std::uint64_t>("bytes", true, 0, 1)});
+                f.rejectUnread();
+            }
+            if (v.mmproj.empty())
+                s.fail(P::Missing, "mmproj", "");
+            return v;
+        });
     m.release = r.str("release", false);
     m.license = r.str("license", false);
     m.source = r.str("source");

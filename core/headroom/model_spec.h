@@ -40,6 +40,45 @@ struct OllamaTag {
     std::uint64_t fileBytes = 0; ///< 0 = not known exactly
 };
 
+/**
+ * A GGUF file as its publisher lists it: for files whose per-tensor mix no llama-quantize rule describes
+ * (Unsloth's dynamic UD-* quants) the published size is the figure to go by; the file's own header, read by
+ * io::ggufToModel, gives every tensor's type and bytes.
+ */
+struct PublishedGguf {
+    std::string quant;       ///< the label in the file name ("UD-Q4_K_XL")
+    std::string repo;        ///< Hugging Face repository
+    std::string file;        ///< file name (the first shard of a split file)
+    std::uint64_t bytes = 0; ///< whole file, all shards, exact
+};
+
+/** One published mmproj file of a model's vision encoder: its tensor type and its size. */
+struct MmprojFile {
+    std::string dtype;       ///< "F16", "BF16", "Q8_0" as the file name says
+    std::uint64_t bytes = 0; ///< the projector's weights as the publisher's listing or a load log gives them
+};
+
+/** A vision (or audio) encoder and its projector: what an engine loads to read images. */
+struct VisionSpec {
+    std::string encoder;      ///< vision_config model_type, e.g. "siglip_vision_model"
+    std::uint64_t params = 0; ///< encoder + projector parameters (what a checkpoint engine holds at 16 bit)
+    std::uint32_t layers = 0;
+    std::uint32_t hidden = 0;
+    std::uint32_t ffn = 0;
+    std::uint32_t heads = 0;
+    std::uint32_t patch = 0;
+    std::uint32_t imageSize = 0;      ///< the largest image side the encoder is run on (pixels)
+    std::uint32_t tokensPerImage = 0; ///< LM tokens one image of that size takes in the context
+    std::vector<MmprojFile> mmproj;   ///< first = the one sized by default
+
+    /** Patches of one image at imageSize: the encoder's sequence length. */
+    [[nodiscard]] std::uint64_t patches() const
+    {
+        const std::uint64_t side = patch ? imageSize / patch : 0;
+        return side * side;
+    }
+};
+
 /** Architecture facts of one model, as a catalog entry or as read from a file header. */
 struct ModelSpec {
     std::string id;
@@ -70,6 +109,7 @@ struct ModelSpec {
     std::optional<MlaSpec> mla;
     std::optional<MoeSpec> moe;
     std::uint32_t mtpLayers = 0;
+    std::optional<VisionSpec> vision; ///< the model reads images (mmproj / vision tower); empty = text only
     std::string release;
     std::string license;
     std::string source;

@@ -33,11 +33,22 @@ struct DeviceUsage {
     Bytes kvCache = 0;
     Bytes compute = 0;
     Bytes overhead = 0;
+    Bytes projector = 0;      ///< vision encoder + projector weights and its image compute buffer (0 = none loaded)
     std::uint32_t layers = 0; ///< offload units placed here (llama.cpp counting: blocks + output)
     double bandwidthGBs = 0.0;
 
-    [[nodiscard]] Bytes total() const { return weights + kvCache + compute + overhead; }
+    [[nodiscard]] Bytes total() const { return weights + kvCache + compute + overhead + projector; }
     [[nodiscard]] bool overflows() const { return total() > usable; }
+};
+
+/** The model's vision projector in this estimate (all zero for a text-only model or engine). */
+struct VisionUse {
+    bool available = false; ///< the model has one and the engine can load it
+    bool included = false;  ///< it is loaded in this estimate
+    Bytes weights = 0;
+    Bytes compute = 0; ///< device and host compute buffers for one image
+    std::uint32_t tokensPerImage = 0;
+    std::string dtype;
 };
 
 /** The single result type: printed by the CLI, charted by the GUI, swept by the advisor. */
@@ -55,6 +66,7 @@ struct Placement {
     double decodeTokensPerSecond = 0.0;
     std::string engineVersion; ///< the behaviour row applied
     std::vector<Notice> notices;
+    VisionUse vision;
 
     /** Smallest (usable - total) over the GPUs; negative when one overflows. */
     [[nodiscard]] long long headroomBytes() const;

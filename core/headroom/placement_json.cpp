@@ -8,16 +8,19 @@ namespace {
 
 nlohmann::json usageToJson(const DeviceUsage &d)
 {
-    return {{"id", d.id},
-            {"name", d.name},
-            {"capacity_bytes", d.capacity},
-            {"usable_bytes", d.usable},
-            {"weights_bytes", d.weights},
-            {"kv_cache_bytes", d.kvCache},
-            {"compute_bytes", d.compute},
-            {"overhead_bytes", d.overhead},
-            {"total_bytes", d.total()},
-            {"layers", d.layers}};
+    nlohmann::json j = {{"id", d.id},
+                        {"name", d.name},
+                        {"capacity_bytes", d.capacity},
+                        {"usable_bytes", d.usable},
+                        {"weights_bytes", d.weights},
+                        {"kv_cache_bytes", d.kvCache},
+                        {"compute_bytes", d.compute},
+                        {"overhead_bytes", d.overhead},
+                        {"total_bytes", d.total()},
+                        {"layers", d.layers}};
+    if (d.projector > 0) // only where a vision projector is loaded: text-only output is unchanged
+        j["projector_bytes"] = d.projector;
+    return j;
 }
 
 } // namespace
@@ -30,20 +33,27 @@ nlohmann::json placementToJson(const Placement &p)
     nlohmann::json notices = nlohmann::json::array();
     for (const auto n : p.notices)
         notices.push_back(noticeName(n));
-    return {{"devices", devices},
-            {"host", usageToJson(p.host)},
-            {"verdict", verdictName(p.verdict)},
-            {"headroom_bytes", p.headroomBytes()},
-            {"gpu_layers", p.gpuLayers},
-            {"total_layers", p.totalLayers},
-            {"ctx", p.ctx},
-            {"parallel", p.parallel},
-            {"flash_attn", p.flashAttn},
-            {"kv_type", kvTypeName(p.kvType)},
-            {"max_context", p.maxContext},
-            {"decode_tokens_per_second", p.decodeTokensPerSecond},
-            {"engine_behaviour_from", p.engineVersion},
-            {"notices", notices}};
+    nlohmann::json out = {{"devices", devices},
+                          {"host", usageToJson(p.host)},
+                          {"verdict", verdictName(p.verdict)},
+                          {"headroom_bytes", p.headroomBytes()},
+                          {"gpu_layers", p.gpuLayers},
+                          {"total_layers", p.totalLayers},
+                          {"ctx", p.ctx},
+                          {"parallel", p.parallel},
+                          {"flash_attn", p.flashAttn},
+                          {"kv_type", kvTypeName(p.kvType)},
+                          {"max_context", p.maxContext},
+                          {"decode_tokens_per_second", p.decodeTokensPerSecond},
+                          {"engine_behaviour_from", p.engineVersion},
+                          {"notices", notices}};
+    if (p.vision.included) // only where a projector is loaded: estimates without one print as before
+        out["vision"] = {{"included", p.vision.included},
+                         {"weights_bytes", p.vision.weights},
+                         {"compute_bytes", p.vision.compute},
+                         {"dtype", p.vision.dtype},
+                         {"tokens_per_image", p.vision.tokensPerImage}};
+    return out;
 }
 
 } // namespace headroom

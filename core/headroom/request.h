@@ -43,6 +43,7 @@ struct EstimateRequest {
     bool spread = false;             ///< OLLAMA_SCHED_SPREAD: use every GPU instead of the fewest
     std::optional<Bytes> hostRam;    ///< system RAM for offloaded layers; empty = unknown
     double hostBandwidthGBs = 0.0;   ///< 0 = Headroom's default (see speed.cpp)
+    std::optional<bool> vision;      ///< load the model's vision projector; empty = the engine's default (traits.vision)
 };
 
 } // namespace headroom

@@ -175,6 +175,7 @@ std::variant<ResolvedRequest, ResolveError> resolveRequest(const Catalog &catalo
     r.ubatch = in.ubatch;
     r.kvType = *kv;
     r.flashAttn = in.flashAttn;
+    r.vision = in.vision;
     r.gpuLayers = in.gpuLayers;
     r.devices = std::move(devices);
     r.spread = in.spread;

@@ -40,6 +40,7 @@ struct RequestInputs {
     std::optional<std::uint32_t> gpuCount; ///< N of the (single) given card
     bool spread = false;
     std::optional<Bytes> hostRam;
+    std::optional<bool> vision; ///< load the vision projector (--vision / --no-vision); empty = the engine's default
 };
 
 struct ResolveError {

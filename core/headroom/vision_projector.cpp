@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "headroom/vision_projector.h"
+
+namespace headroom {
+namespace {
+
+constexpr Bytes kF32 = 4;
+
+/**
+ * llama.cpp's clip context reserves its graph once, for one image at the encoder's largest size
+ * (mtmd "warmup: warmup with image size = 896 x 896"), with flash attention on: the widest live nodes are
+ * the MLP's F32 intermediate row and three hidden-state rows per patch. For Gemma 3's SigLIP (4096
+ * patches, hidden 1152, ffn 4304) that is 4096 x (4304 + 3 x 1152) x 4 = 127,139,840 bytes = 121.25 MiB,
+ * the "alloc_compute_meta: CUDA0 compute buffer size = 121.25 MiB" of ggml-org/llama.cpp PR #22790's log.
+ * The CPU buffer holds the raw F32 image: 896 x 896 x 3 x 4 = 9.19 MiB, the log's CPU line.
+ * Without flash attention the F32 KQ matrix (patches^2 x heads) would dominate: not modelled.
+ */
+Bytes clipDeviceGraph(const VisionSpec &v)
+{
+    return v.patches() * (Bytes{v.ffn} + 3 * Bytes{v.hidden}) * kF32;
+}
+
+Bytes clipHostGraph(const VisionSpec &v)
+{
+    return Bytes{v.imageSize} * v.imageSize * 3 * kF32;
+}
+
+} // namespace
+
+VisionLoad visionLoad(const EstimateRequest &req)
+{
+    VisionLoad out;
+    if (!req.model || !req.engine || !req.model->vision || !req.engine->traits.vision)
+        return out;
+    const VisionSpec &v = *req.model->vision;
+    const VisionTraits &t = *req.engine->traits.vision;
+    out.available = true;
+    out.included = req.vision.value_or(t.byDefault);
+    if (!out.included)
+        return out;
+    if (t.weights == VisionWeights::Mmproj && !v.mmproj.empty()) {
+        out.weights = v.mmproj.front().bytes;
+        out.dtype = v.mmproj.front().dtype;
+    } else {
+        out.weights = v.params * 2; // the tower as the checkpoint stores it, BF16
+        out.dtype = "BF16";
+    }
+    if (t.clipGraph) {
+        out.deviceCompute = clipDeviceGraph(v);
+        out.hostCompute = clipHostGraph(v);
+    }
+    return out;
+}
+
+} // namespace headroom
