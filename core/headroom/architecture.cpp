@@ -67,6 +67,12 @@ constexpr Architecture kArchitectures[] = {
                "LLM_ARCH_GRANITE \"granite\"; llama-model.cpp load_tensors: LLM_ARCH_GRANITE shares the "
                "LLM_ARCH_LLAMA tensor list (output falls back to tok_embd); load_hparams reads the embedding, "
                "residual, attention and logit scales, which add no tensors"},
+    {.gguf = "smollm3",
+     .hfModelTypes = {"smollm3"},
+     .source = "llama.cpp ec98e2002 (vendored in ollama/ollama@f63eea3 llama/llama.cpp/src) llama-arch.cpp "
+               "LLM_ARCH_SMOLLM3 \"smollm3\"; llama-model.cpp load_tensors LLM_ARCH_SMOLLM3: the llama layout "
+               "(attn_norm, wq/wk/wv/wo, ffn_norm, ffn_gate/up/down), output falls back to tok_embd; the NoPE "
+               "layers (no_rope_layers) change no tensor"},
     {.gguf = "gpt-oss",
      .hfModelTypes = {"gpt_oss"},
      .slidingWindowPattern = 2,
