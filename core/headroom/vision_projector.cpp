@@ -45,7 +45,10 @@ VisionLoad visionLoad(const EstimateRequest &req)
         out.weights = v.params * 2; // the tower as the checkpoint stores it, BF16
         out.dtype = "BF16";
     }
-    if (t.clipGraph) {
+    // The graph rule is fitted to SigLIP's fixed-size warmup; other encoders warm up at other sizes (Pixtral:
+    // "warmup with image size = 448 x 448", a 64.49 MiB buffer for Ministral 3's 1024-wide tower) with other
+    // MLPs: their buffer is not modelled (0) until a log is matched.
+    if (t.clipGraph && v.encoder == "siglip_vision_model") {
         out.deviceCompute = clipDeviceGraph(v);
         out.hostCompute = clipHostGraph(v);
     }

@@ -21,7 +21,8 @@ struct VisionLoad {
 /**
  * The vision encoder as `req`'s engine loads it (engines.json `traits.vision`): the published mmproj file's
  * size for engines that take a separate projector file, the tower's parameters at 16 bit for checkpoint
- * engines; llama.cpp's clip warmup graph for one image at the encoder's image size. Nothing when the
+ * engines; llama.cpp's clip warmup graph for one image at the encoder's image size (SigLIP towers; other
+ * encoders' buffer is not modelled). Nothing when the
  * model is text only, the engine never loads vision, or the request turns it off.
  */
 [[nodiscard]] VisionLoad visionLoad(const EstimateRequest &req);

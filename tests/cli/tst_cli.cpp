@@ -92,6 +92,31 @@ private slots:
         QVERIFY(QStringList({"fits", "tight", "partial_offload", "does_not_fit"}).contains(o["verdict"].toString()));
     }
 
+    /** --vision adds Gemma 3's mmproj (851,226,048 B, llama.cpp's logged 811.79 MiB) and one image's graph; --no-vision drops it. */
+    void visionProjector()
+    {
+        const QStringList base{"estimate", "--model", "gemma-3-4b-it", "--engine", "llama.cpp", "--gpu", "rtx-4090", "--ctx", "8192", "--json"};
+        const auto off = jsonOf(cli(base));
+        QVERIFY(!off.contains("vision"));
+        QVERIFY(!off["devices"].toArray()[0].toObject().contains("projector_bytes"));
+        const auto on = jsonOf(cli(base + QStringList{"--vision"}));
+        const auto v = on["vision"].toObject();
+        QVERIFY(v["included"].toBool());
+        QCOMPARE(bytes(v["weights_bytes"]), qint64(851226048));
+        QCOMPARE(v["tokens_per_image"].toInt(), 256);
+        QCOMPARE(v["dtype"].toString(), QString("F16"));
+        const auto d0 = on["devices"].toArray()[0].toObject();
+        const auto offD0 = off["devices"].toArray()[0].toObject();
+        QCOMPARE(bytes(d0["total_bytes"]) - bytes(offD0["total_bytes"]), bytes(d0["projector_bytes"]));
+        // Ollama loads it by default; --no-vision is the text model alone.
+        const QStringList ollama{"estimate", "--model", "gemma3:4b", "--gpu", "rtx-4090", "--json"};
+        QVERIFY(jsonOf(cli(ollama))["vision"].toObject()["included"].toBool());
+        QVERIFY(!jsonOf(cli(ollama + QStringList{"--no-vision"})).contains("vision"));
+        // The text report says what the total holds.
+        const auto text = cli({"estimate", "--model", "gemma-3-4b-it", "--engine", "llama.cpp", "--gpu", "rtx-4090", "--vision"});
+        QVERIFY(text.out.contains("vision projector: F16 0.79 GiB"));
+    }
+
     void options_data()
     {
         QTest::addColumn<QStringList>("args");
