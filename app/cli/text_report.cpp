@@ -80,7 +80,7 @@ void printList(std::ostream &out, const Catalog &c, const std::string &what, boo
                              {"name", h.name},
                              {"memory_bytes", h.memoryBytes},
                              {"bandwidth_gbs", h.bandwidthGBs},
-                             {"kind", h.kind == MemoryKind::Unified ? "unified" : "gpu"}});
+                             {"kind", memoryKindName(h.kind)}});
     } else if (what == "metrics") {
         for (const auto &m : c.metrics())
             items.push_back({{"id", m.id},

@@ -34,6 +34,8 @@ QString vendorTitle(const Hardware &h)
 {
     if (h.kind == MemoryKind::Unified)
         return QCoreApplication::translate("CatalogCombos", "Apple Silicon (unified memory)");
+    if (h.kind == MemoryKind::Host)
+        return QCoreApplication::translate("CatalogCombos", "CPU only (system RAM)");
     if (h.vendor == "nvidia")
         return QStringLiteral("NVIDIA");
     if (h.vendor == "amd")
@@ -100,7 +102,7 @@ void fillHardwareCombo(QComboBox *combo, const Catalog &catalog, bool withNone, 
             const double gib = toGiB(h->memoryBytes);
             const QString mem =
                 QCoreApplication::translate("CatalogCombos", "%1 GiB").arg(Texts::number(gib, gib == std::floor(gib) ? 0 : 1));
-            const QString text = h->kind == MemoryKind::Unified || name.contains(QStringLiteral("GB"))
+            const QString text = h->kind != MemoryKind::Discrete || name.contains(QStringLiteral("GB"))
                                      ? name
                                      : QCoreApplication::translate("CatalogCombos", "%1  (%2)").arg(name, mem);
             addItem(model, text, QString::fromStdString(h->id),

@@ -128,7 +128,7 @@ void ComparePanel::recomputeColumn(Column &c)
         c.price->clear();
         return;
     }
-    const int count = hw->kind == MemoryKind::Unified ? 1 : c.count->value();
+    const int count = hw->kind == MemoryKind::Discrete ? c.count->value() : 1; // a Mac or a CPU-only machine is one
     std::vector<DeviceChoice> gpus(static_cast<std::size_t>(count), DeviceChoice(hw->id));
     const Evaluation e = evaluate(m_catalog, m_inputs.toRequestInputs(gpus), m_files, false);
     if (!e.ok()) {

@@ -515,7 +515,7 @@ void InputsPanel::syncWidgets()
     m_flashAttn->setCurrentIndex(std::max(0, m_flashAttn->findData(static_cast<int>(m_inputs.flashAttn))));
     selectKey(m_gpu, m_inputs.gpu);
     const Hardware *hw = m_catalog.findHardware(m_inputs.gpu.toStdString());
-    const bool unified = hw && hw->kind == MemoryKind::Unified;
+    const bool unified = hw && hw->kind != MemoryKind::Discrete; // one machine: a Mac, or a CPU-only entry
     const bool thisComputer = isThisComputer(m_inputs.gpu);
     if (unified)
         m_inputs.gpuCount = 1;

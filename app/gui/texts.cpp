@@ -81,6 +81,9 @@ QString Texts::resolveError(const ResolveError &e)
         if (e.problem && e.problem->code == RequestProblem::Code::EngineCannotLoadModel)
             return tr("This engine version cannot load the %1 architecture; the first version that does is %2.")
                 .arg(value, joined(e.suggestions));
+        if (e.problem && e.problem->code == RequestProblem::Code::EngineCannotLoadDevice && e.field == "host")
+            return tr("This engine needs a GPU: it cannot run every layer from system RAM. Choose a GPU, or llama.cpp, Ollama or "
+                      "Transformers for a CPU-only machine.");
         if (e.problem && e.problem->code == RequestProblem::Code::EngineCannotLoadDevice)
             return tr("The MLX engine runs on Apple Silicon only; choose a Mac.");
         if (e.problem && e.problem->code == RequestProblem::Code::TooLarge)

@@ -64,6 +64,9 @@ std::string describe(const ResolveError &e)
         if (e.problem && e.problem->code == P::EngineCannotLoadModel)
             return "--engine-version: this version cannot load the " + e.value +
                    " architecture (first version that does: " + joined(e.suggestions) + ")";
+        if (e.problem && e.problem->code == P::EngineCannotLoadDevice && e.field == "host")
+            return "--engine: this engine needs a GPU and cannot run every layer from system RAM (choose a --gpu, or llama.cpp, "
+                   "ollama or transformers for a CPU-only machine)";
         if (e.problem && e.problem->code == P::EngineCannotLoadDevice)
             return "--gpu: the mlx engine runs on Apple Silicon only (choose an apple-* id)";
         return "invalid request: " + e.field;

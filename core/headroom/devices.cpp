@@ -10,7 +10,7 @@ DeviceSpec deviceFromHardware(const Hardware &h)
     d.name = h.name;
     d.kind = h.kind;
     d.capacity = h.memoryBytes;
-    d.wiredLimit = h.wiredLimitBytes;
+    d.wiredLimit = h.kind == MemoryKind::Discrete ? h.gpuLimitBytes : h.wiredLimitBytes;
     d.bandwidthGBs = h.bandwidthGBs;
     return d;
 }
@@ -36,7 +36,8 @@ Bytes appleWorkingSetLimit(const DeviceSpec &d)
 Bytes usableBytes(const DeviceSpec &d, const EngineProfile &engine, const EngineBehaviour &b)
 {
     const bool unified = d.kind == MemoryKind::Unified;
-    Bytes usable = unified ? appleWorkingSetLimit(d) : d.capacity;
+    // A GPU that shares system RAM fills only what its driver gives it (DGX Spark's CUDA total, Strix Halo's GTT).
+    Bytes usable = unified ? appleWorkingSetLimit(d) : d.wiredLimit.value_or(d.capacity);
     if (b.gpuMemoryUtilization < 1.0)
         usable = static_cast<Bytes>(static_cast<double>(usable) * b.gpuMemoryUtilization);
     const Bytes reserve = engine.deviceReserve.forKind(unified);

@@ -32,6 +32,10 @@ std::optional<RequestProblem> validateRequest(const EstimateRequest &req)
         return RequestProblem{C::TooLarge, "parallel", *req.parallel};
     if (req.ctx && req.parallel && static_cast<Bytes>(*req.ctx) * *req.parallel > kMaxContext)
         return RequestProblem{C::TooLarge, "parallel", *req.parallel};
+    // No GPU: every layer runs from system RAM, which only an engine that offloads to the host can do (vLLM and
+    // MLX keep every layer on a GPU). field "host" tells this apart from a GPU the engine cannot use.
+    if (req.devices.empty() && !req.engine->traits.offloadsToHost)
+        return RequestProblem{C::EngineCannotLoadDevice, "host", 0};
     for (const auto &d : req.devices) {
         if (d.capacity == 0)
             return RequestProblem{C::ZeroValue, "gpu", 0};

@@ -22,7 +22,7 @@ struct DeviceSpec {
     std::string name;
     MemoryKind kind = MemoryKind::Discrete;
     Bytes capacity = 0;              ///< marketed memory
-    std::optional<Bytes> wiredLimit; ///< Apple: measured GPU working-set limit
+    std::optional<Bytes> wiredLimit; ///< Apple: measured GPU working-set limit; a GPU sharing system RAM: its driver's limit
     double bandwidthGBs = 0.0;
 };
 

@@ -147,6 +147,7 @@ std::variant<ResolvedRequest, ResolveError> resolveRequest(const Catalog &catalo
             {},
             RequestProblem{*in.gpuCount == 0 ? RequestProblem::Code::ZeroValue : RequestProblem::Code::TooLarge, "gpus", *in.gpuCount}};
     std::vector<DeviceSpec> devices;
+    const Hardware *host = nullptr;
     for (const auto &g : in.gpus) {
         if (const CustomDevice *custom = g.custom()) {
             devices.push_back(customDevice(custom->capacity, custom->bandwidthGBs, custom->kind));
@@ -154,7 +155,14 @@ std::variant<ResolvedRequest, ResolveError> resolveRequest(const Catalog &catalo
                 devices.back().name = g.name();
             devices.back().wiredLimit = g.wiredLimit();
         } else if (const auto *h = catalog.findHardware(*g.catalogId())) {
-            devices.push_back(deviceFromHardware(*h));
+            if (h->kind == MemoryKind::Host) {
+                // A CPU-only machine is no device: it is the host, whose RAM and bandwidth hold every layer.
+                if (host || in.gpuCount) // one machine: no count, and no second CPU-only entry
+                    return unknown(C::GpuCountNeedsOneGpu, in.gpuCount ? "gpus" : "gpu", h->id);
+                host = h;
+            } else {
+                devices.push_back(deviceFromHardware(*h));
+            }
             if (!out.hardware)
                 out.hardware = h;
         } else {
@@ -180,6 +188,11 @@ std::variant<ResolvedRequest, ResolveError> resolveRequest(const Catalog &catalo
     r.devices = std::move(devices);
     r.spread = in.spread;
     r.hostRam = in.hostRam;
+    if (host) { // RAM the user states (--ram: what is free) wins over the machine's installed RAM
+        if (!r.hostRam)
+            r.hostRam = host->memoryBytes;
+        r.hostBandwidthGBs = host->bandwidthGBs;
+    }
     if (const auto problem = validateRequest(r)) {
         if (problem->code == RequestProblem::Code::EngineCannotLoadModel) // value: the architecture; suggestion: the first version
             return ResolveError{C::InvalidRequest, problem->field, model->arch, {engine->supportFor(model->arch)->from}, problem};

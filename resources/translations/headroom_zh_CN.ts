@@ -117,6 +117,11 @@
             <translation>Apple 芯片（统一内存）</translation>
         </message>
         <message>
+            <location filename="../../app/gui/catalog_combos.cpp" line="38" />
+            <source>CPU only (system RAM)</source>
+            <translation>仅 CPU（系统内存）</translation>
+        </message>
+        <message>
             <location filename="../../app/gui/catalog_combos.cpp" line="45" />
             <source>Huawei Ascend</source>
             <translation>华为昇腾</translation>
@@ -349,6 +354,11 @@
             <location filename="../../app/gui/texts.cpp" line="78" />
             <source>The MLX engine runs on Apple Silicon only; choose a Mac.</source>
             <translation>MLX 引擎只能在 Apple 芯片上运行；请选择一台 Mac。</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/texts.cpp" line="84" />
+            <source>This engine needs a GPU: it cannot run every layer from system RAM. Choose a GPU, or llama.cpp, Ollama or Transformers for a CPU-only machine.</source>
+            <translation>此引擎需要 GPU：它无法让所有层都在系统内存中运行。请选择一块 GPU，或为仅 CPU 的机器选择 llama.cpp、Ollama 或 Transformers。</translation>
         </message>
         <message>
             <location filename="../../app/gui/texts.cpp" line="80" />

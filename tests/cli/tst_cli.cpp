@@ -160,6 +160,25 @@ private slots:
         QCOMPARE(actual, expected);
     }
 
+    /** A CPU-only catalog machine (kind "cpu"): no device, every layer in its RAM, at its bandwidth. */
+    void cpuOnlyMachine()
+    {
+        const auto r = cli({"estimate", "--model", "qwen3-8b", "--gpu", "cpu-desktop-ddr5-5600-2ch-64gb", "--json"});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const auto o = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(o["devices"].toArray().size(), 0);
+        QCOMPARE(o["gpu_layers"].toDouble(), 0.0);
+        const auto host = o["host"].toObject();
+        QCOMPARE(host["capacity_bytes"].toDouble(), 64.0 * 1024 * 1024 * 1024);
+        QVERIFY(host["weights_bytes"].toDouble() > 0);
+        QVERIFY(host["kv_cache_bytes"].toDouble() > 0);
+        QVERIFY(QStringList({"fits", "tight"}).contains(o["verdict"].toString()));
+        QVERIFY(o["decode_tokens_per_second"].toDouble() > 0);
+        const auto list = cli({"list", "gpus"});
+        QVERIFY(list.out.contains("cpu-desktop-ddr5-5600-2ch-64gb"));
+        QVERIFY(list.out.contains("(CPU only)"));
+    }
+
     void badInput_data()
     {
         QTest::addColumn<QStringList>("args");
@@ -177,6 +196,7 @@ private slots:
         QTest::newRow("no hardware") << QStringList{"estimate", "--model", "qwen3:8b"} << "--gpu";
         QTest::newRow("engine mismatch") << QStringList{"estimate", "--model", "qwen3:8b", "--engine", "vllm", "--quant", "Q4_K_M"} + gpu << "llama.cpp";
         QTest::newRow("mlx on nvidia") << QStringList{"estimate", "--model", "qwen3-8b", "--engine", "mlx"} + gpu << "Apple";
+        QTest::newRow("vllm on a cpu-only machine") << QStringList{"estimate", "--model", "qwen3-8b", "--engine", "vllm", "--gpu", "cpu-desktop-ddr5-5600-2ch-64gb"} << "needs a GPU";
         QTest::newRow("bad engine version") << QStringList{"estimate", "--model", "qwen3:8b", "--engine-version", "latest"} + gpu << "--engine-version";
         QTest::newRow("unknown option") << QStringList{"estimate", "--modle", "qwen3:8b"} << "--modle";
         QTest::newRow("unknown command") << QStringList{"estimat"} << "estimat";

@@ -76,7 +76,7 @@ const Hardware *matchHardware(const DetectedDevice &device, const std::vector<Ha
     std::size_t bestScore = 0;
     bool tie = false;
     for (const auto &h : catalog) {
-        if (h.vendor != vendorName(device.vendor) || h.memoryBytes == 0)
+        if (h.vendor != vendorName(device.vendor) || h.memoryBytes == 0 || h.kind == MemoryKind::Host) // a CPU entry is no GPU
             continue;
         const Words hAll = words(h.name);
         if (modelWords(hAll) != model)
