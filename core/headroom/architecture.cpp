@@ -73,6 +73,15 @@ constexpr Architecture kArchitectures[] = {
                "LLM_ARCH_SMOLLM3 \"smollm3\"; llama-model.cpp load_tensors LLM_ARCH_SMOLLM3: the llama layout "
                "(attn_norm, wq/wk/wv/wo, ffn_norm, ffn_gate/up/down), output falls back to tok_embd; the NoPE "
                "layers (no_rope_layers) change no tensor"},
+    {.gguf = "olmo2",
+     .hfModelTypes = {"olmo2"},
+     .qkNorm = true,
+     .source = "llama.cpp ec98e2002 (vendored in ollama/ollama@f63eea3 llama/llama.cpp/src) llama-arch.cpp "
+               "LLM_ARCH_OLMO2 \"olmo2\"; llama-model.cpp load_tensors LLM_ARCH_OLMO2: wq/wk/wv/wo, attn_q_norm "
+               "{n_embd}, attn_k_norm {n_head_kv x head_dim}, attn_post_norm, ffn_gate/up/down, ffn_post_norm; no "
+               "attn_norm or ffn_norm. The two post-norms have the pre-norms' shapes, so the llama list counts them; "
+               "the q/k norms are counted per head (2 x head_dim a layer instead of n_embd + n_head_kv x head_dim: "
+               "0.003 % of OLMo 2 7B's weights) until the table has a rule for norms across heads"},
     {.gguf = "gpt-oss",
      .hfModelTypes = {"gpt_oss"},
      .slidingWindowPattern = 2,
