@@ -82,6 +82,14 @@ constexpr Architecture kArchitectures[] = {
                "attn_norm or ffn_norm. The two post-norms have the pre-norms' shapes, so the llama list counts them; "
                "the q/k norms are counted per head (2 x head_dim a layer instead of n_embd + n_head_kv x head_dim: "
                "0.003 % of OLMo 2 7B's weights) until the table has a rule for norms across heads"},
+    {.gguf = "cohere2",
+     .hfModelTypes = {"cohere2"},
+     .slidingWindowPattern = 4,
+     .tiedEmbeddings = true,
+     .source = "llama.cpp ec98e2002 (vendored in ollama/ollama@f63eea3 llama/llama.cpp/src) llama-arch.cpp "
+               "LLM_ARCH_COHERE2 \"cohere2\"; llama-model.cpp load_hparams LLM_ARCH_COHERE2: swa_type STANDARD, "
+               "set_swa_pattern(4); load_tensors: attn_norm, wq/wk/wv/wo, ffn_gate/up/down (a parallel block: no "
+               "ffn_norm, counted here as llama's, 0.002 % of Command R7B), output = tok_embd"},
     {.gguf = "gpt-oss",
      .hfModelTypes = {"gpt_oss"},
      .slidingWindowPattern = 2,
