@@ -54,13 +54,50 @@ constexpr Architecture kArchitectures[] = {
     {.gguf = "phi3",
      .hfModelTypes = {"phi3"},
      .fusedQkv = true,
+     .fusedGateUp = true,
      .source = "llama-model.cpp load_tensors LLM_ARCH_PHI3: wqkv, ffn_up of 2 x n_ff (gate and up fused)"},
     {.gguf = "chatglm",
      .hfModelTypes = {"chatglm", "glm"},
      .fusedQkv = true,
+     .fusedGateUp = true,
      .source = "convert_hf_to_gguf.py ChatGLMModel registers GlmForCausalLM and ChatGLMModel (MODEL_ARCH.CHATGLM); "
                "llama-model.cpp load_tensors LLM_ARCH_CHATGLM: wqkv, ffn_up of 2 x n_ff (gate and up fused)"},
     {.gguf = "minicpm", .hfModelTypes = {"minicpm"}, .source = "convert_hf_to_gguf.py MiniCPMModel: model_arch MODEL_ARCH.MINICPM"},
+    {.gguf = "glm4",
+     .hfModelTypes = {"glm4"},
+     .postNorms = true,
+     .fusedGateUp = true,
+     .source = "llama.cpp ec98e2002 src/llama-model.cpp load_tensors LLM_ARCH_GLM4: attn_q/attn_k/attn_v with optional "
+               "biases (config attention_bias), attn_post_norm, ffn_post_norm, ffn_up of 2 x n_ff and no ffn_gate; "
+               "gguf-py tensor_mapping.py maps GLM-4-0414's gate_up_proj to ffn_up and post_mlp_layernorm to ffn_post_norm"},
+    {.gguf = "ernie4_5",
+     .hfModelTypes = {"ernie4_5"},
+     .source = "llama.cpp ec98e2002 src/llama-model.cpp load_tensors LLM_ARCH_ERNIE4_5: the llama layout, q/k/v/o biases "
+               "optional (config use_bias), output falls back to tok_embd; conversion/ernie.py Ernie4_5Model splits "
+               "qkv_proj and up_gate_proj into q/k/v and gate/up"},
+    {.gguf = "ernie4_5-moe",
+     .hfModelTypes = {"ernie4_5_moe"},
+     .expertProbsBias = true,
+     .source = "llama.cpp ec98e2002 src/llama-model.cpp load_tensors LLM_ARCH_ERNIE4_5_MOE: dense layers below "
+               "n_layer_dense_lead (conversion/ernie.py: moe_layer_start_index), then ffn_gate_inp, ffn_exp_probs_b "
+               "(tensor_mapping.py: mlp.moe_statics.e_score_correction), routed experts of n_ff_exp and shared experts "
+               "of n_ff_shexp"},
+    {.gguf = "hunyuan-moe",
+     .hfModelTypes = {"hunyuan_v1_moe"},
+     .qkNorm = true,
+     .source = "llama.cpp ec98e2002 src/llama-model.cpp load_tensors LLM_ARCH_HUNYUAN_MOE: attn_q_norm/attn_k_norm, "
+               "every layer MoE with ffn_gate_inp, experts and a shared expert of n_ff_shexp; conversion/hunyuan.py "
+               "HunYuanMoEModel writes moe_intermediate_size[0], moe_topk[0] and num_shared_expert[0]"},
+    {.gguf = "hunyuan-dense",
+     .hfModelTypes = {"hunyuan_v1_dense"},
+     .qkNorm = true,
+     .source = "llama.cpp ec98e2002 src/llama-model.cpp load_tensors LLM_ARCH_HUNYUAN_DENSE: the llama layout with "
+               "attn_q_norm/attn_k_norm; output falls back to tok_embd (conversion/hunyuan.py skips a tied lm_head)"},
+    {.gguf = "seed_oss",
+     .hfModelTypes = {"seed_oss"},
+     .source = "llama.cpp ec98e2002 src/llama-model.cpp load_tensors LLM_ARCH_SEED_OSS: the llama layout with optional "
+               "q/k/v biases (config attention_bias) and no attn_output bias; the FFN's pre-norm is stored as "
+               "attn_post_norm (post_attention_layernorm), the same count as ffn_norm"},
     {.gguf = "granite",
      .hfModelTypes = {"granite"},
      .source = "llama.cpp ec98e2002 (vendored in ollama/ollama@f63eea3 llama/llama.cpp/src) llama-arch.cpp "

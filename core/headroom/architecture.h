@@ -21,7 +21,8 @@ struct Architecture {
     bool qkvBias = false;                         ///< Q/K/V projections always carry biases, whatever config.json says
     bool qkNorm = false;                          ///< per-head RMS norm on Q and K (attn_q_norm / attn_k_norm)
     bool postNorms = false;                       ///< post-attention and post-FFN norms (post_attention_norm / post_ffw_norm)
-    bool fusedQkv = false;                        ///< one attn_qkv tensor; such models also fuse gate and up (ffn_up holds both)
+    bool fusedQkv = false;                        ///< one attn_qkv tensor
+    bool fusedGateUp = false;                     ///< no ffn_gate: ffn_up holds gate and up (2 x n_ff); Phi-3, ChatGLM, GLM-4-0414
     bool tiedEmbeddings = false;                  ///< default when config.json has no `tie_word_embeddings`
     bool attentionOutputBias = false;             ///< attn_output.bias
     bool attentionSinks = false;                  ///< attn_sinks: one learned logit per head

@@ -47,7 +47,7 @@ private slots:
             QVERIFY2(m.qkNorm == a.qkNorm, id + ": qk_norm");
             QVERIFY2(m.postNorms == a.postNorms, id + ": post_norms");
             QVERIFY2(m.fusedQkv == a.fusedQkv, id + ": fused_qkv");
-            QVERIFY2(m.fusedGateUp == a.fusedQkv, id + ": fused_gate_up");
+            QVERIFY2(m.fusedGateUp == a.fusedGateUp, id + ": fused_gate_up");
             if (m.slidingWindow)
                 QVERIFY2(m.slidingWindow->pattern == a.slidingWindowPattern, id + ": sliding_window.pattern");
         }

@@ -572,6 +572,66 @@ private slots:
         QCOMPARE(std::get<io::HfConfig>(r).quant, quant.toStdString());
     }
 
+    void hfMoeKeySpellings_data()
+    {
+        // Config fields of published models as other projects reproduce them (catalog sources of
+        // ernie-4.5-21b-a3b and hunyuan-a13b-instruct); params are the catalog's counts for them.
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("arch");
+        QTest::addColumn<uint>("experts");
+        QTest::addColumn<uint>("used");
+        QTest::addColumn<uint>("expertFfn");
+        QTest::addColumn<uint>("shared");
+        QTest::addColumn<uint>("dense");
+        QTest::addColumn<qulonglong>("params");
+        // ERNIE 4.5 names its keys moe_num_experts / moe_k / moe_num_shared_experts / moe_layer_start_index.
+        QTest::newRow("ERNIE-4.5-21B-A3B")
+            << R"({"model_type":"ernie4_5_moe","hidden_size":2560,"intermediate_size":12288,"max_position_embeddings":131072,
+                 "num_attention_heads":20,"num_key_value_heads":4,"head_dim":null,"num_hidden_layers":28,"vocab_size":103424,
+                 "use_bias":false,"tie_word_embeddings":true,"moe_num_experts":64,"moe_layer_start_index":1,
+                 "moe_intermediate_size":1536,"moe_k":6,"moe_layer_interval":1,"moe_num_shared_experts":2})"
+            << "ernie4_5-moe" << 64U << 6U << 1536U << 2U << 1U << 21825437888ULL;
+        // Hunyuan gives top-k, shared experts and the expert width once per layer.
+        const QString eight = "[8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8]";
+        const QString one = "[1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1]";
+        const QString width = "[" + QStringList(32, "3072").join(',') + "]";
+        QTest::newRow("Hunyuan-A13B")
+            << R"({"model_type":"hunyuan_v1_moe","hidden_size":4096,"num_hidden_layers":32,"num_attention_heads":32,
+                 "num_key_value_heads":8,"head_dim":128,"intermediate_size":3072,"vocab_size":128167,"num_experts":64,
+                 "tie_word_embeddings":true,"moe_intermediate_size":)" +
+                   width + R"(,"moe_topk":)" + eight + R"(,"num_shared_expert":)" + one + "}"
+            << "hunyuan-moe" << 64U << 8U << 3072U << 1U << 0U << 80393183232ULL;
+        // A per-layer list whose entries differ is not one value: the reader falls back as for a missing key.
+        QTest::newRow("uneven moe_topk")
+            << R"({"model_type":"hunyuan_v1_moe","hidden_size":64,"num_hidden_layers":2,"num_attention_heads":4,
+                 "intermediate_size":32,"vocab_size":100,"num_experts":4,"moe_topk":[1,2],"tie_word_embeddings":true})"
+            << "hunyuan-moe" << 4U << 1U << 32U << 0U << 0U << 0ULL;
+    }
+
+    void hfMoeKeySpellings()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, arch);
+        QFETCH(uint, experts);
+        QFETCH(uint, used);
+        QFETCH(uint, expertFfn);
+        QFETCH(uint, shared);
+        QFETCH(uint, dense);
+        QFETCH(qulonglong, params);
+        const auto r = io::parseHfConfig(text.toStdString(), "config.json");
+        QVERIFY(std::holds_alternative<io::HfConfig>(r));
+        const ModelSpec &m = std::get<io::HfConfig>(r).spec;
+        QCOMPARE(m.arch, arch.toStdString());
+        QVERIFY(m.moe.has_value());
+        QCOMPARE(m.moe->experts, experts);
+        QCOMPARE(m.moe->expertsUsed, used);
+        QCOMPARE(m.moe->expertFfn, expertFfn);
+        QCOMPARE(m.moe->sharedExperts, shared);
+        QCOMPARE(m.moe->denseLayers, dense);
+        if (params > 0)
+            QCOMPARE(qulonglong{m.params}, params);
+    }
+
     void badJson_data()
     {
         QTest::addColumn<QString>("text");

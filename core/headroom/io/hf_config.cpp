@@ -42,6 +42,32 @@ std::optional<std::uint32_t> u32(const json &obj, const json *fallback, std::ini
     return std::nullopt;
 }
 
+/**
+ * As u32, also taking a per-layer list whose entries are all equal (Hunyuan's moe_topk, num_shared_expert,
+ * moe_intermediate_size): llama.cpp's conversion/hunyuan.py asserts they are equal and writes the first.
+ */
+std::optional<std::uint32_t> u32OrUniformList(const json &obj, const json *fallback, std::initializer_list<const char *> keys)
+{
+    for (const char *k : keys) {
+        if (const auto v = u32(obj, fallback, {k}))
+            return v;
+        for (const json *o : {&obj, fallback}) {
+            if (!o || !o->is_object())
+                continue;
+            const auto it = o->find(k);
+            if (it == o->end() || !it->is_array() || it->empty())
+                continue;
+            const json &first = it->front();
+            if (!std::all_of(it->begin(), it->end(), [&](const json &e) { return e == first; }))
+                continue;
+            const json one = {{k, first}};
+            if (const auto v = u32(one, nullptr, {k}))
+                return v;
+        }
+    }
+    return std::nullopt;
+}
+
 std::string str(const json &obj, const json *fallback, const char *key)
 {
     for (const json *o : {&obj, fallback}) {
@@ -204,7 +230,7 @@ std::variant<HfConfig, IoError> parseHfConfig(std::string_view text, const std::
     m.qkNorm = arch.qkNorm;
     m.postNorms = arch.postNorms;
     m.fusedQkv = arch.fusedQkv;
-    m.fusedGateUp = arch.fusedQkv;
+    m.fusedGateUp = arch.fusedGateUp;
 
     // Sliding window: an explicit layer_types list, or the architecture's fixed pattern.
     const auto window = u32(c, fb, {"sliding_window"});
@@ -225,19 +251,23 @@ std::variant<HfConfig, IoError> parseHfConfig(std::string_view text, const std::
     if (window && *window > 0 && pattern > 1)
         m.slidingWindow = SlidingWindow{*window, pattern};
 
-    // Mixture of experts.
-    const auto experts = u32(c, fb, {"num_experts", "n_routed_experts", "num_local_experts"});
+    // Mixture of experts. ERNIE 4.5 spells its keys moe_num_experts / moe_k / moe_num_shared_experts /
+    // moe_layer_start_index (conversion/ernie.py); Hunyuan gives moe_topk, num_shared_expert and
+    // moe_intermediate_size per layer (conversion/hunyuan.py).
+    const auto experts = u32(c, fb, {"num_experts", "n_routed_experts", "num_local_experts", "moe_num_experts"});
     if (experts && *experts > 1) {
         MoeSpec moe;
         moe.experts = *experts;
-        moe.expertsUsed = u32(c, fb, {"num_experts_per_tok", "experts_per_token", "num_experts_per_token"}).value_or(1);
+        moe.expertsUsed =
+            u32OrUniformList(c, fb, {"num_experts_per_tok", "experts_per_token", "num_experts_per_token", "moe_k", "moe_topk"}).value_or(1);
         moe.expertsUsed = std::min(moe.expertsUsed, moe.experts);
-        moe.expertFfn = u32(c, fb, {"moe_intermediate_size"}).value_or(m.ffn);
-        moe.sharedExperts = u32(c, fb, {"n_shared_experts", "num_shared_experts"}).value_or(0);
-        moe.sharedFfn = u32(c, fb, {"shared_expert_intermediate_size"}).value_or(0);
+        moe.expertFfn = u32OrUniformList(c, fb, {"moe_intermediate_size"}).value_or(m.ffn);
+        moe.sharedExperts =
+            u32OrUniformList(c, fb, {"n_shared_experts", "num_shared_experts", "moe_num_shared_experts", "num_shared_expert"}).value_or(0);
+        moe.sharedFfn = u32(c, fb, {"shared_expert_intermediate_size", "shared_intermediate_size"}).value_or(0);
         if (moe.sharedFfn > 0 && moe.sharedExperts == 0)
             moe.sharedExperts = 1;
-        moe.denseLayers = std::min(u32(c, fb, {"first_k_dense_replace"}).value_or(0), m.layers);
+        moe.denseLayers = std::min(u32(c, fb, {"first_k_dense_replace", "moe_layer_start_index"}).value_or(0), m.layers);
         m.moe = moe;
     }
 
