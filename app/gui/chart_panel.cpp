@@ -24,11 +24,12 @@ namespace headroom::gui {
 QColor ChartPanel::segmentColor(int column)
 {
     switch (column) {
-    case EstimateModel::Weights: return QColor(0x00, 0x72, 0xB2);  // blue
-    case EstimateModel::KvCache: return QColor(0xE6, 0x9F, 0x00);  // orange
-    case EstimateModel::Compute: return QColor(0x00, 0x9E, 0x73);  // bluish green
-    case EstimateModel::Overhead: return QColor(0xCC, 0x79, 0xA7); // reddish purple
-    case EstimateModel::Usable: return QColor(0xD5, 0x5E, 0x00);   // vermillion
+    case EstimateModel::Weights: return QColor(0x00, 0x72, 0xB2);   // blue
+    case EstimateModel::KvCache: return QColor(0xE6, 0x9F, 0x00);   // orange
+    case EstimateModel::Compute: return QColor(0x00, 0x9E, 0x73);   // bluish green
+    case EstimateModel::Overhead: return QColor(0xCC, 0x79, 0xA7);  // reddish purple
+    case EstimateModel::Projector: return QColor(0x56, 0xB4, 0xE9); // sky blue
+    case EstimateModel::Usable: return QColor(0xD5, 0x5E, 0x00);    // vermillion
     default: return QColor(0x99, 0x99, 0x99);
     }
 }
@@ -75,7 +76,7 @@ ChartPanel::ChartPanel(EstimateModel *model, bool compact, QWidget *parent) : QW
 
     m_mapper = new QVBarModelMapper(this);
     m_mapper->setFirstBarSetColumn(EstimateModel::Weights);
-    m_mapper->setLastBarSetColumn(EstimateModel::Overhead);
+    m_mapper->setLastBarSetColumn(EstimateModel::Projector);
     m_mapper->setFirstRow(0);
     m_mapper->setSeries(m_series);
     m_mapper->setModel(m_model);
@@ -153,7 +154,7 @@ void ChartPanel::refresh()
     for (int r = 0; r < rows; ++r) {
         names << m_model->headerData(r, Qt::Vertical).toString();
         double total = 0;
-        for (int c = EstimateModel::Weights; c <= EstimateModel::Overhead; ++c)
+        for (int c = EstimateModel::Weights; c <= EstimateModel::Projector; ++c)
             total += m_model->index(r, c).data().toDouble();
         maxValue = std::max({maxValue, total, m_model->index(r, EstimateModel::Capacity).data().toDouble()});
     }

@@ -13,6 +13,7 @@ Bytes bytesFor(const DeviceUsage &u, int column)
     case EstimateModel::KvCache: return u.kvCache;
     case EstimateModel::Compute: return u.compute;
     case EstimateModel::Overhead: return u.overhead;
+    case EstimateModel::Projector: return u.projector;
     case EstimateModel::Usable: return u.usable;
     case EstimateModel::Capacity: return u.capacity;
     default: return 0;
@@ -114,6 +115,7 @@ QString EstimateModel::columnName(int column)
     case KvCache: return tr("KV cache");
     case Compute: return tr("Compute buffers");
     case Overhead: return tr("Runtime overhead");
+    case Projector: return tr("Vision projector");
     case Usable: return tr("Usable capacity");
     case Capacity: return tr("Marketed capacity");
     default: return {};
@@ -127,6 +129,7 @@ QString EstimateModel::columnDescription(int column)
     case KvCache: return tr("Keys and values kept for every token of context, for every sequence.");
     case Compute: return tr("Scratch memory the engine allocates for one forward pass.");
     case Overhead: return tr("CUDA/Metal context and framework memory taken before the model loads.");
+    case Projector: return tr("The vision encoder and projector (mmproj) with its buffer for one image, when the engine loads it.");
     case Usable: return tr("What the engine can actually fill on this device.");
     case Capacity: return tr("The memory printed on the box.");
     default: return {};

@@ -9,13 +9,13 @@ namespace headroom::gui {
 
 /**
  * The placement as a table the chart maps: one row per device (plus host RAM when layers are
- * offloaded), columns weights / KV / compute / overhead / usable / capacity, all in GiB.
+ * offloaded), columns weights / KV / compute / overhead / vision projector / usable / capacity, all in GiB.
  */
 class EstimateModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { Weights, KvCache, Compute, Overhead, Usable, Capacity, ColumnCount };
+    enum Column { Weights, KvCache, Compute, Overhead, Projector, Usable, Capacity, ColumnCount };
     enum Role { BytesRole = Qt::UserRole + 1, IsHostRole };
 
     explicit EstimateModel(QObject *parent = nullptr);

@@ -25,6 +25,7 @@ RequestInputs GuiInputs::toRequestInputs(const std::vector<DeviceChoice> &gpus) 
         in.parallel = parallel;
     in.kvType = kvType.toStdString();
     in.flashAttn = flashAttn;
+    in.vision = vision;
     in.gpus = gpus;
     if (ramGiB > 0)
         in.hostRam = static_cast<Bytes>(std::llround(ramGiB * static_cast<double>(GiB)));
@@ -58,6 +59,7 @@ std::optional<QString> GuiInputs::takeRequest(const RequestInputs &in)
     parallel = in.parallel.value_or(0);
     kvType = QString::fromStdString(in.kvType);
     flashAttn = in.flashAttn;
+    vision = in.vision;
     ramGiB = in.hostRam ? toGiB(*in.hostRam) : 0.0;
     if (in.gpus.empty())
         return std::nullopt;

@@ -19,6 +19,7 @@ struct GuiInputs {
     quint32 parallel = 0;                       ///< 0 = the engine's default
     QString kvType = QStringLiteral("f16");
     FlashAttn flashAttn = FlashAttn::Auto;
+    std::optional<bool> vision;               ///< the vision projector; empty = the engine's default (not persisted)
     QString gpu = QStringLiteral("rtx-4090"); ///< catalog id, "custom", or "this" / "this-free" (This computer)
     int gpuCount = 1;
     double customGiB = 24.0;

@@ -171,6 +171,13 @@ void InputsPanel::buildUi()
     engineForm->addRow(tr("Version"), m_engineVersion);
     engineForm->addRow(tr("KV cache"), m_kvType);
     engineForm->addRow(tr("Flash attention"), m_flashAttn);
+    m_vision = plainCombo("visionCombo");
+    m_vision->addItem(tr("Engine default"), -1);
+    m_vision->addItem(tr("Included"), 1);
+    m_vision->addItem(tr("Not loaded"), 0);
+    m_vision->setToolTip(tr("A multimodal model's vision encoder and projector (mmproj): Ollama, vLLM and transformers load it "
+                            "with the model, llama-server only with --mmproj"));
+    engineForm->addRow(tr("Vision projector"), m_vision);
     root->addWidget(engineBox);
 
     // Hardware
@@ -235,7 +242,7 @@ void InputsPanel::buildUi()
             changed();
         }
     });
-    for (QComboBox *c : {m_quant, m_engine, m_engineVersion, m_kvType, m_flashAttn, m_gpu, m_gpu2})
+    for (QComboBox *c : {m_quant, m_engine, m_engineVersion, m_kvType, m_flashAttn, m_vision, m_gpu, m_gpu2})
         connect(c, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] { changed(); });
     for (QSpinBox *s : {m_parallel, m_gpuCount, m_gpu2Count})
         connect(s, &QSpinBox::valueChanged, this, [this] { changed(); });
@@ -340,6 +347,8 @@ void InputsPanel::readWidgets()
     m_inputs.parallel = static_cast<quint32>(m_parallel->value());
     m_inputs.kvType = currentKey(m_kvType);
     m_inputs.flashAttn = static_cast<FlashAttn>(m_flashAttn->currentData().toInt());
+    const int vision = m_vision->currentData().toInt();
+    m_inputs.vision = vision < 0 ? std::nullopt : std::optional<bool>(vision == 1);
     m_inputs.gpu = currentKey(m_gpu);
     m_inputs.gpuCount = m_gpuCount->value();
     m_inputs.customGiB = m_customGiB->value();
@@ -472,9 +481,9 @@ void InputsPanel::fillVersionCombo()
 void InputsPanel::syncWidgets()
 {
     m_updating = true;
-    const QList<QWidget *> all{m_model,     m_quant,         m_ctxDefault, m_ctxSlider, m_ctxSpin, m_parallel,
-                               m_engine,    m_engineVersion, m_kvType,     m_flashAttn, m_gpu,     m_gpuCount,
-                               m_customGiB, m_mixed,         m_gpu2,       m_gpu2Count, m_ram};
+    const QList<QWidget *> all{m_model,    m_quant,         m_ctxDefault, m_ctxSlider, m_ctxSpin,   m_parallel,
+                               m_engine,   m_engineVersion, m_kvType,     m_flashAttn, m_vision,    m_gpu,
+                               m_gpuCount, m_customGiB,     m_mixed,      m_gpu2,      m_gpu2Count, m_ram};
     std::vector<std::unique_ptr<QSignalBlocker>> blockers;
     for (QWidget *w : all)
         blockers.push_back(std::make_unique<QSignalBlocker>(w));
@@ -513,6 +522,7 @@ void InputsPanel::syncWidgets()
     fillVersionCombo();
     selectKey(m_kvType, m_inputs.kvType);
     m_flashAttn->setCurrentIndex(std::max(0, m_flashAttn->findData(static_cast<int>(m_inputs.flashAttn))));
+    m_vision->setCurrentIndex(std::max(0, m_vision->findData(m_inputs.vision ? (*m_inputs.vision ? 1 : 0) : -1)));
     selectKey(m_gpu, m_inputs.gpu);
     const Hardware *hw = m_catalog.findHardware(m_inputs.gpu.toStdString());
     const bool unified = hw && hw->kind != MemoryKind::Discrete; // one machine: a Mac, or a CPU-only entry

@@ -86,6 +86,7 @@ private:
     QComboBox *m_engineVersion = nullptr;
     QComboBox *m_kvType = nullptr;
     QComboBox *m_flashAttn = nullptr;
+    QComboBox *m_vision = nullptr;
     QComboBox *m_gpu = nullptr;
     QSpinBox *m_gpuCount = nullptr;
     QLabel *m_thisInfo = nullptr;

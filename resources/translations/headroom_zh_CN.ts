@@ -959,6 +959,16 @@
     <context>
         <name>headroom::gui::EstimateModel</name>
         <message>
+            <location filename="../../app/gui/estimate_model.cpp" />
+            <source>Vision projector</source>
+            <translation>视觉投影器</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/estimate_model.cpp" />
+            <source>The vision encoder and projector (mmproj) with its buffer for one image, when the engine loads it.</source>
+            <translation>视觉编码器与投影器（mmproj）及处理一张图像的缓冲区（引擎加载它时）。</translation>
+        </message>
+        <message>
             <location filename="../../app/gui/estimate_model.cpp" line="76" />
             <source>%1 on %2: %3 GiB</source>
             <translation>%1（%2）：%3 GiB</translation>
@@ -1249,6 +1259,26 @@
     </context>
     <context>
         <name>headroom::gui::InputsPanel</name>
+        <message>
+            <location filename="../../app/gui/inputs_panel.cpp" />
+            <source>Vision projector</source>
+            <translation>视觉投影器</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/inputs_panel.cpp" />
+            <source>Included</source>
+            <translation>加载</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/inputs_panel.cpp" />
+            <source>Not loaded</source>
+            <translation>不加载</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/inputs_panel.cpp" />
+            <source>A multimodal model&apos;s vision encoder and projector (mmproj): Ollama, vLLM and transformers load it with the model, llama-server only with --mmproj</source>
+            <translation>多模态模型的视觉编码器与投影器（mmproj）：Ollama、vLLM 和 transformers 随模型一起加载，llama-server 仅在指定 --mmproj 时加载</translation>
+        </message>
         <message>
             <location filename="../../app/gui/inputs_panel.cpp" line="55" />
             <source>Model</source>
