@@ -356,6 +356,11 @@
             <translation>MLX 引擎只能在 Apple 芯片上运行；请选择一台 Mac。</translation>
         </message>
         <message>
+            <location filename="../../app/gui/texts.cpp" line="82" />
+            <source>This engine version cannot load the %1 architecture; the first version that does is %2.</source>
+            <translation>此引擎版本无法加载 %1 架构；最早支持它的版本是 %2。</translation>
+        </message>
+        <message>
             <location filename="../../app/gui/texts.cpp" line="84" />
             <source>This engine needs a GPU: it cannot run every layer from system RAM. Choose a GPU, or llama.cpp, Ollama or Transformers for a CPU-only machine.</source>
             <translation>此引擎需要 GPU：它无法让所有层都在系统内存中运行。请选择一块 GPU，或为仅 CPU 的机器选择 llama.cpp、Ollama 或 Transformers。</translation>
@@ -825,6 +830,11 @@
             <location filename="../../app/gui/advice_panel.cpp" line="286" />
             <source>; %1 support only a shorter context</source>
             <translation>；%1 个只支持更短的上下文</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/advice_panel.cpp" line="308" />
+            <source>; %1 need a newer engine version</source>
+            <translation>；%1 个需要更新的引擎版本</translation>
         </message>
         <message>
             <location filename="../../app/gui/advice_panel.cpp" line="288" />
