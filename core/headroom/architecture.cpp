@@ -32,10 +32,30 @@ constexpr Architecture kArchitectures[] = {
      .qkNorm = true,
      .source = "llama-model.cpp load_tensors LLM_ARCH_QWEN3MOE: attn_q_norm, attn_k_norm"},
     {.gguf = "deepseek2",
-     .hfModelTypes = {"deepseek_v2", "deepseek_v3"},
+     .hfModelTypes = {"deepseek_v2", "deepseek_v3", "kimi_k2"},
      .expertProbsBias = true,
      .source = "llama-model.cpp load_tensors LLM_ARCH_DEEPSEEK2: ffn_exp_probs_b (V3's noaux_tc routing; "
-               "convert_hf_to_gguf.py DeepseekV2Model also takes DeepseekV3ForCausalLM)"},
+               "convert_hf_to_gguf.py DeepseekV2Model also takes DeepseekV3ForCausalLM, which Kimi K2 declares with model_type kimi_k2)"},
+    {.gguf = "deepseek32",
+     .hfModelTypes = {"deepseek_v32"},
+     .expertProbsBias = true,
+     .source = "ggml-org/llama.cpp PR #21149 (DeepseekV32ForCausalLM, LLM_ARCH_DEEPSEEK32): the deepseek2 tensors plus "
+               "per layer indexer.k_norm (weight, bias), indexer.proj {n_embd, n_head_idx}, indexer.attn_k {n_embd, d_idx}, "
+               "indexer.attn_q_b {q_lora_rank, n_head_idx x d_idx}; src/llama-kv-cache-dsa.cpp keeps the indexer keys"},
+    {.gguf = "glm4moe",
+     .hfModelTypes = {"glm4_moe"},
+     .qkvBias = true,
+     .expertProbsBias = true,
+     .source = "llama.cpp load_tensors LLM_ARCH_GLM4_MOE (src/models/glm4-moe.cpp): q/k/v with biases, attn_q_norm/attn_k_norm "
+               "only when present (config use_qk_norm), exp_probs_b, shared expert, n_layer_dense_lead dense layers; the "
+               "nextn_predict_layers NextN block is in the file but created with TENSOR_SKIP"},
+    {.gguf = "minimax-m2",
+     .hfModelTypes = {"minimax_m2"},
+     .qkNorm = true,
+     .expertProbsBias = true,
+     .qkNormAcrossHeads = true,
+     .source = "llama.cpp load_tensors LLM_ARCH_MINIMAX_M2: attn_q_norm {n_embd_head_k x n_head}, attn_k_norm "
+               "{n_embd_head_k x n_head_kv} (config qk_norm_type per_layer), exp_probs_b (use_routing_bias), no shared expert"},
     {.gguf = "gemma2",
      .hfModelTypes = {"gemma2"},
      .slidingWindowPattern = 2,

@@ -28,6 +28,7 @@ struct Architecture {
     bool attentionSinks = false;                  ///< attn_sinks: one learned logit per head
     bool expertBiases = false;                    ///< router and routed-expert biases (ffn_gate_inp.bias, ffn_*_exps.bias)
     bool expertProbsBias = false;                 ///< exp_probs_b: the routing score correction of DeepSeek-V3's noaux_tc
+    bool qkNormAcrossHeads = false;               ///< attn_q_norm / attn_k_norm span all heads (MiniMax-M2), not one head
     std::string_view source;
 };
 

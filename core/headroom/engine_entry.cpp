@@ -89,7 +89,10 @@ void readBehaviourRow(const EntryReader &v, EngineBehaviour &b)
     b.released = v.str("released", false);
     b.source = v.str("source");
     // Missing keys inherit from the previous row (b holds it).
-    b.mlaCache = v.choice("mla_cache", {{"latent", MlaCache::Latent}, {"expanded", MlaCache::Expanded}}, b.mlaCache);
+    b.mlaCache = v.choice("mla_cache", {{"latent", MlaCache::Latent}, {"latent_kv", MlaCache::LatentKv}, {"expanded", MlaCache::Expanded}},
+                          b.mlaCache);
+    b.indexerCache =
+        v.choice("indexer_cache", {{"key_type", IndexerCache::KeyType}, {"fp8_scaled", IndexerCache::Fp8Scaled}}, b.indexerCache);
     b.swaCache = v.choice("swa_cache", {{"window", SwaCache::Window}, {"full", SwaCache::Full}}, b.swaCache);
     b.flashAttnDefault =
         v.choice("flash_attn_default", {{"on", FlashAttnDefault::On}, {"off", FlashAttnDefault::Off}, {"auto", FlashAttnDefault::Auto}},

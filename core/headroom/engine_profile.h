@@ -16,7 +16,18 @@
 
 namespace headroom {
 
-enum class MlaCache { Latent, Expanded };
+/**
+ * How an engine caches DeepSeek MLA per token and layer: the latent (kv_lora_rank + rope dims) as K with V a view
+ * of it (Latent: vLLM; llama.cpp since PR #19067), the latent as K and its first kv_lora_rank elements again as V
+ * (LatentKv: llama.cpp PR #12801 until #19067), or decompressed per-head K and V (Expanded).
+ */
+enum class MlaCache { Latent, LatentKv, Expanded };
+/**
+ * How an engine caches the DSA lightning indexer's key per token and layer: index_head_dim elements of the K cache
+ * type (llama.cpp's second llama_kv_cache, transformers' DynamicIndexedLayer), or fp8 with one fp32 scale per 128
+ * (vLLM's DeepseekV32IndexerCache: 128 + 4 bytes).
+ */
+enum class IndexerCache { KeyType, Fp8Scaled };
 enum class SwaCache { Window, Full };
 enum class FlashAttnDefault { Off, On, Auto };
 
@@ -58,6 +69,7 @@ struct EngineBehaviour {
     std::string from;
     std::string released;
     MlaCache mlaCache = MlaCache::Expanded;
+    IndexerCache indexerCache = IndexerCache::KeyType;
     SwaCache swaCache = SwaCache::Full;
     FlashAttnDefault flashAttnDefault = FlashAttnDefault::Off;
     std::vector<std::string> flashAttnArchs; ///< Auto: on only for these architectures; empty = every one

@@ -30,8 +30,11 @@ LayerWidth widthOf(const ModelSpec &m, const KvGeometry &g)
 {
     if (m.mla) {
         const auto &a = *m.mla;
-        if (g.mlaLatent) // llama.cpp (PR #12801) and vLLM cache the compressed latent; V is a view of it
-            return {std::uint64_t{a.kvLoraRank} + a.qkRopeHeadDim, 0};
+        // llama.cpp (PR #12801) and vLLM cache the compressed latent. vLLM and llama.cpp since PR #19067 ("kv-cache :
+        // support V-less cache", 2026-01-24: "almost x2 less memory") read V as a view of it; llama.cpp in between
+        // kept the kv_lora_rank latent a second time as V (n_embd_head_v = kv_lora_rank).
+        if (g.mlaLatent)
+            return {std::uint64_t{a.kvLoraRank} + a.qkRopeHeadDim, g.mlaLatentValue ? std::uint64_t{a.kvLoraRank} : 0};
         return {std::uint64_t{m.heads} * (a.qkNopeHeadDim + a.qkRopeHeadDim), std::uint64_t{m.heads} * a.vHeadDim};
     }
     return {std::uint64_t{m.kvHeads} * m.headDim, std::uint64_t{m.kvHeads} * m.valueDim()};
@@ -45,7 +48,9 @@ KvGeometry kvGeometry(const ModelSpec &m, const EngineProfile &engine, const Eng
     KvGeometry g;
     g.keyType = keyType;
     g.valueType = valueType;
-    g.mlaLatent = m.mla.has_value() && b.mlaCache == MlaCache::Latent;
+    g.mlaLatent = m.mla.has_value() && b.mlaCache != MlaCache::Expanded;
+    g.mlaLatentValue = m.mla.has_value() && b.mlaCache == MlaCache::LatentKv;
+    g.indexer = b.indexerCache;
     // How each engine rounds its cache is data (engines.json `kv_cells`): llama.cpp pads the whole cache to
     // 256 cells and keeps window x n_seq + n_ubatch cells in a windowed layer (src/llama-kv-cache.cpp, since
     // PR #13194); vLLM pages in blocks of 16 and keeps window + one block per sequence; mlx-lm's KVCache grows
@@ -64,10 +69,30 @@ KvGeometry kvGeometry(const ModelSpec &m, const EngineProfile &engine, const Eng
     return g;
 }
 
+namespace {
+
+/**
+ * The DSA lightning indexer's key of one token in one layer. llama.cpp keeps it in a second llama_kv_cache of one
+ * head of indexer_head_size in the K type (src/llama-kv-cache-dsa.cpp, PR #21149); vLLM's DeepseekV32IndexerCache
+ * stores index_head_dim fp8 bytes plus one fp32 scale per 128 (uint8, 128 + 4 = 132 bytes for V3.2: the "uint8/132"
+ * layout LMCache#5010 detects; sglang#30041: "132 B/token/layer").
+ */
+Bytes indexerRowBytes(const ModelSpec &m, const KvGeometry &g)
+{
+    if (!m.indexer)
+        return 0;
+    const std::uint64_t dim = m.indexer->headDim;
+    if (g.indexer == IndexerCache::Fp8Scaled)
+        return dim + dim / 128 * 4;
+    return rowBytes(g.keyType, dim);
+}
+
+} // namespace
+
 Bytes kvCellBytes(const ModelSpec &m, const KvGeometry &g)
 {
     const auto w = widthOf(m, g);
-    return rowBytes(g.keyType, w.key) + (w.value ? rowBytes(g.valueType, w.value) : 0);
+    return rowBytes(g.keyType, w.key) + (w.value ? rowBytes(g.valueType, w.value) : 0) + indexerRowBytes(m, g);
 }
 
 std::vector<Bytes> kvLayerBytes(const ModelSpec &m, const KvGeometry &g)

@@ -16,7 +16,9 @@ struct KvGeometry {
     Bytes windowCells = 0; ///< cells in a sliding-window layer
     KvType keyType = KvType::F16;
     KvType valueType = KvType::F16;
-    bool mlaLatent = false; ///< DeepSeek MLA stored as one 512+64 latent per token (no V)
+    bool mlaLatent = false;                       ///< DeepSeek MLA stored as one 512+64 latent per token (no V)
+    bool mlaLatentValue = false;                  ///< ... with its 512 latent elements stored again as V (llama.cpp before PR #19067)
+    IndexerCache indexer = IndexerCache::KeyType; ///< how a DSA model's indexer keys are stored (ModelSpec::indexer)
 };
 
 [[nodiscard]] KvGeometry kvGeometry(const ModelSpec &m, const EngineProfile &engine, const EngineBehaviour &b, KvType keyType,

@@ -43,6 +43,10 @@ LayoutPlanner::LayoutPlanner(const EstimateRequest &req, const EngineBehaviour &
     const std::size_t n = m.layers;
     m_layers = m.layers;
     m_tensorParallel = traits.devicePolicy == DevicePolicy::TensorParallel && !req.devices.empty();
+    // MLA caches one latent head per token, which vLLM cannot split over tensor-parallel ranks: each rank keeps all of
+    // it (Kimi-K2.5 on vLLM, TP=8: 163.59 GiB of KV per rank for 2,499,584 tokens = 61 x 576 x 2 B a token,
+    // MoonshotAI/Kimi-K2.5#34 as quoted in vramscout's test; decode context parallelism is what shards it).
+    m_kvReplicated = m_tensorParallel && m.mla && behaviour.mlaCache != MlaCache::Expanded;
     m_embeddingsOnHost = traits.embeddingsOnHost;
     m_weights.assign(n + 1, 0);
     m_active.assign(n + 1, 0);
@@ -242,7 +246,7 @@ const LayoutPlanner::Totals &LayoutPlanner::totalsTensorParallel(const Loads &l)
     const Bytes kv = kvOfLayers(l, 0, m_layers);
     t.devices.assign(m_req.devices.size(), 0);
     for (std::size_t i = 0; i < m_req.devices.size(); ++i)
-        t.devices[i] = weights / ranks + kv / ranks + l.compute.outputScratch + m_overhead[i];
+        t.devices[i] = weights / ranks + (m_kvReplicated ? kv : kv / ranks) + l.compute.outputScratch + m_overhead[i];
     t.host = 0;
     if (m_vision.included) // vLLM shards the vision tower's linear layers over the ranks too
         for (auto &d : t.devices)
@@ -424,10 +428,10 @@ Layout LayoutPlanner::placeTensorParallel(const ResolvedSettings &s, const std::
     for (std::size_t i = 0; i < m_req.devices.size(); ++i) {
         DeviceUsage du = emptyUsage(i);
         du.weights = weights / ranks;
-        du.kvCache = kv / ranks;
+        du.kvCache = m_kvReplicated ? kv : kv / ranks;
         du.compute = compute.outputScratch;
         du.layers = m_layers + 1;
-        out.speed.push_back({static_cast<double>(active / ranks) + kvReadPerToken(kv / ranks, s.parallel), du.bandwidthGBs});
+        out.speed.push_back({static_cast<double>(active / ranks) + kvReadPerToken(du.kvCache, s.parallel), du.bandwidthGBs});
         p.devices.push_back(std::move(du));
     }
     p.host.id = "host";

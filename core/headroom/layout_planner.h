@@ -94,6 +94,7 @@ private:
     const EngineBehaviour &m_behaviour;
     std::uint32_t m_layers = 0;
     bool m_tensorParallel = false;
+    bool m_kvReplicated = false; ///< every tensor-parallel rank holds the whole KV cache (MLA's one latent head)
     bool m_embeddingsOnHost = false;
     std::vector<Bytes> m_weights;         ///< per unit: blocks 0..n-1, then the output layer
     std::vector<Bytes> m_active;          ///< bytes each unit reads per decoded token

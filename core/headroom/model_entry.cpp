@@ -55,12 +55,24 @@ ModelSpec readModelEntry(const EntryReader &r, const std::string &id)
             moe.expertFfn = s.integer<std::uint32_t>("expert_ffn", true, 0, 1);
             moe.sharedExperts = s.integer<std::uint32_t>("shared_experts", false);
             moe.sharedFfn = s.integer<std::uint32_t>("shared_ffn", false);
+            if (s.has("routing_bias"))
+                moe.routingBias = s.boolean("routing_bias");
             moe.denseLayers = s.integer<std::uint32_t>("dense_layers", false);
             if (moe.expertsUsed > moe.experts)
                 s.fail(P::BadValue, "experts_used", std::to_string(moe.expertsUsed));
             if (moe.denseLayers > m.layers)
                 s.fail(P::BadValue, "dense_layers", std::to_string(moe.denseLayers));
             return moe;
+        });
+    if (r.has("indexer"))
+        m.indexer = readObject(r, "indexer", [&](const EntryReader &s) {
+            IndexerSpec ix;
+            ix.heads = s.integer<std::uint32_t>("heads", true, 0, 1);
+            ix.headDim = s.integer<std::uint32_t>("head_dim", true, 0, 1);
+            ix.topk = s.integer<std::uint32_t>("topk", true, 0, 1);
+            if (!m.mla)
+                s.fail(P::BadValue, "indexer", "needs mla");
+            return ix;
         });
     m.mtpLayers = r.integer<std::uint32_t>("mtp_layers", false);
     for (std::size_t i = 0, n = r.arraySize("ollama"); i < n; ++i) {

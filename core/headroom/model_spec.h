@@ -25,13 +25,25 @@ struct MlaSpec {
     std::uint32_t vHeadDim = 0;
 };
 
+/**
+ * DeepSeek Sparse Attention's lightning indexer (DeepSeek-V3.2): per layer a few query heads score every
+ * earlier token against one key of `headDim` that the engine caches next to the MLA latent (config.json
+ * index_n_heads / index_head_dim / index_topk).
+ */
+struct IndexerSpec {
+    std::uint32_t heads = 0;
+    std::uint32_t headDim = 0;
+    std::uint32_t topk = 0; ///< tokens each query attends to
+};
+
 struct MoeSpec {
     std::uint32_t experts = 0;
     std::uint32_t expertsUsed = 0;
     std::uint32_t expertFfn = 0;
     std::uint32_t sharedExperts = 0;
-    std::uint32_t sharedFfn = 0;   ///< 0 = expertFfn × sharedExperts
-    std::uint32_t denseLayers = 0; ///< leading layers with a dense MLP of `ffn`
+    std::uint32_t sharedFfn = 0;     ///< 0 = expertFfn × sharedExperts
+    std::uint32_t denseLayers = 0;   ///< leading layers with a dense MLP of `ffn`
+    std::optional<bool> routingBias; ///< exp_probs_b (noaux_tc score correction) present; empty = the architecture's rule
 };
 
 struct OllamaTag {
@@ -95,6 +107,7 @@ struct ModelSpec {
     bool postNorms = false;
     std::optional<SlidingWindow> slidingWindow;
     std::optional<MlaSpec> mla;
+    std::optional<IndexerSpec> indexer; ///< DSA lightning indexer (V3.2); empty = dense attention
     std::optional<MoeSpec> moe;
     std::uint32_t mtpLayers = 0;
     std::optional<VisionSpec> vision; ///< the model reads images (mmproj / vision tower); empty = text only

@@ -60,6 +60,14 @@ void addAttention(TensorList &t, const ModelSpec &m, int l)
         t.addBlock(l, "attn_kv_a_norm.weight", a.kvLoraRank);
         t.addBlock(l, "attn_kv_b.weight", a.kvLoraRank, std::uint64_t{m.heads} * (a.qkNopeHeadDim + a.vHeadDim));
         t.addBlock(l, "attn_output.weight", std::uint64_t{m.heads} * a.vHeadDim, m.hidden);
+        if (m.indexer) { // DeepSeek-V3.2's lightning indexer (llama.cpp LLM_ARCH_DEEPSEEK32, PR #21149)
+            const auto &ix = *m.indexer;
+            t.addBlock(l, "indexer.k_norm.weight", ix.headDim);
+            t.addBlock(l, "indexer.k_norm.bias", ix.headDim);
+            t.addBlock(l, "indexer.proj.weight", m.hidden, ix.heads);
+            t.addBlock(l, "indexer.attn_k.weight", m.hidden, ix.headDim);
+            t.addBlock(l, "indexer.attn_q_b.weight", a.qLoraRank, std::uint64_t{ix.heads} * ix.headDim);
+        }
         return;
     }
     const std::uint64_t q = std::uint64_t{m.heads} * m.headDim;
@@ -80,7 +88,10 @@ void addAttention(TensorList &t, const ModelSpec &m, int l)
             t.addBlock(l, "attn_v.bias", v);
         }
     }
-    if (m.qkNorm) {
+    if (m.qkNorm && arch.qkNormAcrossHeads) {
+        t.addBlock(l, "attn_q_norm.weight", q);
+        t.addBlock(l, "attn_k_norm.weight", k);
+    } else if (m.qkNorm) {
         t.addBlock(l, "attn_q_norm.weight", m.headDim);
         t.addBlock(l, "attn_k_norm.weight", m.headDim);
     }
@@ -115,7 +126,7 @@ void addFeedForward(TensorList &t, const ModelSpec &m, int l)
         t.addBlock(l, "ffn_up_exps.bias", e.expertFfn, e.experts, 1, true);
         t.addBlock(l, "ffn_down_exps.bias", m.hidden, e.experts, 1, true);
     }
-    if (arch.expertProbsBias)
+    if (e.routingBias.value_or(arch.expertProbsBias)) // DeepSeek-V2's greedy routing has none, V3's noaux_tc has it
         t.addBlock(l, "exp_probs_b.bias", e.experts);
     const std::uint64_t shared = e.sharedFfn ? e.sharedFfn : std::uint64_t{e.expertFfn} * e.sharedExperts;
     if (shared > 0) {

@@ -23,8 +23,10 @@ private slots:
         QTest::newRow("GQA r1-distill-32b f16") << "deepseek-r1-distill-qwen-32b" << "" << "f16" << qulonglong(262144);
         QTest::newRow("GQA llama-8b q8_0 = f16 elements x 34/32") << "llama-3.1-8b-instruct" << "" << "q8_0" << qulonglong(69632);
         QTest::newRow("GQA llama-8b q4_0 = f16 elements x 18/32") << "llama-3.1-8b-instruct" << "" << "q4_0" << qulonglong(36864);
-        // MLA: (512 + 64) x 61 x 2 B latent in current llama.cpp; 61 x 128 x (192 + 128) x 2 B before PR #12801
-        QTest::newRow("MLA latent (b5135+)") << "deepseek-r1" << "b6000" << "f16" << qulonglong(70272);
+        // MLA: (512 + 64) x 61 x 2 B latent in current llama.cpp (V-less since PR #19067); K 576 + V 512 from PR #12801
+        // until then; 61 x 128 x (192 + 128) x 2 B before PR #12801
+        QTest::newRow("MLA latent (PR #19067+)") << "deepseek-r1" << "b8000" << "f16" << qulonglong(70272);
+        QTest::newRow("MLA latent K + V (b5135..)") << "deepseek-r1" << "b6000" << "f16" << qulonglong(132736);
         QTest::newRow("MLA expanded (early 2025)") << "deepseek-r1" << "b4500" << "f16" << qulonglong(4997120);
     }
     void bytesPerToken()

@@ -54,6 +54,12 @@ json specJson(const ModelSpec &m)
                             {"qk_rope_head_dim", m.mla->qkRopeHeadDim}, {"qk_nope_head_dim", m.mla->qkNopeHeadDim},
                             {"v_head_dim", m.mla->vHeadDim}}
                      : json(nullptr);
+    j["indexer"] = m.indexer ? json{{"heads", m.indexer->heads}, {"head_dim", m.indexer->headDim}, {"topk", m.indexer->topk}}
+                             : json(nullptr);
+    if (m.moe && m.moe->routingBias)
+        j["moe"]["routing_bias"] = *m.moe->routingBias;
+    j["params"] = m.params;
+    j["active_params"] = m.activeParams;
     return j;
 }
 

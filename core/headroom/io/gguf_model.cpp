@@ -185,6 +185,17 @@ std::variant<GgufModel, IoError> ggufToModel(const GgufFile &f)
         }
         m.headDim = keyLength;
         m.valueHeadDim = valueLength != keyLength ? valueLength : 0;
+        // DSA lightning indexer (deepseek32, glm-dsa): llama-arch.cpp LLM_KV_ATTENTION_INDEXER_*.
+        if (const auto ixHeads = meta.u32("attention.indexer.head_count"); ixHeads && *ixHeads > 0) {
+            IndexerSpec ix;
+            ix.heads = *ixHeads;
+            ix.headDim = meta.u32("attention.indexer.key_length").value_or(0);
+            ix.topk = meta.u32("attention.indexer.top_k").value_or(0);
+            if (ix.headDim > 0)
+                m.indexer = ix;
+        }
+        // GLM-4.5's NextN block is counted in block_count (llama.cpp LLM_KV_NEXTN_PREDICT_LAYERS).
+        m.mtpLayers = meta.u32("nextn_predict_layers").value_or(0);
 
         if (const auto window = meta.u32("attention.sliding_window"); window && *window > 0) {
             if (const auto pattern = architectureFor(m.arch).slidingWindowPattern)
@@ -251,6 +262,18 @@ std::variant<GgufModel, IoError> ggufToModel(const GgufFile &f)
                     m.vocab = static_cast<std::uint32_t>(std::min<std::uint64_t>(t.ne[1], UINT32_MAX));
         }
 
+        // The NextN (MTP) blocks are counted in block_count (GLM-4.5's blk.46 of 47); llama.cpp creates their tensors with
+        // TENSOR_SKIP ("skip all tensors in the NextN layers", load_tensors of GLM4_MOE and DEEPSEEK2) and builds the
+        // graph and KV cache over n_layer = block_count - nextn_predict_layers (print_info: n_layer vs n_layer_all), so
+        // they are neither loaded weights nor KV layers.
+        if (m.mtpLayers > 0 && m.mtpLayers < m.layers) {
+            const auto main = static_cast<int>(m.layers - m.mtpLayers);
+            std::erase_if(inv.tensors, [&](const Tensor &t) { return t.layer >= main && t.layer < static_cast<int>(m.layers); });
+            for (auto &t : inv.tensors)
+                t.layer = std::min(t.layer, main); // the output layer follows the last main block
+            m.layers = static_cast<std::uint32_t>(main);
+            inv.layers = m.layers;
+        }
         m.params = inv.parameterCount();
         if (m.isMoe())
             m.activeParams = inv.activeParameterCount();

@@ -227,7 +227,7 @@ std::variant<HfConfig, IoError> parseHfConfig(std::string_view text, const std::
     const Architecture &arch = architectureFor(m.arch);
     m.tiedEmbeddings = boolean(c, fb, "tie_word_embeddings").value_or(arch.tiedEmbeddings);
     m.qkvBias = arch.qkvBias || boolean(c, fb, "attention_bias").value_or(false) || boolean(c, fb, "add_qkv_bias").value_or(false);
-    m.qkNorm = arch.qkNorm;
+    m.qkNorm = arch.qkNorm || boolean(c, fb, "use_qk_norm").value_or(false); // GLM-4.5 (glm4_moe) states it per model
     m.postNorms = arch.postNorms;
     m.fusedQkv = arch.fusedQkv;
     m.fusedGateUp = arch.fusedGateUp;
@@ -282,6 +282,22 @@ std::variant<HfConfig, IoError> parseHfConfig(std::string_view text, const std::
         m.mla = mla;
         m.headDim = mla.qkNopeHeadDim + mla.qkRopeHeadDim;
         m.valueHeadDim = mla.vHeadDim != m.headDim ? mla.vHeadDim : 0;
+    }
+    // DeepSeek routing: V2's greedy top-k has no score correction, V3's noaux_tc keeps e_score_correction_bias
+    // (llama.cpp exp_probs_b, optional for deepseek2). Configs without topk_method follow the architecture.
+    if (m.moe) {
+        const std::string topk = str(c, fb, "topk_method");
+        if (!topk.empty())
+            m.moe->routingBias = topk == "noaux_tc";
+    }
+    // DeepSeek Sparse Attention (V3.2): the lightning indexer's heads, key width and top-k.
+    if (const auto ixHeads = u32(c, fb, {"index_n_heads"}); ixHeads && *ixHeads > 0) {
+        IndexerSpec ix;
+        ix.heads = *ixHeads;
+        ix.headDim = u32(c, fb, {"index_head_dim"}).value_or(0);
+        ix.topk = u32(c, fb, {"index_topk"}).value_or(0);
+        if (ix.headDim > 0)
+            m.indexer = ix;
     }
     m.mtpLayers = u32(c, fb, {"num_nextn_predict_layers"}).value_or(0);
     if (m.headDim == 0 || m.vocab == 0)
