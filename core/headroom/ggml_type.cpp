@@ -12,7 +12,8 @@ struct Row {
 };
 
 // Block sizes from ggml-org/ggml src/ggml-common.h (the static_asserts on each block struct);
-// cross-checked with a sizeof() probe of the block structs at ggml-org/ggml @ d99724f.
+// cross-checked with a sizeof() probe of the block structs at ggml-org/ggml @ d99724f. NVFP4 (id 40): block_nvfp4 in
+// ggml-org/llama.cpp ggml/src/ggml-common.h @ 01243c5, 4 UE4M3 scales (one per 16) + 32 bytes of E2M1 per 64 weights.
 constexpr std::array kTypes{
     Row{0, {"F32", 1, 4}},         Row{1, {"F16", 1, 2}},         Row{2, {"Q4_0", 32, 18}},      Row{3, {"Q4_1", 32, 20}},
     Row{6, {"Q5_0", 32, 22}},      Row{7, {"Q5_1", 32, 24}},      Row{8, {"Q8_0", 32, 34}},      Row{9, {"Q8_1", 32, 36}},
@@ -22,6 +23,7 @@ constexpr std::array kTypes{
     Row{22, {"IQ2_S", 256, 82}},   Row{23, {"IQ4_XS", 256, 136}}, Row{24, {"I8", 1, 1}},         Row{25, {"I16", 1, 2}},
     Row{26, {"I32", 1, 4}},        Row{27, {"I64", 1, 8}},        Row{28, {"F64", 1, 8}},        Row{29, {"IQ1_M", 256, 56}},
     Row{30, {"BF16", 1, 2}},       Row{34, {"TQ1_0", 256, 54}},   Row{35, {"TQ2_0", 256, 66}},   Row{39, {"MXFP4", 32, 17}},
+    Row{40, {"NVFP4", 64, 36}},
 };
 
 } // namespace

@@ -80,6 +80,11 @@ ModelSpec readModelEntry(const EntryReader &r, const std::string &id)
         m.ollama.push_back({toLowerAscii(t.str("tag")), t.str("quant"), t.integer<std::uint64_t>("file_bytes", false)});
         t.rejectUnread();
     }
+    for (std::size_t i = 0, n = r.arraySize("gguf_files"); i < n; ++i) {
+        const EntryReader g = r.element("gguf_files", i);
+        m.ggufFiles.push_back({g.str("quant"), g.str("repo"), g.str("file"), g.integer<std::uint64_t>("bytes", true, 0, 1)});
+        g.rejectUnread();
+    }
     if (r.has("vision"))
         m.vision = readObject(r, "vision", [](const EntryReader &s) {
             VisionSpec v;

@@ -52,6 +52,18 @@ struct OllamaTag {
     std::uint64_t fileBytes = 0; ///< 0 = not known exactly
 };
 
+/**
+ * A GGUF file as its publisher lists it: for files whose per-tensor mix no llama-quantize rule describes
+ * (Unsloth's dynamic UD-* quants) the published size is the figure to go by; the file's own header, read by
+ * io::ggufToModel, gives every tensor's type and bytes.
+ */
+struct PublishedGguf {
+    std::string quant;       ///< the label in the file name ("UD-Q4_K_XL")
+    std::string repo;        ///< Hugging Face repository
+    std::string file;        ///< file name (the first shard of a split file)
+    std::uint64_t bytes = 0; ///< whole file, all shards, exact
+};
+
 /** One published mmproj file of a model's vision encoder: its tensor type and its size. */
 struct MmprojFile {
     std::string dtype;       ///< "F16", "BF16", "Q8_0" as the file name says
@@ -87,6 +99,7 @@ struct ModelSpec {
     std::string hfRepo;
     std::vector<std::string> aliases;
     std::vector<OllamaTag> ollama;
+    std::vector<PublishedGguf> ggufFiles; ///< published files (models.json gguf_files)
     std::string arch;
     std::uint64_t params = 0;
     std::uint64_t activeParams = 0; ///< MoE only; 0 = dense

@@ -130,7 +130,7 @@ private slots:
         QTest::newRow("kv q8_0 with fa") << base + QStringList{"--gpu", "rtx-4090", "--kv-type", "q8_0", "--flash-attn", "on"} << "kv_type" << "q8_0";
         QTest::newRow("kv q8_0 without fa falls back") << base + QStringList{"--gpu", "rtx-4090", "--kv-type", "q8_0", "--flash-attn", "off"} << "kv_type" << "f16";
         QTest::newRow("old ollama default ctx") << base + QStringList{"--gpu", "rtx-4090", "--engine-version", "0.5.7"} << "ctx" << "2048";
-        QTest::newRow("version newer than known") << base + QStringList{"--gpu", "rtx-4090", "--engine-version", "99.0.0"} << "engine_behaviour_from" << "0.15.5";
+        QTest::newRow("version newer than known") << base + QStringList{"--gpu", "rtx-4090", "--engine-version", "99.0.0"} << "engine_behaviour_from" << "0.30.0";
         QTest::newRow("batch clamps ubatch") << base + QStringList{"--gpu", "rtx-4090", "--ctx", "8192", "--flash-attn", "off", "--batch", "256", "--ubatch", "512"} << "devices.0.compute_MiB" << "246";
         QTest::newRow("ubatch alone") << base + QStringList{"--gpu", "rtx-4090", "--ctx", "8192", "--flash-attn", "off", "--ubatch", "512"} << "devices.0.compute_MiB" << "492";
         QTest::newRow("llama-server's default slots share one cache") << QStringList{"estimate", "--model", "qwen2.5-14b-instruct", "--engine", "llama.cpp", "--gpu", "rtx-4090", "--json"} << "parallel" << "1";

@@ -137,9 +137,9 @@ private slots:
         QTest::addColumn<QString>("model");
         QTest::addColumn<QString>("quant");
         QTest::addColumn<QString>("gpu");
-        // LM Studio's llama.cpp runtime and SGLang next to vLLM: copies of an existing family.
-        QTest::newRow("lm studio") << "llama.cpp" << "lmstudio-llama.cpp" << "qwen2.5-14b-instruct" << "Q4_K_M" << "rtx-4090";
-        QTest::newRow("sglang") << "vllm" << "sglang" << "llama-3.1-8b-instruct" << "hf-bf16" << "h100-sxm-80gb";
+        // Copies of an existing family under a new id (the shipped lmstudio and sglang entries differ in their rows).
+        QTest::newRow("llama.cpp copy") << "llama.cpp" << "llama.cpp-copy" << "qwen2.5-14b-instruct" << "Q4_K_M" << "rtx-4090";
+        QTest::newRow("vllm copy") << "vllm" << "vllm-copy" << "llama-3.1-8b-instruct" << "hf-bf16" << "h100-sxm-80gb";
     }
     void newEngineOfAKnownFamilyIsADataEntry()
     {
@@ -161,10 +161,13 @@ private slots:
     {
         // Ollama 0.11.7+: "auto" turns flash attention on for the architectures in fs/ggml FlashAttention() only.
         const auto &c = test::shippedCatalog();
-        const Sized qwen3(c, "qwen3-8b", "Q4_K_M", "ollama", {"rtx-4090"});
-        const Sized llama(c, "llama-3.1-8b-instruct", "Q4_K_M", "ollama", {"rtx-4090"});
+        const Sized qwen3(c, "qwen3-8b", "Q4_K_M", "ollama", {"rtx-4090"}, "0.15.5");
+        const Sized llama(c, "llama-3.1-8b-instruct", "Q4_K_M", "ollama", {"rtx-4090"}, "0.15.5");
         QVERIFY(estimate(qwen3.request).flashAttn);
         QVERIFY(!estimate(llama.request).flashAttn);
+        // 0.30.0 runs llama-server and passes --flash-attn auto: on for every architecture (llm/llama_server.go).
+        const Sized llamaServer(c, "llama-3.1-8b-instruct", "Q4_K_M", "ollama", {"rtx-4090"}, "0.30.0");
+        QVERIFY(estimate(llamaServer.request).flashAttn);
         // llama.cpp's own auto has no list: on for both.
         const Sized llamaCpp(c, "llama-3.1-8b-instruct", "Q4_K_M", "llama.cpp", {"rtx-4090"});
         QVERIFY(estimate(llamaCpp.request).flashAttn);
@@ -219,6 +222,44 @@ private slots:
         QCOMPARE(estimate(given.request).ctx, 32768u);
         Sized before(c, "qwen2.5-32b-instruct", "Q4_K_M", "llama.cpp", {"rtx-4090"}, "b7000");
         QCOMPARE(estimate(before.request).ctx, 4096u);
+    }
+
+    /** The shipped LM Studio and SGLang entries: their defaults as engines.json states them. */
+    void lmStudioDefaults()
+    {
+        // LM Studio 0.4: context_length 4096 and 4 concurrent predictions, each with its own context.
+        const auto &c = test::shippedCatalog();
+        const Sized gguf(c, "llama-3.1-8b-instruct", "Q4_K_M", "lmstudio", {"rtx-4090"});
+        const Placement p = estimate(gguf.request);
+        QCOMPARE(p.ctx, 4096u);
+        QCOMPARE(p.parallel, 4u);
+        Sized one(c, "llama-3.1-8b-instruct", "Q4_K_M", "lmstudio", {"rtx-4090"});
+        one.request.parallel = 1;
+        const Placement single = estimate(one.request);
+        QVERIFY(p.devices.front().kvCache > 3 * single.devices.front().kvCache);
+        // Its MLX runtime runs on a Mac only, with the same 4096-token default.
+        Sized mac(c, "qwen3-8b", "mlx-4bit", "lmstudio-mlx", {"apple-m4-max-64gb"});
+        QVERIFY(!validateRequest(mac.request));
+        QCOMPARE(estimate(mac.request).ctx, 4096u);
+        Sized onGpu(c, "qwen3-8b", "mlx-4bit", "lmstudio-mlx", {"rtx-4090"});
+        QVERIFY(validateRequest(onGpu.request));
+    }
+
+    void sglangSizesItsPoolFromTheWholeGpu()
+    {
+        // SGLang's mem_fraction_static covers weights and KV; its reserve holds the activations: the pool gets
+        // more of an 80 GB card than vLLM's 0.9 leaves.
+        const auto &c = test::shippedCatalog();
+        const Sized sglang(c, "llama-3.1-8b-instruct", "hf-bf16", "sglang", {"h100-sxm-80gb"});
+        const Sized vllm(c, "llama-3.1-8b-instruct", "hf-bf16", "vllm", {"h100-sxm-80gb"});
+        const Placement s = estimate(sglang.request);
+        const Placement v = estimate(vllm.request);
+        QVERIFY(fitsOnGpus(s.verdict));
+        QCOMPARE(s.ctx, sglang.model->maxContext);
+        QVERIFY(s.devices.front().usable > v.devices.front().usable);
+        // fp8 KV is offered, q8_0 (a llama.cpp type) is not.
+        QVERIFY(c.findEngine("sglang")->traits.offers(KvType::Fp8));
+        QVERIFY(!c.findEngine("sglang")->traits.offers(KvType::Q8_0));
     }
 
     void mlxRunsOnUnifiedMemoryOnly()

@@ -269,6 +269,15 @@ private slots:
                                            << "vllm serve meta-llama/Llama-3.1-8B-Instruct --max-model-len 32768 --max-num-seqs 8 "
                                               "--kv-cache-dtype fp8 --tensor-parallel-size 2 "
                                               "--gpu-memory-utilization 0.9\n";
+        // lmstudio-ai/docs 3_cli/0_local-models/load.md: "lms load <model_key> --context-length 4096"; the layer count and
+        // the slots have no lms load flag, so they are listed as not stated.
+        QTest::newRow("lms load") << "lmstudio"
+                                  << "0.4.0" << 0 << "lms load <Qwen2.5-7B-Instruct-Q4_K_M.gguf> --context-length 8192\n";
+        // sglang server_args.py: --model-path, --context-length, --max-running-requests, --kv-cache-dtype fp8_e4m3, --tp-size.
+        QTest::newRow("sglang launch_server") << "sglang"
+                                              << "0.5.0" << 7
+                                              << "python -m sglang.launch_server --model-path meta-llama/Llama-3.1-8B-Instruct "
+                                                 "--context-length 32768 --max-running-requests 8 --kv-cache-dtype fp8_e4m3 --tp-size 2\n";
         // A 32 GB M1 Max keeps 2/3 of its memory for the GPU; the sysctl step raises that limit first.
         QTest::newRow("mac llama-server")
             << "llama.cpp"
@@ -293,7 +302,7 @@ private slots:
             QVERIFY(cmd.wiredLimitMiB.has_value());
             want.replace(star, 1, std::to_string(*cmd.wiredLimitMiB));
         }
-        QCOMPARE(got, want);
+        QCOMPARE(QString::fromStdString(got), QString::fromStdString(want)); // QString: a failure prints both
     }
 
     void versionWithoutTheOptionSaysSo()
@@ -318,16 +327,16 @@ private slots:
         QTest::addColumn<QString>("like");
         QTest::addColumn<QString>("newId");
         QTest::addColumn<QString>("quant");
-        QTest::newRow("lm studio") << "llama.cpp"
-                                   << "lmstudio-llama.cpp"
-                                   << "Q4_K_M";
-        QTest::newRow("sglang") << "vllm"
-                                << "sglang"
-                                << "hf-bf16";
+        QTest::newRow("llama.cpp copy") << "llama.cpp"
+                                        << "llama.cpp-copy"
+                                        << "Q4_K_M";
+        QTest::newRow("vllm copy") << "vllm"
+                                   << "vllm-copy"
+                                   << "hf-bf16";
     }
     void copiedEngineWritesTheSameCommand()
     {
-        // Launch knowledge is data: a copied entry (LM Studio's llama.cpp, SGLang next to vLLM) gets it too.
+        // Launch knowledge is data: a copied entry gets it too.
         QFETCH(QString, like);
         QFETCH(QString, newId);
         QFETCH(QString, quant);

@@ -95,6 +95,164 @@ private slots:
         }
     }
 
+    /** Bytes per 256 weights of each block type, from the block structs of ggml-common.h. */
+    void blockBytesPer256Weights_data()
+    {
+        QTest::addColumn<QString>("type");
+        QTest::addColumn<qulonglong>("bytes");
+        // ggml-org/llama.cpp ggml/src/ggml-common.h @ 01243c5: static_assert(sizeof(block_x) == ...) per type.
+        QTest::newRow("Q2_K") << "Q2_K" << 84ULL;       // 2*half + QK_K/16 + QK_K/4
+        QTest::newRow("Q3_K") << "Q3_K" << 110ULL;      // half + QK_K/4 + QK_K/8 + 12
+        QTest::newRow("IQ1_M") << "IQ1_M" << 56ULL;     // QK_K/8 + QK_K/16 + QK_K/32
+        QTest::newRow("IQ2_XS") << "IQ2_XS" << 74ULL;   // half + QK_K/8 * 2 + QK_K/32
+        QTest::newRow("IQ2_S") << "IQ2_S" << 82ULL;     // half + QK_K/4 + QK_K/16
+        QTest::newRow("IQ3_XXS") << "IQ3_XXS" << 98ULL; // half + 3 * QK_K/8
+        QTest::newRow("IQ3_S") << "IQ3_S" << 110ULL;    // half + 13 * QK_K/32 + QK_K/64
+        QTest::newRow("IQ4_NL") << "IQ4_NL" << 144ULL;  // 8 blocks of (half + 16)
+        QTest::newRow("TQ1_0") << "TQ1_0" << 54ULL;     // half + QK_K/64 + (QK_K - 4 * QK_K/64) / 5
+        QTest::newRow("TQ2_0") << "TQ2_0" << 66ULL;     // half + QK_K/4
+        QTest::newRow("MXFP4") << "MXFP4" << 136ULL;    // 8 blocks of (1 + 16)
+        QTest::newRow("NVFP4") << "NVFP4" << 144ULL;    // 4 blocks of (4 scales + 32)
+    }
+    void blockBytesPer256Weights()
+    {
+        QFETCH(QString, type);
+        QFETCH(qulonglong, bytes);
+        const auto t = ggmlTypeFromName(type.toStdString());
+        QVERIFY(t);
+        QCOMPARE(ggmlTensorBytes(*t, 256, 1).value_or(0), static_cast<Bytes>(bytes));
+        // The GGUF reader knows the id too (a file with these tensors opens).
+        QVERIFY(ggmlTypeTraits(static_cast<std::uint32_t>(*t)));
+    }
+
+    /** Per-tensor choices of the newer mixes on real shapes (src/llama-quant.cpp @ 007dbbf). */
+    void mixOnRealShapes_data()
+    {
+        QTest::addColumn<QString>("model");
+        QTest::addColumn<QString>("quant");
+        QTest::addColumn<QString>("tensor");
+        QTest::addColumn<QString>("storage");
+        // Llama-3.1-8B: GQA 32/8 = 4, 32 layers, attn_v [4096, 1024], ffn_down [14336, 4096].
+        QTest::newRow("Q2_K_S attn_v") << "llama-3.1-8b-instruct"
+                                       << "Q2_K_S"
+                                       << "blk.5.attn_v.weight"
+                                       << "Q4_K";
+        QTest::newRow("Q2_K_S first ffn_down") << "llama-3.1-8b-instruct"
+                                               << "Q2_K_S"
+                                               << "blk.3.ffn_down.weight"
+                                               << "Q4_K";
+        QTest::newRow("Q2_K_S later ffn_down") << "llama-3.1-8b-instruct"
+                                               << "Q2_K_S"
+                                               << "blk.4.ffn_down.weight"
+                                               << "Q2_K";
+        QTest::newRow("Q2_K_S attn_output") << "llama-3.1-8b-instruct"
+                                            << "Q2_K_S"
+                                            << "blk.4.attn_output.weight"
+                                            << "Q2_K";
+        QTest::newRow("IQ2_S base") << "llama-3.1-8b-instruct"
+                                    << "IQ2_S"
+                                    << "blk.9.ffn_up.weight"
+                                    << "IQ2_XS";
+        QTest::newRow("IQ2_S attn_output") << "llama-3.1-8b-instruct"
+                                           << "IQ2_S"
+                                           << "blk.9.attn_output.weight"
+                                           << "IQ3_S";
+        QTest::newRow("IQ2_M token_embd") << "llama-3.1-8b-instruct"
+                                          << "IQ2_M"
+                                          << "token_embd.weight"
+                                          << "IQ3_S";
+        QTest::newRow("IQ2_M output") << "llama-3.1-8b-instruct"
+                                      << "IQ2_M"
+                                      << "output.weight"
+                                      << "Q5_K";
+        QTest::newRow("IQ3_M attn_v") << "llama-3.1-8b-instruct"
+                                      << "IQ3_M"
+                                      << "blk.20.attn_v.weight"
+                                      << "Q4_K";
+        QTest::newRow("IQ3_M ffn_down") << "llama-3.1-8b-instruct"
+                                        << "IQ3_M"
+                                        << "blk.20.ffn_down.weight"
+                                        << "IQ3_S";
+        QTest::newRow("IQ3_XS middle ffn_up") << "llama-3.1-8b-instruct"
+                                              << "IQ3_XS"
+                                              << "blk.16.ffn_up.weight"
+                                              << "IQ3_XXS";
+        QTest::newRow("IQ3_XS first ffn_up") << "llama-3.1-8b-instruct"
+                                             << "IQ3_XS"
+                                             << "blk.3.ffn_up.weight"
+                                             << "IQ3_S";
+        QTest::newRow("IQ3_XXS attn_q") << "llama-3.1-8b-instruct"
+                                        << "IQ3_XXS"
+                                        << "blk.0.attn_q.weight"
+                                        << "IQ2_S";
+        QTest::newRow("TQ1_0 token_embd") << "llama-3.1-8b-instruct"
+                                          << "TQ1_0"
+                                          << "token_embd.weight"
+                                          << "Q4_K";
+        QTest::newRow("NVFP4 attn_v") << "llama-3.1-8b-instruct"
+                                      << "NVFP4"
+                                      << "blk.0.attn_v.weight"
+                                      << "NVFP4";
+        QTest::newRow("NVFP4 output") << "llama-3.1-8b-instruct"
+                                      << "NVFP4"
+                                      << "output.weight"
+                                      << "Q6_K";
+        // Qwen2.5-7B: GQA 28/4 = 7 raises attn_v of the low-bit IQ types to Q4_K; its 18944-wide ffn_down rows fill 74 blocks of 256.
+        QTest::newRow("IQ2_S qwen attn_v") << "qwen2.5-7b-instruct"
+                                           << "IQ2_S"
+                                           << "blk.1.attn_v.weight"
+                                           << "Q4_K";
+        QTest::newRow("IQ1_M qwen ffn_down") << "qwen2.5-7b-instruct"
+                                             << "IQ1_M"
+                                             << "blk.27.ffn_down.weight"
+                                             << "IQ1_M";
+    }
+    void mixOnRealShapes()
+    {
+        QFETCH(QString, model);
+        QFETCH(QString, quant);
+        QFETCH(QString, tensor);
+        QFETCH(QString, storage);
+        const Catalog &c = test::shippedCatalog();
+        const ModelSpec *m = c.findModel(model.toStdString());
+        const Quantization *q = c.findQuantization(quant.toStdString(), "llama.cpp");
+        QVERIFY(m && q);
+        const auto inv = buildInventory(*m, *q);
+        QVERIFY(inv);
+        const Tensor *found = nullptr;
+        for (const auto &t : inv->tensors)
+            if (t.name == tensor.toStdString())
+                found = &t;
+        QVERIFY2(found, qPrintable(tensor));
+        QCOMPARE(QString::fromStdString(found->storage), storage);
+        const auto type = ggmlTypeFromName(storage.toStdString());
+        QCOMPARE(found->bytes, ggmlTensorBytes(*type, found->ne[0], found->ne[1] * found->ne[2]).value_or(0));
+    }
+
+    /**
+     * Published GGUF sizes (models.json gguf_files) are tensors plus header: where the file type has ported rules,
+     * the derived tensor bytes fit under the published file by no more than its metadata (tokenizer, chat template).
+     */
+    void publishedFilesHoldTheDerivedMix()
+    {
+        const Catalog &c = test::shippedCatalog();
+        int checked = 0;
+        for (const auto &m : c.models())
+            for (const auto &f : m.ggufFiles) {
+                QVERIFY2(f.bytes > 0 && !f.repo.empty() && !f.file.empty(), m.id.c_str());
+                const Quantization *q = c.findQuantization(f.quant, "llama.cpp");
+                if (!q)
+                    continue; // UD-* and other files no rule describes: the published size is the figure
+                const auto inv = buildInventory(m, *q);
+                QVERIFY(inv);
+                const auto header = static_cast<long long>(f.bytes) - static_cast<long long>(inv->total());
+                QVERIFY2(header > 0 && header < 16 * 1024 * 1024,
+                         qPrintable(QString::fromStdString(m.id + " " + f.quant) + " header " + QString::number(header)));
+                ++checked;
+            }
+        QVERIFY(checked >= 3);
+    }
+
     /** A 32-bit checkpoint is 4 bytes a weight, not 2. */
     void f32CheckpointIsFourBytes()
     {

@@ -53,6 +53,7 @@ std::string ggufFileTypeName(std::uint32_t ftype)
     case 36: return "TQ1_0";
     case 37: return "TQ2_0";
     case 38: return "MXFP4_MOE";
+    case 39: return "NVFP4"; // LLAMA_FTYPE_MOSTLY_NVFP4 (include/llama.h as quoted at llama.cpp acd79d6)
     default: return {};
     }
 }
