@@ -155,6 +155,38 @@ constexpr Architecture kArchitectures[] = {
      .expertBiases = true,
      .source = "llama-model.cpp load_hparams LLM_ARCH_OPENAI_MOE: set_swa_pattern(2); load_tensors: wo_b, "
                "attn_sinks, ffn_gate_inp_b, ffn_gate_exps_b, ffn_up_exps_b, ffn_down_exps_b"},
+    {.gguf = "qwen3next",
+     .hfModelTypes = {"qwen3_next"},
+     .qkNorm = true,
+     .recurrent = RecurrentSpec::Kind::GatedDeltaNet,
+     .fullAttentionInterval = 4,
+     .gatedQuery = true,
+     .sharedExpertGate = true,
+     .source = "llama.cpp src/models/qwen3next.cpp (02ebd8f) load_arch_hparams: ssm.* keys, recurrent unless "
+               "(i + 1) % full_attention_interval == 0 (default 4); load_arch_tensors: attn_q of 2 x n_head x head_dim "
+               "(query and gate), attn_q_norm/attn_k_norm, linear layers ssm_in (q, k, v, z), ssm_conv1d, ssm_dt.bias, "
+               "ssm_a, ssm_beta_alpha, ssm_norm, ssm_out; ffn_gate_inp_shexp"},
+    {.gguf = "granitehybrid",
+     .hfModelTypes = {"granitemoehybrid"},
+     .recurrent = RecurrentSpec::Kind::Mamba2,
+     .source = "llama.cpp src/models/granite-hybrid.cpp: Mamba-2 layers where hparams.is_recurrent(il) "
+               "(head_count_kv[il] == 0), attention elsewhere; tensors of a Mamba-2 block as in the gguf-dump of "
+               "granite-4.0-h-tiny-Q4_0.gguf (danbev's notes): ssm_in, ssm_conv1d (+bias), ssm_dt.bias, ssm_a, ssm_d, "
+               "ssm_norm, ssm_out"},
+    {.gguf = "lfm2",
+     .hfModelTypes = {"lfm2"},
+     .qkNorm = true,
+     .tiedEmbeddings = true,
+     .recurrent = RecurrentSpec::Kind::ShortConv,
+     .source = "llama.cpp src/models/lfm2.cpp load_arch_hparams: recurrent iff head_count_kv[il] == 0, "
+               "shortconv.l_cache; load_arch_tensors: shortconv.conv {l_cache, n_embd}, shortconv.in_proj "
+               "{n_embd, 3 n_embd}, shortconv.out_proj; attn_q_norm/attn_k_norm; output falls back to tok_embd"},
+    {.gguf = "llama4",
+     .hfModelTypes = {"llama4", "llama4_text"},
+     .slidingWindowPattern = 4,
+     .defaultWindow = 8192,
+     .source = "llama-model.cpp load_hparams LLM_ARCH_LLAMA4: swa_type CHUNKED, n_swa = 8192 (not a GGUF key), "
+               "set_swa_pattern(4): three chunked layers, then one global (NoPE) layer"},
 };
 
 constexpr Architecture kUnknown{};

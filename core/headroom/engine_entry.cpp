@@ -42,6 +42,10 @@ EngineTraits readTraits(const EntryReader &s)
     if (t.kvTypes.empty())
         s.fail(P::Missing, "kv_types", "");
     t.kvQuantNeedsFlashAttn = s.boolean("kv_quant_needs_flash_attn");
+    if (s.has("recurrent_state"))
+        t.recurrentState = readObject(s, "recurrent_state", [](const EntryReader &r) {
+            return r.choice<KvType>("type", {{"f32", KvType::F32}, {"f16", KvType::F16}, {"bf16", KvType::BF16}}, KvType::F16, true);
+        });
     t.kvCells = readObject(s, "kv_cells", readKvCells);
     t.offloadsToHost = s.boolean("offloads_to_host");
     t.embeddingsOnHost = s.boolean("embeddings_on_host");
@@ -132,6 +136,7 @@ void readBehaviourRow(const EntryReader &v, EngineBehaviour &b)
         });
     b.prefillLogitsAll = v.choice("prefill_logits", {{"all", true}, {"last", false}}, b.prefillLogitsAll);
     b.prefillStep = v.integer<std::uint32_t>("prefill_step", false, b.prefillStep);
+    b.ctxCheckpoints = v.integer<std::uint32_t>("ctx_checkpoints", false, b.ctxCheckpoints);
     b.kvUnified = v.boolean("kv_unified", b.kvUnified);
     b.logitsForAllTokens = v.choice("output_reserve", {{"ubatch", true}, {"sequences", false}}, b.logitsForAllTokens);
 }

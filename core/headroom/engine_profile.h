@@ -84,6 +84,8 @@ struct EngineBehaviour {
     std::optional<LargeGpuBatch> largeGpuBatch;
     bool prefillLogitsAll = false;
     std::uint32_t prefillStep = 0;
+    /// llama-server --ctx-checkpoints: copies of each slot's recurrent state, kept in host RAM
+    std::uint32_t ctxCheckpoints = 0;
     bool logitsForAllTokens = true; ///< llama.cpp reserves logits for every ubatch token (false: one per sequence)
     std::string source;
 
@@ -114,6 +116,8 @@ struct EngineTraits {
     std::vector<WeightFormat> formats;  ///< weight formats it loads
     std::vector<KvType> kvTypes;        ///< KV cache element types it offers (first = default)
     bool kvQuantNeedsFlashAttn = false; ///< a quantized KV cache falls back to F16 without flash attention
+    /// Element type of hybrid models' recurrent state (llama.cpp: F32).
+    KvType recurrentState = KvType::F16;
     KvCells kvCells;
     bool offloadsToHost = false;   ///< layers that do not fit run from system RAM
     bool embeddingsOnHost = false; ///< token embeddings stay in system RAM (a row lookup)

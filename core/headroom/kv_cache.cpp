@@ -26,7 +26,7 @@ struct LayerWidth {
     std::uint64_t value = 0;
 };
 
-LayerWidth widthOf(const ModelSpec &m, const KvGeometry &g)
+LayerWidth widthOf(const ModelSpec &m, const KvGeometry &g, std::uint32_t kvHeads)
 {
     if (m.mla) {
         const auto &a = *m.mla;
@@ -37,10 +37,54 @@ LayerWidth widthOf(const ModelSpec &m, const KvGeometry &g)
             return {std::uint64_t{a.kvLoraRank} + a.qkRopeHeadDim, g.mlaLatentValue ? std::uint64_t{a.kvLoraRank} : 0};
         return {std::uint64_t{m.heads} * (a.qkNopeHeadDim + a.qkRopeHeadDim), std::uint64_t{m.heads} * a.vHeadDim};
     }
-    return {std::uint64_t{m.kvHeads} * m.headDim, std::uint64_t{m.kvHeads} * m.valueDim()};
+    return {std::uint64_t{kvHeads} * m.headDim, std::uint64_t{kvHeads} * m.valueDim()};
 }
 
 } // namespace
+
+RecurrentState recurrentState(const ModelSpec &m)
+{
+    if (!m.recurrent)
+        return {};
+    const auto &r = *m.recurrent;
+    const std::uint64_t taps = r.convKernel > 0 ? r.convKernel - 1 : 0;
+    // llama_hparams::n_embd_r(): LFM2 keeps n_embd x (L_cache - 1); Mamba-2 and Gated DeltaNet keep
+    // (d_conv - 1) x (d_inner + 2 n_group d_state), the channels of their convolution. n_embd_s():
+    // d_state x d_inner (llama.cpp src/llama-hparams.cpp; vLLM's MambaStateShapeCalculator gives the same
+    // element counts: vllm/model_executor/layers/mamba/mamba_utils.py@02d7108).
+    if (r.kind == RecurrentSpec::Kind::ShortConv)
+        return {taps * m.hidden, 0};
+    return {taps * (std::uint64_t{r.innerSize} + 2ULL * r.groups * r.stateSize), std::uint64_t{r.stateSize} * r.innerSize};
+}
+
+Bytes recurrentStateBytes(const ModelSpec &m, KvType type)
+{
+    const auto s = recurrentState(m);
+    return rowBytes(type, s.conv) + rowBytes(type, s.ssm);
+}
+
+std::uint32_t recurrentLayerCount(const ModelSpec &m)
+{
+    std::uint32_t n = 0;
+    for (std::uint32_t l = 0; l < m.layers; ++l)
+        n += m.isRecurrent(l) ? 1U : 0U;
+    return n;
+}
+
+Bytes recurrentCheckpointBytes(const ModelSpec &m, KvType type)
+{
+    const Bytes layers = recurrentLayerCount(m);
+    if (layers == 0)
+        return 0;
+    // llama-memory-recurrent.cpp state_write: cell count (u32), per cell its pos (i32) and seq count (u32);
+    // state_write_data: s_trans and n_layer (u32 each), then per recurrent layer and for R and for S a type
+    // (i32) and a row size (u64) before the row. Qwen3-Next-80B: 79,036,416 B of state + 884 B = 75.376 MiB,
+    // the checkpoint size llama-server logs (ggml-org/llama.cpp PR #19408).
+    constexpr Bytes kCellHeader = 4 + 4 + 4;
+    constexpr Bytes kDataHeader = 4 + 4;
+    constexpr Bytes kTensorHeader = 4 + 8;
+    return kCellHeader + kDataHeader + layers * (2 * kTensorHeader + recurrentStateBytes(m, type));
+}
 
 KvGeometry kvGeometry(const ModelSpec &m, const EngineProfile &engine, const EngineBehaviour &b, KvType keyType, KvType valueType,
                       std::uint32_t ctxPerSeq, std::uint32_t parallel, std::uint32_t ubatch)
@@ -51,6 +95,10 @@ KvGeometry kvGeometry(const ModelSpec &m, const EngineProfile &engine, const Eng
     g.mlaLatent = m.mla.has_value() && b.mlaCache != MlaCache::Expanded;
     g.mlaLatentValue = m.mla.has_value() && b.mlaCache == MlaCache::LatentKv;
     g.indexer = b.indexerCache;
+    // One state per sequence slot: llama.cpp's recurrent memory has max(1, n_seq_max) cells
+    // (llama-model.cpp create_memory), vLLM one state block per running request.
+    if (m.recurrent)
+        g.statePerLayer = recurrentStateBytes(m, engine.traits.recurrentState) * std::max<std::uint32_t>(parallel, 1);
     // How each engine rounds its cache is data (engines.json `kv_cells`): llama.cpp pads the whole cache to
     // 256 cells and keeps window x n_seq + n_ubatch cells in a windowed layer (src/llama-kv-cache.cpp, since
     // PR #13194); vLLM pages in blocks of 16 and keeps window + one block per sequence; mlx-lm's KVCache grows
@@ -91,24 +139,53 @@ Bytes indexerRowBytes(const ModelSpec &m, const KvGeometry &g)
 
 Bytes kvCellBytes(const ModelSpec &m, const KvGeometry &g)
 {
-    const auto w = widthOf(m, g);
+    const auto w = widthOf(m, g, m.kvHeads);
+    return rowBytes(g.keyType, w.key) + (w.value ? rowBytes(g.valueType, w.value) : 0) + indexerRowBytes(m, g);
+}
+
+Bytes kvCellBytes(const ModelSpec &m, const KvGeometry &g, std::uint32_t layer)
+{
+    const std::uint32_t heads = m.kvHeadsAt(layer);
+    if (heads == 0)
+        return 0;
+    if (heads == m.kvHeads)
+        return kvCellBytes(m, g);
+    const auto w = widthOf(m, g, heads);
     return rowBytes(g.keyType, w.key) + (w.value ? rowBytes(g.valueType, w.value) : 0) + indexerRowBytes(m, g);
 }
 
 std::vector<Bytes> kvLayerBytes(const ModelSpec &m, const KvGeometry &g)
 {
-    const Bytes perCell = kvCellBytes(m, g);
     std::vector<Bytes> out(m.layers);
+    if (!m.perLayerShapes()) {
+        const Bytes perCell = kvCellBytes(m, g);
+        for (std::uint32_t l = 0; l < m.layers; ++l) {
+            const bool sliding = m.slidingWindow && m.slidingWindow->isSliding(l);
+            out[l] = saturatingMul(perCell, sliding ? g.windowCells : g.fullCells);
+        }
+        return out;
+    }
+    // Hybrid models and per-layer shapes: llama.cpp's KV cache holds only the layers with attention (the
+    // hybrid memory's layer filter), each with its own KV heads; a recurrent block holds its state.
     for (std::uint32_t l = 0; l < m.layers; ++l) {
+        if (m.isRecurrent(l)) {
+            out[l] = g.statePerLayer;
+            continue;
+        }
         const bool sliding = m.slidingWindow && m.slidingWindow->isSliding(l);
-        out[l] = saturatingMul(perCell, sliding ? g.windowCells : g.fullCells);
+        out[l] = saturatingMul(kvCellBytes(m, g, l), sliding ? g.windowCells : g.fullCells);
     }
     return out;
 }
 
 Bytes kvBytesPerToken(const ModelSpec &m, const KvGeometry &g)
 {
-    return kvCellBytes(m, g) * m.layers;
+    if (!m.perLayerShapes())
+        return kvCellBytes(m, g) * m.layers;
+    Bytes sum = 0;
+    for (std::uint32_t l = 0; l < m.layers; ++l)
+        sum += kvCellBytes(m, g, l);
+    return sum;
 }
 
 } // namespace headroom

@@ -19,7 +19,30 @@ struct KvGeometry {
     bool mlaLatent = false;                       ///< DeepSeek MLA stored as one 512+64 latent per token (no V)
     bool mlaLatentValue = false;                  ///< ... with its 512 latent elements stored again as V (llama.cpp before PR #19067)
     IndexerCache indexer = IndexerCache::KeyType; ///< how a DSA model's indexer keys are stored (ModelSpec::indexer)
+    /// Hybrid models: the state all sequences keep in one recurrent block (independent of the context).
+    Bytes statePerLayer = 0;
 };
+
+/** Elements of the state one sequence keeps in one recurrent block, as llama.cpp sizes them (llama-hparams.cpp). */
+struct RecurrentState {
+    std::uint64_t conv = 0; ///< n_embd_r(): the last d_conv - 1 inputs of the convolution (llama.cpp's R)
+    std::uint64_t ssm = 0;  ///< n_embd_s(): the SSM / delta-rule matrix (llama.cpp's S); 0 for short convolutions
+};
+
+[[nodiscard]] RecurrentState recurrentState(const ModelSpec &m);
+
+/** Bytes one sequence's state takes in one recurrent block, stored as `type`. */
+[[nodiscard]] Bytes recurrentStateBytes(const ModelSpec &m, KvType type);
+
+/** Recurrent blocks of `m` (0 for a model without a recurrent state). */
+[[nodiscard]] std::uint32_t recurrentLayerCount(const ModelSpec &m);
+
+/**
+ * Bytes of one llama-server context checkpoint of one sequence of a hybrid model: the recurrent memory of
+ * that sequence as llama_state_seq_get_data_ext writes it with the checkpoint flag (the attention KV is
+ * skipped, llama-memory-hybrid.cpp state_write), headers included.
+ */
+[[nodiscard]] Bytes recurrentCheckpointBytes(const ModelSpec &m, KvType type);
 
 [[nodiscard]] KvGeometry kvGeometry(const ModelSpec &m, const EngineProfile &engine, const EngineBehaviour &b, KvType keyType,
                                     KvType valueType, std::uint32_t ctxPerSeq, std::uint32_t parallel, std::uint32_t ubatch);
@@ -27,10 +50,13 @@ struct KvGeometry {
 /** KV bytes one cell (one token of one sequence) takes in one layer: key row plus value row, as ggml sizes rows. */
 [[nodiscard]] Bytes kvCellBytes(const ModelSpec &m, const KvGeometry &g);
 
-/** KV bytes held by each layer (index = block). */
+/** The same for block `layer`: its own KV heads, 0 for a block without attention. */
+[[nodiscard]] Bytes kvCellBytes(const ModelSpec &m, const KvGeometry &g, std::uint32_t layer);
+
+/** KV bytes held by each layer (index = block); a recurrent block holds its state instead. */
 [[nodiscard]] std::vector<Bytes> kvLayerBytes(const ModelSpec &m, const KvGeometry &g);
 
-/** Bytes one token adds across all layers, ignoring windows (the "f16 bytes/token" of the reference tables). */
+/** Bytes one token adds across all attention layers, ignoring windows (the "f16 bytes/token" of the reference tables). */
 [[nodiscard]] Bytes kvBytesPerToken(const ModelSpec &m, const KvGeometry &g);
 
 } // namespace headroom

@@ -122,6 +122,15 @@ LayoutPlanner::Loads LayoutPlanner::loads(const ResolvedSettings &s) const
     l.fullCells = g.fullCells;
     l.windowCells = g.windowCells;
     l.compute = computeBuffers(m, *m_req.engine, *s.behaviour, p);
+    if (m.recurrent && s.behaviour->ctxCheckpoints > 0)
+        l.hostCheckpoints = saturatingMul(Bytes{s.behaviour->ctxCheckpoints} * std::max<std::uint32_t>(s.parallel, 1),
+                                          recurrentCheckpointBytes(m, m_req.engine->traits.recurrentState));
+    if (m.perLayerShapes()) {
+        const auto kv = kvLayerBytes(m, g);
+        l.kvBefore.assign(kv.size() + 1, 0);
+        for (std::size_t i = 0; i < kv.size(); ++i)
+            l.kvBefore[i + 1] = saturatingAdd(l.kvBefore[i], kv[i]);
+    }
     return l;
 }
 
@@ -152,6 +161,8 @@ std::size_t LayoutPlanner::deviceOfUnit(const DeviceSet &set, std::uint32_t unit
 
 Bytes LayoutPlanner::kvOfLayers(const Loads &l, std::uint32_t from, std::uint32_t to) const
 {
+    if (!l.kvBefore.empty())
+        return l.kvBefore[to] - l.kvBefore[from];
     // Per-layer bytes are summed in unsigned arithmetic, so count x bytes is the same sum.
     const Bytes sliding = m_sliding[to] - m_sliding[from];
     const Bytes full = Bytes{to - from} - sliding;
@@ -221,7 +232,7 @@ const LayoutPlanner::Totals &LayoutPlanner::totalsLayers(const Loads &l, const D
     if (count > 0 && !m_embeddingsOnHost)
         t.devices.front() += m_input;
 
-    t.host = m_weightsBefore[firstGpu] + kvOfLayers(l, 0, firstGpu);
+    t.host = m_weightsBefore[firstGpu] + kvOfLayers(l, 0, firstGpu) + l.hostCheckpoints;
     if (outputOnHost)
         t.host += m_weights[n] + c.outputScratch;
     if (m_embeddingsOnHost)
@@ -247,7 +258,7 @@ const LayoutPlanner::Totals &LayoutPlanner::totalsTensorParallel(const Loads &l)
     t.devices.assign(m_req.devices.size(), 0);
     for (std::size_t i = 0; i < m_req.devices.size(); ++i)
         t.devices[i] = weights / ranks + (m_kvReplicated ? kv : kv / ranks) + l.compute.outputScratch + m_overhead[i];
-    t.host = 0;
+    t.host = l.hostCheckpoints;
     if (m_vision.included) // vLLM shards the vision tower's linear layers over the ranks too
         for (auto &d : t.devices)
             d += m_vision.weights / ranks + m_vision.deviceCompute;
@@ -325,18 +336,23 @@ Layout LayoutPlanner::layout(const ResolvedSettings &s) const
     const auto g = kvGeometry(m, *m_req.engine, *s.behaviour, s.keyType, s.valueType, s.ctx, s.parallel, s.tokens);
     const Loads l = loads(s);
     const auto kv = kvLayerBytes(m, g);
-    if (m_tensorParallel)
-        return placeTensorParallel(s, kv, l.compute);
-    const DeviceSet &set = chooseDevices(l);
-    const std::uint32_t all = m.layers + 1;
-    if (m_req.gpuLayers)
-        return placeLayers(s, kv, l.compute, set, static_cast<std::uint32_t>(std::clamp(*m_req.gpuLayers, 0, static_cast<int>(all))));
-    if (!m_req.engine->traits.offloadsToHost || m_req.devices.empty())
-        return placeLayers(s, kv, l.compute, set, all);
-    // As many units as fit, as llama.cpp's --fit and Ollama's scheduler choose (--fit keeps a margin free).
-    for (std::uint32_t units = all;; --units)
-        if (units == 0 || !overflows(totalsLayers(l, set, units), set, s.fitMargin))
-            return placeLayers(s, kv, l.compute, set, units);
+    Layout out = [&] {
+        if (m_tensorParallel)
+            return placeTensorParallel(s, kv, l.compute);
+        const DeviceSet &set = chooseDevices(l);
+        const std::uint32_t all = m.layers + 1;
+        if (m_req.gpuLayers)
+            return placeLayers(s, kv, l.compute, set, static_cast<std::uint32_t>(std::clamp(*m_req.gpuLayers, 0, static_cast<int>(all))));
+        if (!m_req.engine->traits.offloadsToHost || m_req.devices.empty())
+            return placeLayers(s, kv, l.compute, set, all);
+        // As many units as fit, as llama.cpp's --fit and Ollama's scheduler choose (--fit keeps a margin free).
+        for (std::uint32_t units = all;; --units)
+            if (units == 0 || !overflows(totalsLayers(l, set, units), set, s.fitMargin))
+                return placeLayers(s, kv, l.compute, set, units);
+    }();
+    // llama-server keeps its context checkpoints of a hybrid model's recurrent state in host memory.
+    out.placement.host.kvCache += l.hostCheckpoints;
+    return out;
 }
 
 DeviceUsage LayoutPlanner::emptyUsage(std::size_t idx) const

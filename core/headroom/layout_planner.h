@@ -36,6 +36,11 @@ public:
         Bytes fullCells = 0;
         Bytes windowCells = 0;
         ComputeBuffers compute;
+        /// Models with per-layer shapes (hybrid blocks, KV heads by layer): kvBefore[l] = KV and state of
+        /// blocks 0..l-1 (size n + 1). Empty for uniform models, whose sums come from the counts above.
+        std::vector<Bytes> kvBefore;
+        /// Hybrid models on llama-server: its context checkpoints (recurrent-state copies) in host RAM.
+        Bytes hostCheckpoints = 0;
     };
 
     /** The loads of `s` as resolved (its context and forward-pass size). */

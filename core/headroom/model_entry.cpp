@@ -1,9 +1,58 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "headroom/catalog_entries.h"
 
+#include <algorithm>
+
 namespace headroom {
 
 using P = CatalogError::Problem;
+
+namespace {
+
+/**
+ * Hybrid and per-layer fields: `recurrent` (the mixer of the blocks that recur), `layer_types` (one kind per
+ * block) and `layer_kv_heads` (KV heads per block where they vary, 0 for a block without attention).
+ */
+void readHybridFields(const EntryReader &r, ModelSpec &m)
+{
+    if (r.has("recurrent"))
+        m.recurrent = readObject(r, "recurrent", [](const EntryReader &s) {
+            RecurrentSpec x;
+            x.kind = s.choice("kind",
+                              {{"mamba2", RecurrentSpec::Kind::Mamba2},
+                               {"gated_deltanet", RecurrentSpec::Kind::GatedDeltaNet},
+                               {"short_conv", RecurrentSpec::Kind::ShortConv}},
+                              RecurrentSpec::Kind::Mamba2, true);
+            x.convKernel = s.integer<std::uint32_t>("conv_kernel", true, 0, 2);
+            const bool ssm = x.kind != RecurrentSpec::Kind::ShortConv;
+            x.innerSize = s.integer<std::uint32_t>("inner_size", ssm, 0, ssm ? 1 : 0);
+            x.stateSize = s.integer<std::uint32_t>("state_size", ssm, 0, ssm ? 1 : 0);
+            x.groups = s.integer<std::uint32_t>("groups", ssm, 0, ssm ? 1 : 0);
+            x.heads = s.integer<std::uint32_t>("heads", ssm, 0, ssm ? 1 : 0);
+            return x;
+        });
+    m.blocks = r.choices<BlockKind>("layer_types",
+                                    {{"attention", BlockKind::Attention}, {"recurrent", BlockKind::Recurrent}, {"none", BlockKind::None}});
+    if (!m.blocks.empty() && m.blocks.size() != m.layers)
+        r.fail(P::BadValue, "layer_types", std::to_string(m.blocks.size()) + " blocks for " + std::to_string(m.layers) + " layers");
+    const bool recurs = std::find(m.blocks.begin(), m.blocks.end(), BlockKind::Recurrent) != m.blocks.end();
+    if (recurs != m.recurrent.has_value())
+        r.fail(recurs ? P::Missing : P::BadValue, "recurrent", recurs ? "layer_types has recurrent blocks" : "no recurrent block");
+    if (const auto *heads = r.find("layer_kv_heads")) {
+        if (!heads->is_array() || heads->size() != m.layers)
+            r.fail(P::BadValue, "layer_kv_heads", "one count per layer");
+        for (const auto &h : *heads) {
+            if (!h.is_number_unsigned() || h.get<std::uint64_t>() > m.heads)
+                r.fail(P::BadValue, "layer_kv_heads", h.dump());
+            const auto n = static_cast<std::uint32_t>(h.get<std::uint64_t>());
+            if (n > 0 && m.heads % n != 0)
+                r.fail(P::BadValue, "layer_kv_heads", h.dump());
+            m.layerKvHeads.push_back(n);
+        }
+    }
+}
+
+} // namespace
 
 ModelSpec readModelEntry(const EntryReader &r, const std::string &id)
 {
@@ -75,6 +124,7 @@ ModelSpec readModelEntry(const EntryReader &r, const std::string &id)
             return ix;
         });
     m.mtpLayers = r.integer<std::uint32_t>("mtp_layers", false);
+    readHybridFields(r, m);
     for (std::size_t i = 0, n = r.arraySize("ollama"); i < n; ++i) {
         const EntryReader t = r.element("ollama", i);
         m.ollama.push_back({toLowerAscii(t.str("tag")), t.str("quant"), t.integer<std::uint64_t>("file_bytes", false)});

@@ -46,6 +46,37 @@ struct MoeSpec {
     std::optional<bool> routingBias; ///< exp_probs_b (noaux_tc score correction) present; empty = the architecture's rule
 };
 
+/**
+ * What a block mixes tokens with. llama.cpp keeps KV cells only for attention blocks and a fixed state per
+ * sequence for recurrent ones (src/llama-hparams.cpp is_recurrent(il); llama-memory-hybrid.cpp filters the
+ * layers of each cache by it); Nemotron-H also has blocks with neither (an MLP alone).
+ */
+enum class BlockKind : std::uint8_t {
+    Attention, ///< self-attention with a KV cache
+    Recurrent, ///< a state-space, linear-attention or short-convolution mixer: fixed state per sequence
+    None,      ///< no token mixer (a feed-forward-only block)
+};
+
+/**
+ * The recurrent mixer of a hybrid model, in llama.cpp's GGUF terms (`<arch>.ssm.*`,
+ * `<arch>.shortconv.l_cache`). Gated DeltaNet reuses the ssm keys: conv_kernel, inner_size = value heads x
+ * value head dim, state_size = key head dim, group_count = key heads, time_step_rank = value heads
+ * (convert_hf_to_gguf.py Qwen3NextModel).
+ */
+struct RecurrentSpec {
+    enum class Kind : std::uint8_t {
+        Mamba2,        ///< Granite 4.0-H, Nemotron-H: ssm_in / ssm_conv1d / ssm_a / ssm_d / ssm_dt / ssm_norm / ssm_out
+        GatedDeltaNet, ///< Qwen3-Next: ssm_in (q, k, v, z), ssm_beta_alpha, ssm_conv1d, ssm_dt, ssm_a, ssm_norm, ssm_out
+        ShortConv,     ///< LFM2: shortconv.in_proj / conv / out_proj
+    };
+    Kind kind = Kind::Mamba2;
+    std::uint32_t convKernel = 0; ///< d_conv (ShortConv: L_cache)
+    std::uint32_t innerSize = 0;  ///< d_inner (0 for ShortConv)
+    std::uint32_t stateSize = 0;  ///< d_state (0 for ShortConv)
+    std::uint32_t groups = 0;     ///< n_group
+    std::uint32_t heads = 0;      ///< dt_rank: Mamba-2 heads, DeltaNet value heads
+};
+
 struct OllamaTag {
     std::string tag;
     std::string quant;
@@ -122,6 +153,9 @@ struct ModelSpec {
     std::optional<MlaSpec> mla;
     std::optional<IndexerSpec> indexer; ///< DSA lightning indexer (V3.2); empty = dense attention
     std::optional<MoeSpec> moe;
+    std::optional<RecurrentSpec> recurrent;
+    std::vector<BlockKind> blocks;           ///< per block; empty = every block is attention (uniform models)
+    std::vector<std::uint32_t> layerKvHeads; ///< per block KV heads where they vary; empty = kvHeads everywhere
     std::uint32_t mtpLayers = 0;
     std::optional<VisionSpec> vision; ///< the model reads images (mmproj / vision tower); empty = text only
     std::string release;
@@ -132,6 +166,18 @@ struct ModelSpec {
     [[nodiscard]] std::uint32_t valueDim() const { return valueHeadDim ? valueHeadDim : headDim; }
     [[nodiscard]] bool isMoe() const { return moe.has_value() && moe->experts > 1; }
     [[nodiscard]] bool isMoeLayer(std::uint32_t layer) const { return isMoe() && layer >= moe->denseLayers; }
+    [[nodiscard]] BlockKind blockKind(std::uint32_t layer) const { return layer < blocks.size() ? blocks[layer] : BlockKind::Attention; }
+    [[nodiscard]] bool hasKv(std::uint32_t layer) const { return blockKind(layer) == BlockKind::Attention; }
+    [[nodiscard]] bool isRecurrent(std::uint32_t layer) const { return recurrent && blockKind(layer) == BlockKind::Recurrent; }
+    /** KV heads of an attention block (0 for a block without attention). */
+    [[nodiscard]] std::uint32_t kvHeadsAt(std::uint32_t layer) const
+    {
+        if (!hasKv(layer))
+            return 0;
+        return layer < layerKvHeads.size() && layerKvHeads[layer] > 0 ? layerKvHeads[layer] : kvHeads;
+    }
+    /** Blocks differ in kind or KV shape: the per-layer paths apply (uniform models keep the fast ones). */
+    [[nodiscard]] bool perLayerShapes() const { return !blocks.empty() || !layerKvHeads.empty(); }
 };
 
 } // namespace headroom

@@ -4,6 +4,7 @@
 #include "headroom/architecture.h"
 #include "headroom/gguf_mix.h"
 
+#include <algorithm>
 #include <cmath>
 #include <string_view>
 
@@ -70,11 +71,17 @@ void addAttention(TensorList &t, const ModelSpec &m, int l)
         }
         return;
     }
-    const std::uint64_t q = std::uint64_t{m.heads} * m.headDim;
-    const std::uint64_t k = std::uint64_t{m.kvHeads} * m.headDim;
-    const std::uint64_t v = std::uint64_t{m.kvHeads} * m.valueDim();
     const Architecture &arch = architectureFor(m.arch);
-    if (m.fusedQkv) {
+    const std::uint32_t kvHeads = m.kvHeadsAt(static_cast<std::uint32_t>(l));
+    const std::uint64_t q = std::uint64_t{m.heads} * m.headDim;
+    const std::uint64_t k = std::uint64_t{kvHeads} * m.headDim;
+    const std::uint64_t v = std::uint64_t{kvHeads} * m.valueDim();
+    if (arch.gatedQuery) {
+        // Qwen3-Next: attn_q yields the query and its output gate, n_head x head_dim each.
+        t.addBlock(l, "attn_q.weight", m.hidden, 2 * q);
+        t.addBlock(l, "attn_k.weight", m.hidden, k);
+        t.addBlock(l, "attn_v.weight", m.hidden, v);
+    } else if (m.fusedQkv) {
         t.addBlock(l, "attn_qkv.weight", m.hidden, q + k + v);
         if (m.qkvBias)
             t.addBlock(l, "attn_qkv.bias", q + k + v);
@@ -100,6 +107,47 @@ void addAttention(TensorList &t, const ModelSpec &m, int l)
         t.addBlock(l, "attn_output.bias", m.hidden);
     if (arch.attentionSinks)
         t.addBlock(l, "attn_sinks.weight", m.heads);
+}
+
+/**
+ * The mixer of a recurrent block, as llama.cpp creates it: Mamba-2 (granite-hybrid, nemotron_h: d_in_proj =
+ * 2 d_inner + 2 n_group d_state + n_head), Gated DeltaNet (qwen3next: ssm_in holds q, k, v and the z gate;
+ * ssm_beta_alpha two scalars per value head) and LFM2's short convolution.
+ */
+void addRecurrent(TensorList &t, const ModelSpec &m, int l)
+{
+    const auto &r = *m.recurrent;
+    const std::uint64_t hidden = m.hidden;
+    switch (r.kind) {
+    case RecurrentSpec::Kind::Mamba2: {
+        const std::uint64_t conv = std::uint64_t{r.innerSize} + 2ULL * r.groups * r.stateSize;
+        t.addBlock(l, "ssm_in.weight", hidden, conv + r.innerSize + r.heads);
+        t.addBlock(l, "ssm_conv1d.weight", r.convKernel, conv);
+        t.addBlock(l, "ssm_conv1d.bias", conv);
+        t.addBlock(l, "ssm_dt.bias", r.heads);
+        t.addBlock(l, "ssm_a", 1, r.heads);
+        t.addBlock(l, "ssm_d", 1, r.heads);
+        t.addBlock(l, "ssm_norm.weight", r.groups ? r.innerSize / r.groups : r.innerSize, std::max<std::uint32_t>(r.groups, 1));
+        t.addBlock(l, "ssm_out.weight", r.innerSize, hidden);
+        return;
+    }
+    case RecurrentSpec::Kind::GatedDeltaNet: {
+        const std::uint64_t keyDim = std::uint64_t{r.stateSize} * r.groups;
+        t.addBlock(l, "ssm_in.weight", hidden, 2 * keyDim + 2ULL * r.innerSize);
+        t.addBlock(l, "ssm_conv1d.weight", r.convKernel, 2 * keyDim + r.innerSize);
+        t.addBlock(l, "ssm_dt.bias", r.heads);
+        t.addBlock(l, "ssm_a", r.heads);
+        t.addBlock(l, "ssm_beta_alpha.weight", hidden, 2ULL * r.heads);
+        t.addBlock(l, "ssm_norm.weight", r.heads ? r.innerSize / r.heads : r.innerSize);
+        t.addBlock(l, "ssm_out.weight", r.innerSize, hidden);
+        return;
+    }
+    case RecurrentSpec::Kind::ShortConv:
+        t.addBlock(l, "shortconv.conv.weight", r.convKernel, hidden);
+        t.addBlock(l, "shortconv.in_proj.weight", hidden, 3 * hidden);
+        t.addBlock(l, "shortconv.out_proj.weight", hidden, hidden);
+        return;
+    }
 }
 
 void addFeedForward(TensorList &t, const ModelSpec &m, int l)
@@ -129,6 +177,8 @@ void addFeedForward(TensorList &t, const ModelSpec &m, int l)
     if (e.routingBias.value_or(arch.expertProbsBias)) // DeepSeek-V2's greedy routing has none, V3's noaux_tc has it
         t.addBlock(l, "exp_probs_b.bias", e.experts);
     const std::uint64_t shared = e.sharedFfn ? e.sharedFfn : std::uint64_t{e.expertFfn} * e.sharedExperts;
+    if (shared > 0 && arch.sharedExpertGate)
+        t.addBlock(l, "ffn_gate_inp_shexp.weight", m.hidden);
     if (shared > 0) {
         t.addBlock(l, "ffn_gate_shexp.weight", m.hidden, shared);
         t.addBlock(l, "ffn_up_shexp.weight", m.hidden, shared);
@@ -224,7 +274,11 @@ std::vector<Tensor> architectureTensors(const ModelSpec &m)
     t.add("token_embd.weight", -1, m.hidden, m.vocab);
     for (int l = 0; l < n; ++l) {
         t.addBlock(l, "attn_norm.weight", m.hidden);
-        addAttention(t, m, l);
+        const auto kind = m.blockKind(static_cast<std::uint32_t>(l));
+        if (kind == BlockKind::Attention)
+            addAttention(t, m, l);
+        else if (kind == BlockKind::Recurrent && m.recurrent)
+            addRecurrent(t, m, l);
         if (m.postNorms) {
             t.addBlock(l, "post_attention_norm.weight", m.hidden);
             t.addBlock(l, "post_ffw_norm.weight", m.hidden);

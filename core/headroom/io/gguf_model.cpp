@@ -92,6 +92,27 @@ public:
         return static_cast<std::uint32_t>(*value);
     }
 
+    /** `<arch>.<key>` per block: an array's items, or a scalar repeated; empty when absent. */
+    std::vector<std::uint32_t> perLayer(const std::string &key, std::uint32_t layers) const
+    {
+        const std::string full = m_arch + "." + key;
+        const auto *v = m_f.find(full);
+        if (!v)
+            return {};
+        if (v->type != GgufValueType::Array)
+            return std::vector<std::uint32_t>(layers, u32(key).value_or(0));
+        std::vector<std::uint32_t> out;
+        for (const auto &item : v->items) {
+            const auto u = item.asUnsigned();
+            if (!u || *u > std::numeric_limits<std::uint32_t>::max())
+                throwIoError(IoError::Code::WrongKeyType, m_f.path, 0, full);
+            out.push_back(static_cast<std::uint32_t>(*u));
+        }
+        if (out.size() != layers)
+            throwIoError(IoError::Code::WrongKeyType, m_f.path, 0, full + " has " + std::to_string(out.size()) + " items");
+        return out;
+    }
+
     std::uint32_t required(const std::string &key) const
     {
         const auto v = u32(key);
@@ -198,9 +219,46 @@ std::variant<GgufModel, IoError> ggufToModel(const GgufFile &f)
         // GLM-4.5's NextN block is counted in block_count (llama.cpp LLM_KV_NEXTN_PREDICT_LAYERS).
         m.mtpLayers = meta.u32("nextn_predict_layers").value_or(0);
 
+        const Architecture &archRow = architectureFor(m.arch);
         if (const auto window = meta.u32("attention.sliding_window"); window && *window > 0) {
-            if (const auto pattern = architectureFor(m.arch).slidingWindowPattern)
+            if (const auto pattern = archRow.slidingWindowPattern)
                 m.slidingWindow = SlidingWindow{*window, pattern};
+        } else if (!window && archRow.defaultWindow > 0 && archRow.slidingWindowPattern > 0) {
+            // llama.cpp hard-codes the window (Llama 4's 8192-token chunks); a stated 0 turns it off.
+            m.slidingWindow = SlidingWindow{archRow.defaultWindow, archRow.slidingWindowPattern};
+        }
+
+        // Per-layer shapes: head_count_kv may be an array (0 = a block without attention).
+        const auto kvPerLayer = meta.perLayer("attention.head_count_kv", m.layers);
+        if (archRow.recurrent) {
+            RecurrentSpec r;
+            r.kind = *archRow.recurrent;
+            if (r.kind == RecurrentSpec::Kind::ShortConv) {
+                r.convKernel = meta.required("shortconv.l_cache");
+            } else {
+                r.convKernel = meta.required("ssm.conv_kernel");
+                r.innerSize = meta.required("ssm.inner_size");
+                r.stateSize = meta.required("ssm.state_size");
+                r.groups = meta.u32("ssm.group_count").value_or(1);
+                r.heads = meta.u32("ssm.time_step_rank").value_or(0);
+            }
+            m.recurrent = r;
+            m.blocks.assign(m.layers, BlockKind::Attention);
+            // qwen3next: every full_attention_interval-th block attends (default 4); granitehybrid, lfm2:
+            // a block is recurrent where head_count_kv is 0 (their load_arch_hparams).
+            const std::uint32_t interval =
+                archRow.fullAttentionInterval ? meta.u32("full_attention_interval").value_or(archRow.fullAttentionInterval) : 0;
+            for (std::uint32_t l = 0; l < m.layers; ++l) {
+                const bool recurrent = interval ? (l + 1) % interval != 0 : (!kvPerLayer.empty() && kvPerLayer[l] == 0);
+                m.blocks[l] = recurrent ? BlockKind::Recurrent : BlockKind::Attention;
+            }
+        }
+        if (!kvPerLayer.empty()) {
+            bool varies = false;
+            for (std::uint32_t l = 0; l < m.layers; ++l)
+                varies = varies || (kvPerLayer[l] > 0 && kvPerLayer[l] != m.kvHeads);
+            if (varies)
+                m.layerKvHeads = kvPerLayer;
         }
 
         if (const auto experts = meta.u32("expert_count"); experts && *experts > 0) {

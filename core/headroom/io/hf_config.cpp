@@ -156,6 +156,101 @@ std::variant<std::string, IoError> quantFor(const json &cfg, const json *text, c
     return std::string("hf-bf16");
 }
 
+/**
+ * Hybrid models: which blocks recur (config.json `layer_types`, else every `full_attention_interval`-th
+ * block attends) and the recurrent mixer's shape, named as convert_hf_to_gguf.py maps it to the `ssm.*`
+ * keys: Qwen3NextModel (linear_* keys), GraniteHybridModel (mamba_* keys), LFM2Model (conv_L_cache).
+ */
+std::optional<IoError> readHybrid(const json &c, const json *fb, RecurrentSpec::Kind kind, std::uint32_t interval, const std::string &name,
+                                  ModelSpec &m)
+{
+    RecurrentSpec r;
+    r.kind = kind;
+    const auto need = [&](std::initializer_list<const char *> keys) -> std::optional<std::uint32_t> {
+        const auto v = u32(c, fb, keys);
+        return v && *v > 0 ? v : std::nullopt;
+    };
+    switch (kind) {
+    case RecurrentSpec::Kind::GatedDeltaNet: {
+        const auto kernel = need({"linear_conv_kernel_dim"});
+        const auto keyDim = need({"linear_key_head_dim"});
+        const auto keyHeads = need({"linear_num_key_heads"});
+        const auto valueDim = need({"linear_value_head_dim"});
+        const auto valueHeads = need({"linear_num_value_heads"});
+        if (!kernel || !keyDim || !keyHeads || !valueDim || !valueHeads)
+            return IoError{IoError::Code::MissingKey, name, 0, "linear_conv_kernel_dim / linear_*_head_dim / linear_num_*_heads"};
+        r.convKernel = *kernel;
+        r.stateSize = *keyDim;
+        r.groups = *keyHeads;
+        r.heads = *valueHeads;
+        r.innerSize = *valueDim * *valueHeads;
+        break;
+    }
+    case RecurrentSpec::Kind::Mamba2: {
+        const auto kernel = need({"mamba_d_conv", "conv_kernel"});
+        const auto state = need({"mamba_d_state", "state_size", "ssm_state_size"});
+        const auto heads = need({"mamba_n_heads", "mamba_num_heads"});
+        if (!kernel || !state || !heads)
+            return IoError{IoError::Code::MissingKey, name, 0, "mamba_d_conv / mamba_d_state / mamba_n_heads"};
+        r.convKernel = *kernel;
+        r.stateSize = *state;
+        r.heads = *heads;
+        r.groups = u32(c, fb, {"mamba_n_groups", "n_groups"}).value_or(1);
+        if (const auto headDim = need({"mamba_d_head", "mamba_head_dim"}))
+            r.innerSize = *headDim * *heads;
+        else
+            r.innerSize = u32(c, fb, {"mamba_expand", "expand"}).value_or(2) * m.hidden;
+        break;
+    }
+    case RecurrentSpec::Kind::ShortConv: {
+        const auto kernel = need({"conv_L_cache"});
+        if (!kernel)
+            return IoError{IoError::Code::MissingKey, name, 0, "conv_L_cache"};
+        r.convKernel = *kernel;
+        // transformers Lfm2MLP: with block_auto_adjust_ff_dim the stated width becomes 2/3 of itself, times
+        // block_ffn_dim_multiplier, rounded up to block_multiple_of (6656 -> 4608 in LFM2-350M, the n_ff
+        // llama.cpp's lfm2 size table expects).
+        if (boolean(c, fb, "block_auto_adjust_ff_dim").value_or(false)) {
+            std::uint64_t ff = 2ULL * m.ffn / 3;
+            if (const auto it = c.find("block_ffn_dim_multiplier"); it != c.end() && it->is_number())
+                ff = static_cast<std::uint64_t>(it->get<double>() * static_cast<double>(ff));
+            const std::uint64_t multiple = std::max<std::uint32_t>(u32(c, fb, {"block_multiple_of"}).value_or(1), 1);
+            ff = (ff + multiple - 1) / multiple * multiple;
+            if (ff == 0 || ff > std::numeric_limits<std::uint32_t>::max())
+                return IoError{IoError::Code::WrongKeyType, name, 0, "block_ff_dim"};
+            m.ffn = static_cast<std::uint32_t>(ff);
+        }
+        break;
+    }
+    }
+    m.recurrent = r;
+    m.blocks.assign(m.layers, BlockKind::Attention);
+    const auto it = c.find("layer_types");
+    if (it != c.end() && it->is_array() && it->size() == m.layers) {
+        for (std::size_t i = 0; i < it->size(); ++i) {
+            const auto &t = (*it)[i];
+            const std::string type = t.is_string() ? t.get<std::string>() : std::string();
+            const bool recurrent = type == "linear_attention" || type == "mamba" || type == "conv";
+            m.blocks[i] = recurrent ? BlockKind::Recurrent : BlockKind::Attention;
+        }
+        return std::nullopt;
+    }
+    // Older LFM2 files list the attention blocks instead (full_attn_idxs).
+    if (const auto idx = c.find("full_attn_idxs"); idx != c.end() && idx->is_array()) {
+        m.blocks.assign(m.layers, BlockKind::Recurrent);
+        for (const auto &i : *idx)
+            if (i.is_number_unsigned() && i.get<std::uint64_t>() < m.layers)
+                m.blocks[i.get<std::uint64_t>()] = BlockKind::Attention;
+        return std::nullopt;
+    }
+    const std::uint32_t every = u32(c, fb, {"full_attention_interval"}).value_or(interval);
+    if (every == 0)
+        return IoError{IoError::Code::MissingKey, name, 0, "layer_types"};
+    for (std::uint32_t l = 0; l < m.layers; ++l)
+        m.blocks[l] = (l + 1) % every == 0 ? BlockKind::Attention : BlockKind::Recurrent;
+    return std::nullopt;
+}
+
 } // namespace
 
 std::variant<HfConfig, IoError> parseHfConfig(std::string_view text, const std::string &name)
@@ -232,8 +327,9 @@ std::variant<HfConfig, IoError> parseHfConfig(std::string_view text, const std::
     m.fusedQkv = arch.fusedQkv;
     m.fusedGateUp = arch.fusedGateUp;
 
-    // Sliding window: an explicit layer_types list, or the architecture's fixed pattern.
-    const auto window = u32(c, fb, {"sliding_window"});
+    // Sliding window: an explicit layer_types list, or the architecture's fixed pattern. Llama 4 names its
+    // chunk `attention_chunk_size` (transformers Llama4TextConfig).
+    const auto window = u32(c, fb, {"sliding_window", "attention_chunk_size"});
     std::uint32_t pattern = 0;
     if (const auto it = c.find("layer_types"); it != c.end() && it->is_array() && !it->empty()) {
         for (std::size_t i = 0; i < it->size(); ++i) {
@@ -250,6 +346,11 @@ std::variant<HfConfig, IoError> parseHfConfig(std::string_view text, const std::
     }
     if (window && *window > 0 && pattern > 1)
         m.slidingWindow = SlidingWindow{*window, pattern};
+
+    if (arch.recurrent) {
+        if (auto e = readHybrid(c, fb, *arch.recurrent, arch.fullAttentionInterval, name, m))
+            return *e;
+    }
 
     // Mixture of experts. ERNIE 4.5 spells its keys moe_num_experts / moe_k / moe_num_shared_experts /
     // moe_layer_start_index (conversion/ernie.py); Hunyuan gives moe_topk, num_shared_expert and
