@@ -157,7 +157,8 @@ LaunchOption readLaunchOption(const EntryReader &o)
                             {"gpu_split", LaunchSetting::GpuSplit},
                             {"tensor_parallel", LaunchSetting::TensorParallel},
                             {"spread", LaunchSetting::Spread},
-                            {"gpu_memory_utilization", LaunchSetting::GpuMemoryUtilization}},
+                            {"gpu_memory_utilization", LaunchSetting::GpuMemoryUtilization},
+                            {"vision", LaunchSetting::Vision}},
                            LaunchSetting::Program, true);
     opt.from = o.str("from", false);
     if (!opt.from.empty() && !isVersionString(opt.from))

@@ -186,6 +186,21 @@ public:
             write(*o, model);
     }
 
+    /**
+     * States whether the vision projector is loaded. A row without values takes the projector file itself
+     * (llama-server --mmproj FILE): "on" writes the flag with `file` as a placeholder, "off" writes nothing.
+     */
+    void stateVision(bool included, bool isDefault, const LaunchArg &file)
+    {
+        const LaunchOption *o = launchOptionFor(m_engine, LaunchSetting::Vision, m_version);
+        if (o && o->values.empty()) {
+            if (included)
+                write(*o, file);
+            return;
+        }
+        state(LaunchSetting::Vision, std::string(included ? "on" : "off"), isDefault);
+    }
+
     std::vector<LaunchArg> flags;
     std::optional<LaunchArg> positional;
     std::vector<std::pair<std::string, std::string>> env;
@@ -313,6 +328,7 @@ const char *launchSettingName(LaunchSetting s)
     case LaunchSetting::TensorParallel: return "tensor_parallel";
     case LaunchSetting::Spread: return "spread";
     case LaunchSetting::GpuMemoryUtilization: return "gpu_memory_utilization";
+    case LaunchSetting::Vision: return "vision";
     }
     return "";
 }
@@ -375,6 +391,12 @@ LaunchCommand buildLaunchCommand(const ResolvedRequest &rr, const RequestInputs 
             w.state(LaunchSetting::TensorParallel, std::to_string(placed.devices.size()), false);
     }
     w.state(LaunchSetting::GpuMemoryUtilization, std::nullopt, true, formatNumber(engine.behaviourFor(out.version).gpuMemoryUtilization));
+    if (placed.vision.available && engine.traits.vision) {
+        // The projector file is named like the model's placeholder; the user points it at the mmproj they downloaded.
+        const std::string stem = baseName(req.model->hfRepo.empty() ? req.model->name : req.model->hfRepo);
+        w.stateVision(placed.vision.included, placed.vision.included == engine.traits.vision->byDefault,
+                      {"mmproj-" + stem + "-" + placed.vision.dtype + ".gguf", true});
+    }
     arrange(*engine.launch, *program, ref, *req.model, w, out);
     return out;
 }
@@ -479,6 +501,14 @@ LaunchSettings parseLaunchCommand(const LaunchCommand &command, const EngineProf
             pos = comma + 1;
         }
     }
+    if (const LaunchOption *o = launchOptionFor(engine, LaunchSetting::Vision, version)) {
+        // A file-taking flag (--mmproj FILE) states "on" by its presence; a valued row reads back its value.
+        const auto v = readOption(LaunchSetting::Vision);
+        if (o->values.empty())
+            s.vision = v ? std::optional<bool>(true) : std::nullopt;
+        else if (v)
+            s.vision = *v == "on";
+    }
     if (const auto util = readOption(LaunchSetting::GpuMemoryUtilization)) {
         double v = 0;
         const auto [ptr, ec] = std::from_chars(util->data(), util->data() + util->size(), v);
@@ -498,6 +528,7 @@ RequestInputs applyLaunchSettings(RequestInputs inputs, const LaunchSettings &s)
     inputs.kvType = s.kvType.value_or("f16");
     inputs.flashAttn = s.flashAttn.value_or(FlashAttn::Auto);
     inputs.spread = s.spread.value_or(false);
+    inputs.vision = s.vision;
     return inputs;
 }
 

@@ -73,6 +73,7 @@ struct LaunchSettings {
     std::optional<bool> spread;
     std::optional<double> gpuMemoryUtilization;
     std::optional<std::uint64_t> wiredLimitMiB;
+    std::optional<bool> vision; ///< the projector is loaded (true) or kept out (false); empty = the engine's default
 };
 
 /**

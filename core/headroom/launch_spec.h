@@ -23,6 +23,7 @@ enum class LaunchSetting {
     TensorParallel,       ///< GPUs every layer is split over
     Spread,               ///< on | off: use every GPU instead of the fewest
     GpuMemoryUtilization, ///< share of each GPU the engine may fill
+    Vision,               ///< on | off: the vision projector; a flag without values takes the mmproj file (a placeholder)
 };
 
 /** How the engine's command line is put together; only launch_command.cpp knows the styles. */
