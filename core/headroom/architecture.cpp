@@ -23,6 +23,13 @@ constexpr Architecture kArchitectures[] = {
      .hfModelTypes = {"qwen2_moe"},
      .qkvBias = true,
      .source = "llama-model.cpp load_tensors LLM_ARCH_QWEN2MOE: bq, bk, bv required"},
+    {.gguf = "qwen2vl",
+     .hfModelTypes = {"qwen2_vl", "qwen2_5_vl"},
+     .qkvBias = true,
+     .source = "convert_hf_to_gguf.py Qwen2VLModel registers Qwen2VLForConditionalGeneration and "
+               "Qwen2_5_VLForConditionalGeneration with model_arch MODEL_ARCH.QWEN2VL; llama-model.cpp load_tensors "
+               "'case LLM_ARCH_QWEN2: case LLM_ARCH_QWEN2VL:' (the qwen2 tensors, bq/bk/bv required); M-RoPE "
+               "(LLAMA_ROPE_TYPE_MROPE, rope_sections) adds no tensor. The vision tower is the separate mmproj file"},
     {.gguf = "qwen3",
      .hfModelTypes = {"qwen3"},
      .qkNorm = true,

@@ -8,12 +8,14 @@
 #include "test_catalog.h"
 
 #include <headroom/estimator.h>
+#include <headroom/launch_command.h>
 #include <headroom/placement_json.h>
 #include <headroom/request_resolver.h>
 #include <headroom/vision_projector.h>
 
 #include <QtTest>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace headroom;
@@ -59,6 +61,53 @@ Bytes siglipF16Mmproj(const VisionSpec &v, Bytes textHidden)
     const Bytes positions = v.patches() * h * 4;
     const Bytes projector = h * textHidden * 2 + h * 4; // mm_input_projection + mm_soft_emb_norm
     return v.layers * perLayer + patchEmbd + positions + 2 * h * 4 + projector;
+}
+
+/**
+ * Qwen2.5-VL's tower from its vision_config (depth 32, hidden 1280, intermediate 3420, patch 14, temporal patch
+ * 2, spatial merge 2): per block two RMSNorms, fused qkv and proj with biases, a SiLU-gated MLP with biases; a
+ * bias-free 3 x 2 x 14 x 14 Conv3d patch embedding; the merger's RMSNorm and its 4h x 4h and 4h x out MLP.
+ */
+struct Qwen25VisionCount {
+    Bytes matrices = 0; ///< 2-D and larger tensors: F16 in the mmproj
+    Bytes vectors = 0;  ///< norms and biases: F32 in the mmproj (the converter writes 1-D tensors in F32)
+};
+
+Qwen25VisionCount qwen25Vision(const VisionSpec &v, Bytes outHidden, Bytes temporalPatch, Bytes merge)
+{
+    const Bytes h = v.hidden, f = v.ffn, m = h * merge * merge;
+    Qwen25VisionCount c;
+    c.matrices = v.layers * (h * 3 * h + h * h + 3 * h * f) + 3 * temporalPatch * v.patch * v.patch * h + m * m + m * outHidden;
+    c.vectors = v.layers * (2 * h + 3 * h + h + 2 * f + h) + h + m + outHidden;
+    return c;
+}
+
+std::string joined(const std::vector<LaunchArg> &argv)
+{
+    std::string out;
+    for (const auto &a : argv)
+        out += (out.empty() ? "" : " ") + (a.placeholder ? "<" + a.text + ">" : a.text);
+    return out;
+}
+
+/** The server step's command line for `in`, and the settings it could not state. */
+LaunchCommand launch(const RequestInputs &in)
+{
+    const auto r = resolve(in);
+    return buildLaunchCommand(r, in, estimate(r.request));
+}
+
+const LaunchStep *serverStep(const LaunchCommand &c)
+{
+    for (const auto &s : c.steps)
+        if (s.kind == LaunchStepKind::Server)
+            return &s;
+    return nullptr;
+}
+
+bool hasGap(const LaunchCommand &c, LaunchSetting s, const std::string &value)
+{
+    return std::any_of(c.gaps.begin(), c.gaps.end(), [&](const LaunchGap &g) { return g.setting == s && g.value == value; });
 }
 
 } // namespace
@@ -166,6 +215,117 @@ private slots:
         QCOMPARE(p.devices.front().projector, Bytes{0});
         // mlx-lm is text only: engines.json gives it no vision trait.
         QVERIFY(!test::shippedCatalog().findEngine("mlx")->traits.vision);
+    }
+
+    void qwen25VlTowerFromItsConfig_data()
+    {
+        QTest::addColumn<QString>("model");
+        QTest::addColumn<qulonglong>("outHidden");
+        QTest::addColumn<qulonglong>("total");
+        // vision_config out_hidden_size = the text hidden size: 3584 (7B config.json), 2048 (3B).
+        QTest::newRow("7B") << "qwen2.5-vl-7b-instruct" << 3584ULL << 8292166656ULL;
+        QTest::newRow("3B") << "qwen2.5-vl-3b-instruct" << 2048ULL << 3754622976ULL;
+    }
+
+    void qwen25VlTowerFromItsConfig()
+    {
+        QFETCH(QString, model);
+        QFETCH(qulonglong, outHidden);
+        QFETCH(qulonglong, total);
+        const ModelSpec *m = test::shippedCatalog().findModel(model.toStdString());
+        QVERIFY(m && m->vision);
+        const VisionSpec &v = *m->vision;
+        QCOMPARE(m->arch, std::string("qwen2vl"));
+        QCOMPARE(v.encoder, std::string("qwen2_5_vl"));
+        QCOMPARE(Bytes{m->hidden}, Bytes{outHidden});
+        const Qwen25VisionCount c = qwen25Vision(v, outHidden, 2, 2);
+        QCOMPARE(v.params, c.matrices + c.vectors);
+        // torchinfo of the 3B (code-index id 11644284334): 19,702,200 per Qwen2_5_VLVisionBlock, Conv3d 1,505,280.
+        const Bytes h = v.hidden, f = v.ffn;
+        QCOMPARE(2 * h + h * 3 * h + 3 * h + h * h + h + 2 * (h * f + f) + f * h + h, Bytes{19702200});
+        QCOMPARE(Bytes{3} * 2 * v.patch * v.patch * h, Bytes{1505280});
+        // The F16 mmproj: matrices at 2 bytes, norms and biases at 4.
+        QCOMPARE(v.mmproj.front().dtype, std::string("F16"));
+        QCOMPARE(v.mmproj.front().bytes, c.matrices * 2 + c.vectors * 4);
+        // Text decoder + tower = the checkpoint's parameters.
+        QCOMPARE(m->params + v.params, Bytes{total});
+        // llama.cpp caps this encoder at 1024 px; one token per 28 x 28 pixels (patch 14 x merge 2).
+        QCOMPARE(v.imageSize, 1024U);
+        QCOMPARE(v.tokensPerImage, (1008U / 28) * (1008U / 28));
+    }
+
+    void qwen25VlOnEachEngine()
+    {
+        // llama-server: the mmproj file only with --vision; its compute buffer is not modelled for this encoder.
+        RequestInputs in = gemma("qwen2.5-vl-7b-instruct", "llama.cpp", true);
+        const auto on = resolve(in);
+        const VisionLoad load = visionLoad(on.request);
+        QVERIFY(load.included);
+        QCOMPARE(load.weights, Bytes{1354131456});
+        QCOMPARE(load.deviceCompute, Bytes{0});
+        QCOMPARE(load.hostCompute, Bytes{0});
+        QCOMPARE(estimate(on.request).devices.front().projector, Bytes{1354131456});
+        QVERIFY(!estimate(resolve(gemma("qwen2.5-vl-7b-instruct", "llama.cpp", std::nullopt)).request).vision.included);
+        // vLLM and transformers hold the checkpoint's tower at BF16 by default.
+        for (const char *engine : {"vllm", "transformers"}) {
+            RequestInputs c = gemma("qwen2.5-vl-7b-instruct", engine, std::nullopt);
+            c.gpus = {DeviceChoice(std::string("h100-sxm-80gb"))};
+            const Placement p = estimate(resolve(c).request);
+            QVERIFY2(p.vision.included, engine);
+            QCOMPARE(p.vision.weights, Bytes{676550144} * 2);
+        }
+    }
+
+    void llamaServerCommandNamesTheMmproj()
+    {
+        RequestInputs in = gemma("qwen2.5-vl-7b-instruct", "llama.cpp", true);
+        const LaunchCommand c = launch(in);
+        QVERIFY(c.available);
+        const LaunchStep *server = serverStep(c);
+        QVERIFY(server);
+        const std::string cmd = joined(server->argv);
+        QVERIFY2(cmd.find(" --mmproj <mmproj-Qwen2.5-VL-7B-Instruct-F16.gguf>") != std::string::npos, cmd.c_str());
+        QVERIFY(!hasGap(c, LaunchSetting::Vision, "on"));
+        // Read back: the flag says the projector is loaded.
+        const EngineProfile &engine = *test::shippedCatalog().findEngine("llama.cpp");
+        const LaunchSettings s = parseLaunchCommand(c, engine, c.version);
+        QCOMPARE(s.vision, std::optional<bool>(true));
+        QCOMPARE(applyLaunchSettings(in, s).vision, std::optional<bool>(true));
+
+        // The default (no projector) writes nothing and reads back as the engine's default.
+        in.vision = std::nullopt;
+        const LaunchCommand off = launch(in);
+        QVERIFY(joined(serverStep(off)->argv).find("--mmproj") == std::string::npos);
+        QVERIFY(off.gaps.empty() || !hasGap(off, LaunchSetting::Vision, "off"));
+        QCOMPARE(parseLaunchCommand(off, engine, off.version).vision, std::optional<bool>());
+
+        // A build before the row (b6325) cannot be told: listed as not stated.
+        in.vision = true;
+        in.engineVersion = "b6325";
+        const LaunchCommand old = launch(in);
+        QVERIFY(hasGap(old, LaunchSetting::Vision, "on"));
+        QVERIFY(joined(serverStep(old)->argv).find("--mmproj") == std::string::npos);
+    }
+
+    void vllmTextOnlyModeLimitsImagesToZero()
+    {
+        RequestInputs in = gemma("gemma-3-27b-it", "vllm", false);
+        in.gpus = {DeviceChoice(std::string("h100-sxm-80gb"))};
+        const LaunchCommand c = launch(in);
+        const std::string cmd = joined(serverStep(c)->argv);
+        QVERIFY2(cmd.find(" --limit-mm-per-prompt.image 0 --limit-mm-per-prompt.video 0") != std::string::npos, cmd.c_str());
+        const EngineProfile &engine = *test::shippedCatalog().findEngine("vllm");
+        QCOMPARE(parseLaunchCommand(c, engine, c.version).vision, std::optional<bool>(false));
+        // The default (tower loaded) needs no flag.
+        in.vision = std::nullopt;
+        QVERIFY(joined(serverStep(launch(in))->argv).find("--limit-mm-per-prompt") == std::string::npos);
+        // Before the 0.11.0 row, and on Ollama (no option), turning it off is listed as not stated.
+        in.vision = false;
+        in.engineVersion = "0.10.0";
+        QVERIFY(hasGap(launch(in), LaunchSetting::Vision, "off"));
+        RequestInputs o = gemma("gemma-3-12b-it", "ollama", false);
+        QVERIFY(hasGap(launch(o), LaunchSetting::Vision, "off"));
+        QVERIFY(!hasGap(launch(gemma("gemma-3-12b-it", "ollama", std::nullopt)), LaunchSetting::Vision, "on"));
     }
 
     void cpuOnlyPutsItOnTheHost()
