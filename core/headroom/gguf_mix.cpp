@@ -78,10 +78,6 @@ bool isQuantizable(const Tensor &t)
     // Jamba, Mamba, LFM2's small yet 2D weights").
     if (contains(t.name, "ssm_conv1d.weight") || contains(t.name, "shortconv.conv.weight"))
         return false;
-    // Mamba's and LFM2's small 2-D convolution kernels stay F32 (llama-quant.cpp: "do not quantize
-    // Jamba, Mamba, LFM2's small yet 2D weights").
-    if (contains(t.name, "ssm_conv1d.weight") || contains(t.name, "shortconv.conv.weight"))
-        return false;
     return !contains(t.name, "ffn_gate_inp");
 }
 
