@@ -79,17 +79,19 @@ void TestCatalogWalk::everyModelEstimatesOnEveryEngineThatLoadsIt()
                 QVERIFY2(inventory->total() > 0, qPrintable(where + ": an empty inventory"));
                 const auto devices = devicesFor(catalog, *engine);
                 QVERIFY2(!devices.empty(), qPrintable(where + ": no catalog device this engine runs on"));
-                // The oldest and the newest behaviour row: the two ends of what the catalog claims to know.
-                for (const auto *row : {&engine->versions.front(), &engine->versions.back()}) {
+                // The oldest and the newest behaviour row, the two ends of what the catalog claims to know, and
+                // no version at all (the newest behaviour, which loads every architecture the catalog lists).
+                const std::string unset;
+                for (const auto *version : {&engine->versions.front().from, &engine->versions.back().from, &unset}) {
                     Bytes previousKv = 0;
                     Bytes weightsAtFirst = 0;
                     for (const std::uint32_t ctx : {2048U, 8192U}) {
-                        const auto at = where + "@" + QString::fromStdString(row->from) + " ctx " + QString::number(ctx);
+                        const auto at = where + "@" + QString::fromStdString(*version) + " ctx " + QString::number(ctx);
                         EstimateRequest r;
                         r.model = &model;
                         r.inventory = &*inventory;
                         r.engine = engine;
-                        r.engineVersion = row->from;
+                        r.engineVersion = *version;
                         r.ctx = ctx;
                         r.devices = devices;
                         if (const auto problem = validateRequest(r)) {

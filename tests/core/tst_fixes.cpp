@@ -70,7 +70,9 @@ private slots:
     void fixInputsResolveToTheirPrice()
     {
         const auto &catalog = test::shippedCatalog();
-        const char *models[] = {"qwen3-32b", "gpt-oss-20b"}; // dense with GQA; MoE that Ollama lays out its own way
+        // Dense with GQA; MoE that Ollama lays out its own way; and an architecture every version row loads (the
+        // oldest rows predate qwen3 and gpt-oss: engines.json `architectures`).
+        const char *models[] = {"qwen3-32b", "gpt-oss-20b", "mistral-small-24b-instruct-2501"};
         std::size_t checked = 0;
         std::map<Fix::Kind, std::size_t> byKind;
         std::set<std::string> rowsWithFixes;
@@ -117,7 +119,8 @@ private slots:
         qInfo("%zu fixes re-resolved (smaller quant %zu, shorter context %zu, q8_0 KV %zu, more GPUs %zu) over %zu engine version rows",
               checked, byKind[Fix::Kind::SmallerQuant], byKind[Fix::Kind::ShorterContext], byKind[Fix::Kind::QuantizedKv],
               byKind[Fix::Kind::MoreGpus], rows.size());
-        QCOMPARE(rowsWithFixes, rows); // every engine version row was exercised
+        for (const auto &row : rows) // every engine version row was exercised
+            QVERIFY2(rowsWithFixes.count(row), ("no fix checked at " + row).c_str());
         for (const auto kind : {Fix::Kind::SmallerQuant, Fix::Kind::ShorterContext, Fix::Kind::QuantizedKv, Fix::Kind::MoreGpus})
             QVERIFY2(byKind[kind] > 0, "every kind of fix was checked");
     }
@@ -130,7 +133,7 @@ private slots:
         const auto *ollama = catalog.findEngine("ollama");
         QVERIFY(ollama);
         RequestInputs in;
-        in.model = "qwen3-32b";
+        in.model = "qwen2.5-32b-instruct"; // an architecture the oldest row loads (qwen3 arrived in 0.6.6)
         in.quant = "Q4_K_M";
         in.engine = "ollama";
         in.engineVersion = ollama->versions.front().from;

@@ -193,7 +193,7 @@ private slots:
         const EngineProfile *ollama = test::catalog().findEngine("ollama");
         QVERIFY(ollama);
         GuiInputs in;
-        in.model = QStringLiteral("qwen3:32b");
+        in.model = QStringLiteral("qwen2.5:32b"); // the oldest row predates qwen3 (engines.json `architectures`)
         in.engine = QStringLiteral("ollama");
         in.engineVersion = QString::fromStdString(ollama->versions.front().from);
         in.flashAttn = FlashAttn::Auto;
