@@ -45,10 +45,14 @@ void printReport(std::ostream &out, const ResolvedRequest &rr, const Placement &
             << gib(p.vision.compute) << " GiB image compute; " << p.vision.tokensPerImage << " context tokens per image)\n";
     else if (p.vision.available)
         out << "  (vision projector not loaded: --vision adds it)\n";
-    out << "\nverdict: " << verdictName(p.verdict) << "  (" << p.gpuLayers << "/" << p.totalLayers << " layers on GPU, headroom "
-        << gib(static_cast<Bytes>(std::max<long long>(p.headroomBytes(), 0)))
+    // With no GPU (a CPU-only machine) every layer and the context live in system RAM: say so, not "0 on GPU".
+    const bool cpuOnly = p.devices.empty();
+    out << "\nverdict: " << verdictName(p.verdict) << "  ("
+        << (cpuOnly ? "all " + std::to_string(p.totalLayers) + " layers in system RAM"
+                    : std::to_string(p.gpuLayers) + "/" + std::to_string(p.totalLayers) + " layers on GPU")
+        << ", headroom " << gib(static_cast<Bytes>(std::max<long long>(p.headroomBytes(), 0)))
         << (p.headroomBytes() < 0 ? " (over by " + gib(static_cast<Bytes>(-p.headroomBytes())) + ")" : std::string()) << " GiB)\n";
-    out << "max context on GPU: " << p.maxContext << " tokens per sequence\n";
+    out << (cpuOnly ? "max context in system RAM: " : "max context on GPU: ") << p.maxContext << " tokens per sequence\n";
     if (p.decodeTokensPerSecond > 0)
         out << "decode speed: ~" << std::fixed << std::setprecision(0) << p.decodeTokensPerSecond << " tokens/s\n";
     for (const auto n : p.notices)

@@ -114,7 +114,9 @@ void VerdictBanner::setEvaluation(const Evaluation &e)
             parts << speed;
         }
         parts << tr("context %1 \u00d7 %n sequence(s)", nullptr, static_cast<int>(p.parallel)).arg(Texts::tokens(p.ctx));
-        if (p.maxContext > 0)
+        if (p.maxContext > 0 && p.devices.empty()) // a CPU-only machine: the context lives in system RAM
+            parts << tr("longest context in system RAM: %1 tokens").arg(Texts::tokens(p.maxContext));
+        else if (p.maxContext > 0)
             parts << tr("longest context on the GPU: %1 tokens").arg(Texts::tokens(p.maxContext));
         m_detail->setText(parts.join(QStringLiteral(" \u00b7 ")));
         QStringList notes;

@@ -1920,6 +1920,11 @@ Ollama 标签：%1</translation>
             <translation>GPU 上可容纳的最长上下文：%1 个 token</translation>
         </message>
         <message>
+            <location filename="../../app/gui/verdict_banner.cpp" line="118" />
+            <source>longest context in system RAM: %1 tokens</source>
+            <translation>系统内存可容纳的最长上下文：%1 个 token</translation>
+        </message>
+        <message>
             <location filename="../../app/gui/verdict_banner.cpp" line="124" />
             <source>To fit on the GPU: %1</source>
             <translation>要全部装进 GPU：%1</translation>

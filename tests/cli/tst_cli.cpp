@@ -174,6 +174,11 @@ private slots:
         QVERIFY(host["kv_cache_bytes"].toDouble() > 0);
         QVERIFY(QStringList({"fits", "tight"}).contains(o["verdict"].toString()));
         QVERIFY(o["decode_tokens_per_second"].toDouble() > 0);
+        // The text report words it for a machine without a GPU.
+        const auto text = cli({"estimate", "--model", "qwen3-8b", "--gpu", "cpu-desktop-ddr5-5600-2ch-64gb"});
+        QVERIFY2(text.out.contains("all 37 layers in system RAM"), text.out.constData());
+        QVERIFY2(text.out.contains("max context in system RAM: "), text.out.constData());
+        QVERIFY(!text.out.contains("on GPU"));
         const auto list = cli({"list", "gpus"});
         QVERIFY(list.out.contains("cpu-desktop-ddr5-5600-2ch-64gb"));
         QVERIFY(list.out.contains("(CPU only)"));
