@@ -174,6 +174,44 @@ private slots:
         QCOMPARE(QString::fromLatin1(buf), QStringLiteral("676.25"));
     }
 
+    void lfm2OnePointTwoMatchesTheSafetensors()
+    {
+        // HF LiquidAI/LFM2-1.2B model.safetensors (metadata in fetchwiki/LiquidAI-LFM2-1.2B@07edccf
+        // model_files.json): 148 tensors, total_parameters 1,170,340,608. Tied embeddings: the GGUF holds the same.
+        const auto &m = model("lfm2-1.2b");
+        const auto tensors = architectureTensors(m);
+        QCOMPARE(tensors.size(), std::size_t{148});
+        const auto params = std::accumulate(tensors.begin(), tensors.end(), std::uint64_t{0},
+                                            [](std::uint64_t n, const Tensor &t) { return n + t.elements(); });
+        QCOMPARE(params, std::uint64_t{1170340608});
+        // "llama_kv_cache: size = 48.00 MiB (4096 cells" of an LFM2 1.2B-based GGUF (ggml-org/llama.cpp PR #18641):
+        // 6 attention blocks x 8 KV heads x 64 x (K + V) x 2 B x 4096 cells.
+        const auto g = geometry(m, "llama.cpp", 4096);
+        Bytes kv = 0;
+        for (std::uint32_t l = 0; l < m.layers; ++l)
+            if (m.hasKv(l))
+                kv += kvLayerBytes(m, g)[l];
+        QCOMPARE(kv, Bytes{48} * MiB);
+        QCOMPARE(g.statePerLayer, Bytes{2048} * 2 * 4); // n_embd x (L_cache - 1) F32
+    }
+
+    void graniteMicroIsADenseHybrid()
+    {
+        // Granite-4.0-H-Micro: "3B total parameters" (AWS Marketplace listing prodview-cob4eb7dc54wa); its config
+        // has num_local_experts 0, so every block carries the dense shared MLP and there are no expert tensors.
+        const auto &m = model("granite-4.0-h-micro");
+        const auto tensors = architectureTensors(m);
+        const auto params = std::accumulate(tensors.begin(), tensors.end(), std::uint64_t{0},
+                                            [](std::uint64_t n, const Tensor &t) { return n + t.elements(); });
+        QCOMPARE(QString::number(static_cast<double>(params) / 1e9, 'f', 0), QStringLiteral("3"));
+        QCOMPARE(params, m.params); // the catalog's count is this inventory's sum (3.19 B)
+        QVERIFY(!findTensor(tensors, "blk.0.ffn_gate_exps.weight"));
+        QVERIFY(findTensor(tensors, "blk.0.ffn_gate.weight"));
+        QCOMPARE(recurrentLayerCount(m), 36U);
+        // KV only in the 4 attention blocks: 8 heads x 64 x 2 x 2 B per cell.
+        QCOMPARE(kvBytesPerToken(m, geometry(m, "llama.cpp", 8192)), Bytes{4} * 2048);
+    }
+
     void perLayerKvHeadsAreHonoured()
     {
         // A block with more KV heads holds proportionally more cache; a block without attention holds none.
