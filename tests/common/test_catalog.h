@@ -27,6 +27,15 @@ inline const Catalog &shippedCatalog()
     return catalog;
 }
 
+/** A model of the shipped catalog by id; a missing one fails loudly (a test input, not a case under test). */
+inline const ModelSpec &shippedModel(const char *id)
+{
+    const auto *m = shippedCatalog().findModel(id);
+    if (!m)
+        qFatal("no catalog model %s", id);
+    return *m;
+}
+
 inline std::string readFile(const std::string &path)
 {
     std::ifstream in(path, std::ios::binary);

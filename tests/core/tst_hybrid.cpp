@@ -19,13 +19,7 @@ using namespace headroom;
 
 namespace {
 
-const ModelSpec &model(const char *id)
-{
-    const auto *m = test::shippedCatalog().findModel(id);
-    if (!m)
-        qFatal("no catalog model %s", id);
-    return *m;
-}
+using test::shippedModel;
 
 KvGeometry geometry(const ModelSpec &m, const char *engine, std::uint32_t ctx, std::uint32_t parallel = 1)
 {
@@ -38,6 +32,17 @@ Bytes sum(const std::vector<Bytes> &v)
     return std::accumulate(v.begin(), v.end(), Bytes{0});
 }
 
+/** KV of the blocks that attend (what llama.cpp logs as "llama_kv_cache: size"), without the recurrent state. */
+Bytes attentionKv(const ModelSpec &m, const KvGeometry &g)
+{
+    const auto layers = kvLayerBytes(m, g);
+    Bytes kv = 0;
+    for (std::uint32_t l = 0; l < m.layers; ++l)
+        if (m.hasKv(l))
+            kv += layers[l];
+    return kv;
+}
+
 const Tensor *findTensor(const std::vector<Tensor> &tensors, const std::string &name)
 {
     for (const auto &t : tensors)
@@ -46,11 +51,11 @@ const Tensor *findTensor(const std::vector<Tensor> &tensors, const std::string &
     return nullptr;
 }
 
-/** llama-server prints sizes as "%.3f MiB". */
-QString mib3(Bytes b)
+/** MiB as llama.cpp prints them: "%.3f" (llama-server's checkpoints), "%.2f" (llama_model_loader's file size). */
+QString mib(Bytes b, int decimals)
 {
     char buf[32];
-    std::snprintf(buf, sizeof buf, "%.3f", static_cast<double>(b) / static_cast<double>(MiB));
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, static_cast<double>(b) / static_cast<double>(MiB));
     return QString::fromLatin1(buf);
 }
 
@@ -64,7 +69,7 @@ private slots:
     void qwen3NextStateIsIndependentOfContext()
     {
         // Qwen3-Next-80B-A3B (GGUF metadata in ggml-org/llama.cpp PR #16095): 48 blocks, every 4th attends.
-        const auto &m = model("qwen3-next-80b-a3b-instruct");
+        const auto &m = shippedModel("qwen3-next-80b-a3b-instruct");
         QCOMPARE(recurrentLayerCount(m), 36U);
         // n_embd_r = (4 - 1) x (4096 + 2 x 16 x 128) = 24576, n_embd_s = 128 x 4096 = 524288 floats.
         QCOMPARE(recurrentState(m).conv, std::uint64_t{24576});
@@ -98,16 +103,16 @@ private slots:
         // llama-server: "erasing old context checkpoint (pos_min = 16037, pos_max = 16037, size = 75.376 MiB)" for
         // Qwen3-Next with n_ctx_slot = 262144 (ggerganov, ggml-org/llama.cpp PR #19408): the recurrent state of one
         // sequence plus llama-memory-recurrent.cpp's 884 header bytes.
-        const auto &m = model("qwen3-next-80b-a3b-instruct");
+        const auto &m = shippedModel("qwen3-next-80b-a3b-instruct");
         const Bytes checkpoint = recurrentCheckpointBytes(m, KvType::F32);
         QCOMPARE(checkpoint, Bytes{79036416 + 884});
-        QCOMPARE(mib3(checkpoint), QStringLiteral("75.376"));
+        QCOMPARE(mib(checkpoint, 3), QStringLiteral("75.376"));
     }
 
     void qwen3NextTensorsMatchTheFile()
     {
         // "loaded meta data with 45 key-value pairs and 807 tensors" (PR #16095; lmstudio-bug-tracker#1266 likewise).
-        const auto tensors = architectureTensors(model("qwen3-next-80b-a3b-instruct"));
+        const auto tensors = architectureTensors(shippedModel("qwen3-next-80b-a3b-instruct"));
         QCOMPARE(tensors.size(), std::size_t{807});
         const auto *q = findTensor(tensors, "blk.3.attn_q.weight"); // query and gate: 2 x 16 x 256
         QVERIFY(q);
@@ -121,7 +126,7 @@ private slots:
     {
         // gguf-dump and gdb of granite-4.0-h-tiny-Q4_0.gguf (danbev/learning-ai notes): GGUF.tensor_count = 666,
         // blk.0 shapes below, hparams.n_embd_r() = 9984 and cache_r_l0 nb[1] = 39936 (F32).
-        const auto &m = model("granite-4.0-h-tiny");
+        const auto &m = shippedModel("granite-4.0-h-tiny");
         const auto tensors = architectureTensors(m);
         QCOMPARE(tensors.size(), std::size_t{666});
         const auto shape = [&](const char *name) {
@@ -154,12 +159,9 @@ private slots:
         // LFM2-350M (print_info in ggml-org/llama.cpp#14979): n_head_kv [0, 0, 8, 0, 0, 8, 0, 0, 8, 0, 8, 0, 8, 0, 8, 0].
         // 6 attention blocks x 8 heads x 64 x 2 x 2 B x 4096 cells = 48.00 MiB, the "llama_kv_cache: size = 48.00 MiB
         // (4096 cells" of an LFM2 1.2B-based model with the same attention blocks (ggml-org/llama.cpp PR #18641).
-        const auto &m = model("lfm2-350m");
+        const auto &m = shippedModel("lfm2-350m");
         const auto g = geometry(m, "llama.cpp", 4096);
-        Bytes kv = 0;
-        for (std::uint32_t l = 0; l < m.layers; ++l)
-            if (m.hasKv(l))
-                kv += kvLayerBytes(m, g)[l];
+        const Bytes kv = attentionKv(m, g);
         QCOMPARE(kv, Bytes{48} * MiB);
         // Short convolution: n_embd x (L_cache - 1) floats, no S.
         QCOMPARE(recurrentState(m).conv, std::uint64_t{2048});
@@ -169,16 +171,14 @@ private slots:
         // F16 file: "file size = 676.25 MiB (16.00 BPW)" (#14979): F16 weights, F32 norms and conv kernels.
         const auto inv = buildInventory(m, *test::shippedCatalog().findQuantization("F16"));
         QVERIFY(inv);
-        char buf[32];
-        std::snprintf(buf, sizeof buf, "%.2f", static_cast<double>(inv->total()) / static_cast<double>(MiB));
-        QCOMPARE(QString::fromLatin1(buf), QStringLiteral("676.25"));
+        QCOMPARE(mib(inv->total(), 2), QStringLiteral("676.25"));
     }
 
     void lfm2OnePointTwoMatchesTheSafetensors()
     {
         // HF LiquidAI/LFM2-1.2B model.safetensors (metadata in fetchwiki/LiquidAI-LFM2-1.2B@07edccf
         // model_files.json): 148 tensors, total_parameters 1,170,340,608. Tied embeddings: the GGUF holds the same.
-        const auto &m = model("lfm2-1.2b");
+        const auto &m = shippedModel("lfm2-1.2b");
         const auto tensors = architectureTensors(m);
         QCOMPARE(tensors.size(), std::size_t{148});
         const auto params = std::accumulate(tensors.begin(), tensors.end(), std::uint64_t{0},
@@ -187,10 +187,7 @@ private slots:
         // "llama_kv_cache: size = 48.00 MiB (4096 cells" of an LFM2 1.2B-based GGUF (ggml-org/llama.cpp PR #18641):
         // 6 attention blocks x 8 KV heads x 64 x (K + V) x 2 B x 4096 cells.
         const auto g = geometry(m, "llama.cpp", 4096);
-        Bytes kv = 0;
-        for (std::uint32_t l = 0; l < m.layers; ++l)
-            if (m.hasKv(l))
-                kv += kvLayerBytes(m, g)[l];
+        const Bytes kv = attentionKv(m, g);
         QCOMPARE(kv, Bytes{48} * MiB);
         QCOMPARE(g.statePerLayer, Bytes{2048} * 2 * 4); // n_embd x (L_cache - 1) F32
     }
@@ -199,7 +196,7 @@ private slots:
     {
         // Granite-4.0-H-Micro: "3B total parameters" (AWS Marketplace listing prodview-cob4eb7dc54wa); its config
         // has num_local_experts 0, so every block carries the dense shared MLP and there are no expert tensors.
-        const auto &m = model("granite-4.0-h-micro");
+        const auto &m = shippedModel("granite-4.0-h-micro");
         const auto tensors = architectureTensors(m);
         const auto params = std::accumulate(tensors.begin(), tensors.end(), std::uint64_t{0},
                                             [](std::uint64_t n, const Tensor &t) { return n + t.elements(); });
@@ -215,7 +212,7 @@ private slots:
     void perLayerKvHeadsAreHonoured()
     {
         // A block with more KV heads holds proportionally more cache; a block without attention holds none.
-        ModelSpec m = model("granite-4.0-h-tiny");
+        ModelSpec m = shippedModel("granite-4.0-h-tiny");
         const auto base = kvLayerBytes(m, geometry(m, "llama.cpp", 4096));
         m.layerKvHeads.assign(m.layers, 0);
         for (std::uint32_t l = 0; l < m.layers; ++l)
@@ -232,7 +229,7 @@ private slots:
     {
         // llama.cpp and Ollama keep R and S in F32 (create_memory); vLLM in the model's dtype
         // (MambaStateDtypeCalculator, mamba_cache_dtype "auto").
-        const auto &m = model("qwen3-next-80b-a3b-instruct");
+        const auto &m = shippedModel("qwen3-next-80b-a3b-instruct");
         QCOMPARE(geometry(m, "ollama", 4096).statePerLayer, Bytes{2195456});
         QCOMPARE(geometry(m, "vllm", 4096).statePerLayer, Bytes{2195456} / 2);
     }
@@ -251,7 +248,7 @@ private slots:
         auto r = resolveRequest(test::shippedCatalog(), in);
         QVERIFY(std::holds_alternative<ResolvedRequest>(r));
         const auto p = estimate(std::get<ResolvedRequest>(r).request);
-        const Bytes checkpoints = Bytes{8} * recurrentCheckpointBytes(model("qwen3-next-80b-a3b-instruct"), KvType::F32);
+        const Bytes checkpoints = Bytes{8} * recurrentCheckpointBytes(shippedModel("qwen3-next-80b-a3b-instruct"), KvType::F32);
         QVERIFY2(p.host.kvCache >= checkpoints, qPrintable(QString::number(p.host.kvCache)));
         in.engineVersion = "b7870"; // before the sourced default: not counted
         auto older = resolveRequest(test::shippedCatalog(), in);

@@ -17,14 +17,6 @@ using namespace headroom;
 
 namespace {
 
-const ModelSpec &model(const char *id)
-{
-    const auto *m = test::shippedCatalog().findModel(id);
-    if (!m)
-        qFatal("no model %s", id);
-    return *m;
-}
-
 const Quantization &quant(const char *id)
 {
     const auto *q = test::shippedCatalog().findQuantization(id);
@@ -65,7 +57,7 @@ private slots:
     void buildsOnceAndKeeps()
     {
         InventoryCache cache;
-        const auto &m = model("deepseek-r1-distill-qwen-32b");
+        const auto &m = test::shippedModel("deepseek-r1-distill-qwen-32b");
         const auto &q = quant("Q4_K_M");
         const auto &e = engine("llama.cpp");
         const TensorInventory *first = cache.get(m, q, e);
@@ -99,7 +91,7 @@ private slots:
         // llama.cpp and vLLM lay GGUF out by llama-quantize's rules; Ollama's own gpt-oss conversion keeps
         // the non-expert tensors in BF16 (engines.json mix_variant), so it needs its own entry.
         InventoryCache cache;
-        const auto &m = model("gpt-oss-20b");
+        const auto &m = test::shippedModel("gpt-oss-20b");
         const auto &q = quant("MXFP4");
         const auto &llama = engine("llama.cpp");
         const auto &ollama = engine("ollama");
@@ -120,7 +112,7 @@ private slots:
     void noLayoutIsKeptToo()
     {
         InventoryCache cache;
-        const auto &m = model("deepseek-r1-distill-qwen-32b");
+        const auto &m = test::shippedModel("deepseek-r1-distill-qwen-32b");
         const auto &e = engine("llama.cpp");
         Quantization unknown = quant("Q4_K_M");
         unknown.id = "not-a-gguf-file-type";
