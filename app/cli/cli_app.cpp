@@ -13,8 +13,10 @@
 #include <estimate_json.h>
 #include <launch_command_text.h>
 #include <markdown_report.h>
+#include <preset_text.h>
 #include <this_computer_request.h>
 
+#include <headroom/apply_preset.h>
 #include <headroom/estimator.h>
 #include <headroom/io/library_scan.h>
 #include <headroom/io/model_loader.h>
@@ -130,6 +132,8 @@ int runEstimate(const Catalog &catalog, const CliOptions &o, const probe::System
     switch (o.format) {
     case Format::Json: {
         auto j = options::estimateJson(report);
+        if (const auto *preset = catalog.findPreset(o.preset))
+            j["preset"] = options::presetJson(*preset, keptFromUser(*preset, o.stated));
         if (o.printCommand)
             j["launch"] = options::launchCommandJson(buildLaunchCommand(rr, inputs, placement));
         out << j.dump(2) << "\n";
@@ -138,12 +142,23 @@ int runEstimate(const Catalog &catalog, const CliOptions &o, const probe::System
     case Format::Markdown: out << options::markdownReport(report); break;
     case Format::Csv: out << options::csvReport(report); break;
     case Format::Text:
+        if (const auto *preset = catalog.findPreset(o.preset))
+            out << "Preset: "
+                << options::presetSummary(*preset, keptFromUser(*preset, o.stated), rr.request.engine->name, placement.parallel,
+                                          placement.ctx)
+                << "\n";
         printReport(out, rr, placement);
         if (o.printCommand)
             printLaunchCommand(out, buildLaunchCommand(rr, inputs, placement));
         break;
     }
     return 0;
+}
+
+std::string engineName(const Catalog &catalog, const std::string &id)
+{
+    const auto *e = catalog.findEngine(id);
+    return e ? e->name : id;
 }
 
 int runAdvise(const Catalog &catalog, const CliOptions &o, const probe::SystemProbe &probe, std::ostream &out, std::ostream &err)
@@ -185,10 +200,20 @@ int runAdvise(const Catalog &catalog, const CliOptions &o, const probe::SystemPr
         return kBadInput;
     }
     const auto &advice = std::get<Advice>(advised);
-    if (o.json)
-        out << options::adviceJson(catalog, advice, o.advise.top).dump(2) << "\n";
-    else
+    const Preset *preset = catalog.findPreset(o.preset);
+    if (o.json) {
+        auto j = options::adviceJson(catalog, advice, o.advise.top);
+        if (preset)
+            j["preset"] = options::presetJson(*preset, keptFromUser(*preset, o.stated));
+        out << j.dump(2) << "\n";
+    } else {
+        if (preset) // the engine the sweep ran on, and the context and slots every candidate was sized at
+            out << "Preset: "
+                << options::presetSummary(*preset, keptFromUser(*preset, o.stated), engineName(catalog, advice.engine),
+                                          inputs.parallel.value_or(1), inputs.ctx.value_or(0))
+                << "\n";
         printAdvice(out, advice, catalog, o.advise.top);
+    }
     // --print-command: how to start the first-ranked candidate.
     if (!o.json && o.printCommand && !advice.perModel.empty())
         if (const auto launch = options::candidateLaunch(catalog, advice.candidates[advice.perModel.front()]))
@@ -309,9 +334,23 @@ int run(const std::vector<std::string> &args, const std::filesystem::path &execu
         return kBadInput;
     }
     const auto &c = std::get<Catalog>(catalog);
+    CliOptions withPreset = o;
+    if (!o.preset.empty()) {
+        // A scenario sets the engine, context and slots it names; the user's own flags keep theirs.
+        const Preset *preset = c.findPreset(o.preset);
+        if (!preset) {
+            std::vector<std::string> ids;
+            for (const auto &p : c.presets())
+                ids.push_back(p.id);
+            err << "headroom-cli: " << describe(UsageError{UsageError::Code::BadChoice, "--preset", o.preset, ids}) << "\n";
+            return kBadInput;
+        }
+        withPreset.preset = preset->id;
+        withPreset.inputs = applyPreset(*preset, o.inputs, o.stated);
+    }
     switch (o.command) {
-    case Command::Estimate: return runEstimate(c, o, probe, out, err);
-    case Command::Advise: return runAdvise(c, o, probe, out, err);
+    case Command::Estimate: return runEstimate(c, withPreset, probe, out, err);
+    case Command::Advise: return runAdvise(c, withPreset, probe, out, err);
     case Command::List: printList(out, c, o.listWhat, o.json); return 0;
     case Command::Scan: return runScan(c, o, probe, out, err);
     case Command::Detect: {

@@ -12,11 +12,11 @@ const char *usageText()
            "  headroom-cli estimate --model M [--quant Q] [--engine E] [--engine-version V] [--ctx N]\n"
            "               [--parallel N] [--batch N] [--ubatch N] [--kv-type T] [--flash-attn on|off]\n"
            "               [--gpu-layers N] [--gpu ID]... [--gpus N] [--spread] [--ram GIB] [--json]\n"
-           "               [--format md|csv|json] [--print-command]\n"
+           "               [--format md|csv|json] [--print-command] [--preset ID]\n"
            "  headroom-cli advise [--gpu ID]... [--gpus N] [--ram GIB] [--engine E] [--engine-version V] [--ctx N]\n"
            "               [--parallel N] [--kv-type T] [--metric M] [--min-tokens-per-second N] [--family F]\n"
-           "               [--partial] [--top N] [--json] [--print-command]\n"
-           "  headroom-cli list models|quants|gpus|engines|metrics [--json]\n"
+           "               [--partial] [--top N] [--json] [--print-command] [--preset ID]\n"
+           "  headroom-cli list models|quants|gpus|engines|metrics|presets [--json]\n"
            "  headroom-cli scan [PATH]... [--gpu ID]... [--ram GIB] [--json]\n"
            "  headroom-cli detect [--json]\n"
            "  headroom-cli --help | --version\n"
@@ -44,6 +44,8 @@ const char *usageText()
            "               json: the same as --json\n"
            "  --print-command  also the command that starts the engine this way (env, flags, Modelfile; with\n"
            "               --json a \"launch\" object)\n"
+           "  --preset ID  a scenario (headroom-cli list presets): sets the engine, context and parallel slots\n"
+           "               it names; --engine, --ctx, --parallel, --kv-type, --flash-attn given as well win\n"
            "\n"
            "Exit codes: 0 success, 2 bad arguments or data (one line on stderr), 1 internal error.\n";
 }
@@ -151,6 +153,13 @@ std::variant<CliOptions, UsageError> parseArguments(const std::vector<std::strin
             o.printCommand = true;
             continue;
         }
+        if (arg == "--preset" && (o.command == Command::Estimate || o.command == Command::Advise)) {
+            auto v = takesValue();
+            if (auto *e = std::get_if<UsageError>(&v))
+                return *e;
+            o.preset = std::get<std::string>(v);
+            continue;
+        }
         if (arg == "--json") {
             if (hasInlineValue)
                 return UsageError{E::BadChoice, arg, value, {}};
@@ -197,11 +206,17 @@ std::variant<CliOptions, UsageError> parseArguments(const std::vector<std::strin
         }
         if (auto error = options::applyRequestOption(arg, text, o.inputs))
             return *error;
+        // What a preset would set, the command line said itself: the flag wins over the preset.
+        o.stated.engine = o.stated.engine || arg == "--engine";
+        o.stated.ctx = o.stated.ctx || arg == "--ctx";
+        o.stated.parallel = o.stated.parallel || arg == "--parallel";
+        o.stated.kvType = o.stated.kvType || arg == "--kv-type";
+        o.stated.flashAttn = o.stated.flashAttn || arg == "--flash-attn";
     }
     if (o.command == Command::Estimate && o.inputs.model.empty())
         return UsageError{E::MissingModel, "--model", {}, {}};
     if (o.command == Command::List) {
-        static const std::vector<std::string> kinds{"models", "quants", "gpus", "engines", "metrics"};
+        static const std::vector<std::string> kinds{"models", "quants", "gpus", "engines", "metrics", "presets"};
         if (o.listWhat.empty())
             return UsageError{E::MissingListKind, "list", {}, kinds};
         if (std::find(kinds.begin(), kinds.end(), o.listWhat) == kinds.end())

@@ -4,6 +4,7 @@
 #include <request_options.h>
 #include <usage_error.h>
 
+#include <headroom/apply_preset.h>
 #include <headroom/request_resolver.h>
 
 #include <optional>
@@ -31,7 +32,9 @@ struct CliOptions {
     Command command = Command::Help;
     RequestInputs inputs;
     AdviseArgs advise;
-    std::string listWhat; ///< list: models | quants | gpus | engines | metrics
+    std::string listWhat;  ///< list: models | quants | gpus | engines | metrics | presets
+    std::string preset;    ///< estimate/advise --preset ID: applied to `inputs` once the catalog is loaded
+    StatedSettings stated; ///< the preset's settings the command line gave itself (--engine, --ctx ...): they win
     std::vector<std::string> scanPaths;
     bool json = false;
     bool printCommand = false;    ///< estimate --print-command: the engine's launch command too

@@ -3,6 +3,8 @@
 
 #include "result_text.h"
 
+#include <preset_text.h>
+
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
@@ -94,6 +96,17 @@ void printList(std::ostream &out, const Catalog &c, const std::string &what, boo
                              {"default", &m == &c.defaultMetric()},
                              {"evaluation", m.evaluation},
                              {"source", m.source}});
+    } else if (what == "presets") {
+        for (const auto &p : c.presets()) {
+            const auto *engine = c.findEngine(p.engine);
+            auto item = options::presetJson(p, {});
+            item.erase("kept_from_user");
+            // The name line says what the preset sets; "your engine" where it keeps the user's.
+            item["name"] = options::presetSummary(p, {}, engine ? engine->name : std::string("your engine"), p.parallel, p.ctx);
+            item["why"] = p.why;
+            item["source"] = p.source;
+            items.push_back(std::move(item));
+        }
     } else {
         for (const auto &e : c.engines())
             items.push_back({{"id", e.id}, {"name", e.name}, {"latest_known", e.latestVersion()}});

@@ -2,6 +2,7 @@
 #include "headroom/catalog.h"
 
 #include "headroom/catalog_entries.h"
+#include "headroom/kv_type.h"
 
 #include <nlohmann/json.hpp>
 
@@ -107,6 +108,21 @@ void checkRecovery(const Catalog &c, const std::vector<RecoveryStudy> &studies)
         }
 }
 
+/** A preset names a catalog engine (or none), and a KV type that engine offers. */
+void checkPresets(const Catalog &c, const std::vector<Preset> &presets)
+{
+    for (const auto &p : presets) {
+        if (p.engine.empty())
+            continue;
+        const EntryReader r(kNoFields, "presets.json", p.id);
+        const auto *engine = c.findEngine(p.engine);
+        if (!engine)
+            r.fail(CatalogError::Problem::UnknownReference, "engine", p.engine);
+        if (!p.kvType.empty() && !engine->traits.offers(*kvTypeFromName(p.kvType)))
+            r.fail(CatalogError::Problem::BadValue, "kv_type", p.kvType);
+    }
+}
+
 } // namespace
 
 const std::vector<CatalogFile> &catalogFiles()
@@ -115,6 +131,7 @@ const std::vector<CatalogFile> &catalogFiles()
         {"models.json", &CatalogSources::models},     {"quantizations.json", &CatalogSources::quantizations},
         {"hardware.json", &CatalogSources::hardware}, {"engines.json", &CatalogSources::engines},
         {"scores.json", &CatalogSources::scores},     {"recovery.json", &CatalogSources::recovery},
+        {"presets.json", &CatalogSources::presets},
     };
     return files;
 }
@@ -164,6 +181,8 @@ std::variant<Catalog, CatalogError> Catalog::load(const CatalogSources &sources)
         c.m_defaultMetric = static_cast<std::size_t>(metric - c.m_metrics.data());
         checkScores(c, c.m_metrics, pendingModels);
         checkRecovery(c, c.m_studies);
+        c.m_presets = readAll<Preset>(sources.presets, "presets.json", "presets", readPresetEntry);
+        checkPresets(c, c.m_presets);
 
         // The same word may name a GGUF type and a safetensors dtype ("BF16" / "bf16"): keys are unique
         // per format, and lookups pick the one the chosen engine loads.
@@ -267,6 +286,14 @@ const Metric *Catalog::findMetric(std::string_view id) const
     for (const auto &m : m_metrics)
         if (equalsIgnoreCase(m.id, id))
             return &m;
+    return nullptr;
+}
+
+const Preset *Catalog::findPreset(std::string_view id) const
+{
+    for (const auto &p : m_presets)
+        if (equalsIgnoreCase(p.id, id))
+            return &p;
     return nullptr;
 }
 

@@ -443,6 +443,69 @@ private slots:
         QCOMPARE(j.exitCode, 0);
         QVERIFY(QJsonDocument::fromJson(j.out).isArray());
     }
+
+    /** --preset sets the engine, context and slots it names and says so; the user's flags win; JSON adds `preset`. */
+    void presetSetsEngineContextAndSlots()
+    {
+        const QStringList team{"estimate", "--model", "qwen3-8b", "--gpu", "rtx-4090", "--preset", "small-team"};
+        const auto text = cli(team);
+        QCOMPARE(text.exitCode, 0);
+        QVERIFY2(text.out.startsWith("Preset: Small team - llama.cpp (llama-server), 8 slots x 8,192 tokens\n"), text.out.constData());
+        QVERIFY(text.out.contains("context 8192 x 8 sequence(s)"));
+        const auto j = jsonOf(cli(team + QStringList{"--json"}));
+        QCOMPARE(j["engine"].toString(), QStringLiteral("llama.cpp"));
+        QCOMPARE(j["ctx"].toInt(), 8192);
+        QCOMPARE(j["parallel"].toInt(), 8);
+        const auto preset = j["preset"].toObject();
+        QCOMPARE(preset["id"].toString(), QStringLiteral("small-team"));
+        QCOMPARE(preset["parallel"].toInt(), 8);
+        QVERIFY(preset["kept_from_user"].toArray().isEmpty());
+        // The same as the flags typed by hand, byte for byte in the devices' totals.
+        const auto byHand = jsonOf(cli({"estimate", "--model", "qwen3-8b", "--gpu", "rtx-4090", "--engine", "llama.cpp", "--ctx", "8192",
+                                        "--parallel", "8", "--json"}));
+        QCOMPARE(bytes(byHand["devices"].toArray()[0].toObject()["total_bytes"]),
+                 bytes(j["devices"].toArray()[0].toObject()["total_bytes"]));
+        QVERIFY(!byHand.contains("preset"));
+
+        // Explicit flags win, in any order, and the report says which it kept.
+        const auto mine = jsonOf(cli({"estimate", "--model", "qwen3-8b", "--ctx", "4096", "--preset", "small-team", "--gpu", "rtx-4090",
+                                      "--engine", "ollama", "--json"}));
+        QCOMPARE(mine["engine"].toString(), QStringLiteral("ollama"));
+        QCOMPARE(mine["ctx"].toInt(), 4096);
+        QCOMPARE(mine["parallel"].toInt(), 8);
+        QCOMPARE(mine["preset"].toObject()["kept_from_user"].toArray(), QJsonArray({"engine", "ctx"}));
+        const auto kept = cli({"estimate", "--model", "qwen3-8b", "--gpu", "rtx-4090", "--preset", "api-serving", "--parallel", "16"});
+        QVERIFY2(kept.out.startsWith("Preset: API serving - vLLM, 16 slots x 4,096 tokens (your --parallel kept)\n"), kept.out.constData());
+
+        // A preset without an engine keeps the default one; flash attention where it sets it.
+        const auto docs = jsonOf(cli({"estimate", "--model", "llama-3.1-8b-instruct", "--gpu", "rtx-4090", "--preset", "long-documents",
+                                      "--flash-attn", "off", "--json"}));
+        QCOMPARE(docs["engine"].toString(), QStringLiteral("llama.cpp"));
+        QCOMPARE(docs["ctx"].toInt(), 131072);
+        QVERIFY(!docs["flash_attn"].toBool());
+        QVERIFY(docs["preset"].toObject()["engine"].isNull());
+
+        // advise takes it too; an unknown id is one line listing the ids.
+        const auto advised = jsonOf(cli({"advise", "--gpu", "rtx-4090", "--preset", "coding-assistant", "--top", "2", "--json"}));
+        QCOMPARE(advised["preset"].toObject()["ctx"].toInt(), 32768);
+        QCOMPARE(advised["ranked"].toArray()[0].toObject()["ctx"].toInt(), 32768);
+        const auto bad = cli({"estimate", "--model", "qwen3-8b", "--gpu", "rtx-4090", "--preset", "small-teams"});
+        QCOMPARE(bad.exitCode, 2);
+        QVERIFY(bad.out.isEmpty());
+        QCOMPARE(bad.err.count('\n'), 1);
+        QVERIFY2(bad.err.contains("--preset: 'small-teams' is not valid (expected: personal-chat, coding-assistant, long-documents, "
+                                  "small-team, api-serving)"),
+                 bad.err.constData());
+        QCOMPARE(cli({"list", "--preset", "small-team", "models"}).exitCode, 2); // estimate and advise only
+
+        const auto listed = QJsonDocument::fromJson(cli({"list", "presets", "--json"}).out).array();
+        QCOMPARE(listed.size(), 5);
+        QCOMPARE(listed[3].toObject()["id"].toString(), QStringLiteral("small-team"));
+        QCOMPARE(listed[3].toObject()["engine"].toString(), QStringLiteral("llama.cpp"));
+        QVERIFY(!listed[3].toObject()["source"].toString().isEmpty());
+        QVERIFY(
+            cli({"list", "presets"}).out.contains("personal-chat                      Personal chat - your engine, 1 slot x 4,096 tokens"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCli)
