@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "catalog_combos.h"
 
+#include "gui_inputs.h"
 #include "texts.h"
 
 #include <QCoreApplication>
 #include <QStandardItemModel>
 
+#include <algorithm>
 #include <map>
 
 namespace headroom::gui {
@@ -146,6 +148,22 @@ void addThisComputerItems(QComboBox *combo)
     model->insertRow(2, item(QCoreApplication::translate("CatalogCombos", "This computer, memory free now"), QStringLiteral("this-free"),
                              QCoreApplication::translate("CatalogCombos", "Only what is free on its GPUs and in RAM right now: "
                                                                           "memory other programs use counts against it")));
+}
+
+void addNoGpuItem(QComboBox *combo)
+{
+    auto *model = qobject_cast<QStandardItemModel *>(combo->model());
+    if (!model)
+        return;
+    // Under "This computer" (after its two entries): the user's own machine, run without its GPU.
+    const int row = std::min(3, model->rowCount());
+    auto *item = new QStandardItem(QCoreApplication::translate("CatalogCombos", "No GPU (CPU only)"));
+    item->setData(QLatin1String(kNoGpuKey), KeyRole);
+    item->setToolTip(QCoreApplication::translate("CatalogCombos", "This computer without a GPU: every layer runs on the CPU from "
+                                                                  "system RAM (enter it below). The decode speed assumes dual-channel "
+                                                                  "DDR5-5600 (89.6 GB/s): pick a CPU-only machine of the catalog for "
+                                                                  "the bandwidth of yours"));
+    model->insertRow(row, item);
 }
 
 bool selectKey(QComboBox *combo, const QString &key)

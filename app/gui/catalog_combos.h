@@ -16,6 +16,8 @@ void fillModelCombo(QComboBox *combo, const Catalog &catalog);
 void fillHardwareCombo(QComboBox *combo, const Catalog &catalog, bool withNone, bool withCustom);
 /** Puts "This computer" (key "this") and its free-memory variant ("this-free") first in a filled hardware combo. */
 void addThisComputerItems(QComboBox *combo);
+/** Adds "No GPU (CPU only)" (key kNoGpuKey) after the "This computer" entries: this machine on its CPU and RAM. */
+void addNoGpuItem(QComboBox *combo);
 /** Selects the item whose KeyRole equals `key` (case-insensitively); false when there is none. */
 bool selectKey(QComboBox *combo, const QString &key);
 [[nodiscard]] QString currentKey(const QComboBox *combo);

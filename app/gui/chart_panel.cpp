@@ -198,7 +198,7 @@ void ChartPanel::refresh()
     ensure(m_capacityMarkers, count, false);
     for (std::size_t i = 0; i < m_usableMarkers.size(); ++i) {
         const int r = static_cast<int>(i);
-        const bool has = r < rows && !m_model->isHost(r);
+        const bool has = r < rows && m_model->showsCapacity(r);
         const double y = r;
         const double usable = has ? m_model->index(r, EstimateModel::Usable).data().toDouble() : 0;
         const double capacity = has ? m_model->index(r, EstimateModel::Capacity).data().toDouble() : 0;

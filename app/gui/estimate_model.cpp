@@ -31,7 +31,8 @@ void EstimateModel::setPlacement(const Placement &placement)
     const bool hasHost = placement.gpuLayers < placement.totalLayers || placement.devices.empty();
     if (hasHost)
         rows.push_back(placement.host);
-    if (rows.size() == m_rows.size() && hasHost == m_hasHost) {
+    const bool cpuOnly = placement.devices.empty();
+    if (rows.size() == m_rows.size() && hasHost == m_hasHost && cpuOnly == m_cpuOnly) {
         // Same shape (a slider drag): update in place so views keep their state.
         m_rows = std::move(rows);
         if (!m_rows.empty())
@@ -42,6 +43,7 @@ void EstimateModel::setPlacement(const Placement &placement)
     beginResetModel();
     m_rows = std::move(rows);
     m_hasHost = hasHost;
+    m_cpuOnly = cpuOnly;
     endResetModel();
 }
 
@@ -50,6 +52,7 @@ void EstimateModel::clear()
     beginResetModel();
     m_rows.clear();
     m_hasHost = false;
+    m_cpuOnly = false;
     endResetModel();
 }
 
@@ -93,7 +96,7 @@ QVariant EstimateModel::headerData(int section, Qt::Orientation orientation, int
     if (section >= rowCount())
         return {};
     if (isHost(section))
-        return tr("Host RAM");
+        return m_cpuOnly ? tr("System RAM (CPU only)") : tr("Host RAM");
     const auto &u = m_rows[static_cast<std::size_t>(section)];
     const QString name = u.name.empty() ? tr("GPU") : QString::fromStdString(u.name);
     // Identical cards get numbered: the chart's category axis needs distinct names.

@@ -30,12 +30,15 @@ public:
 
     [[nodiscard]] const DeviceUsage &usage(int row) const { return m_rows.at(static_cast<std::size_t>(row)); }
     [[nodiscard]] bool isHost(int row) const { return m_hasHost && row == rowCount() - 1; }
+    /** Whether the row's capacity is a line to read the bar against: every GPU, and system RAM on a machine without one. */
+    [[nodiscard]] bool showsCapacity(int row) const { return !isHost(row) || m_cpuOnly; }
     [[nodiscard]] static QString columnName(int column);
     [[nodiscard]] static QString columnDescription(int column);
 
 private:
     std::vector<DeviceUsage> m_rows;
     bool m_hasHost = false;
+    bool m_cpuOnly = false; ///< no GPU: the host row holds everything, against the RAM's capacity
 };
 
 } // namespace headroom::gui

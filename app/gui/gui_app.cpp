@@ -48,7 +48,7 @@ const char *guiUsageText()
            "Estimate options, as for headroom-cli estimate (see headroom-cli --help):\n"
            "  --model M --quant Q --engine E --engine-version V --ctx N --parallel N --kv-type T\n"
            "  --flash-attn on|off --gpu ID (repeat; custom:<GiB>; this = this computer, this-free = its free\n"
-           "  memory now) --gpus N --ram GIB\n";
+           "  memory now) --gpus N --ram GIB --preset ID (headroom-cli list presets; no-gpu: no GPU, CPU only)\n";
 }
 
 std::variant<GuiOptions, QString> parseGuiArguments(const QStringList &args)
@@ -71,8 +71,14 @@ std::variant<GuiOptions, QString> parseGuiArguments(const QStringList &args)
                 return std::nullopt;
             return args[++i];
         };
-        if (arg == QLatin1String("--screenshot") || arg == QLatin1String("--size") || arg == QLatin1String("--lang") ||
-            arg == QLatin1String("--tab")) {
+        if (arg == QLatin1String("--preset")) {
+            const auto v = take();
+            if (!v || v->isEmpty())
+                return QStringLiteral("option %1 needs a value").arg(arg);
+            o.preset = *v;
+            o.hasRequest = true;
+        } else if (arg == QLatin1String("--screenshot") || arg == QLatin1String("--size") || arg == QLatin1String("--lang") ||
+                   arg == QLatin1String("--tab")) {
             const auto v = take();
             if (!v || v->isEmpty())
                 return QStringLiteral("option %1 needs a value").arg(arg);
@@ -118,6 +124,11 @@ std::variant<GuiOptions, QString> parseGuiArguments(const QStringList &args)
             if (const auto error = options::applyRequestOption(arg.toStdString(), text, request))
                 return QString::fromStdString(options::describe(*error));
             o.hasRequest = true;
+            o.stated.engine = o.stated.engine || arg == QLatin1String("--engine");
+            o.stated.ctx = o.stated.ctx || arg == QLatin1String("--ctx");
+            o.stated.parallel = o.stated.parallel || arg == QLatin1String("--parallel");
+            o.stated.kvType = o.stated.kvType || arg == QLatin1String("--kv-type");
+            o.stated.flashAttn = o.stated.flashAttn || arg == QLatin1String("--flash-attn");
         } else {
             return QStringLiteral("unknown option '%1'").arg(arg);
         }
@@ -126,6 +137,7 @@ std::variant<GuiOptions, QString> parseGuiArguments(const QStringList &args)
         if (const auto error = o.inputs.takeRequest(request))
             return *error;
     }
+    o.request = request;
     return o;
 }
 
@@ -180,7 +192,7 @@ int runGui(int argc, char **argv)
         std::fprintf(stderr, "headroom: %s\n", qPrintable(*err));
         return 2;
     }
-    const GuiOptions opts = std::get<GuiOptions>(parsed);
+    GuiOptions opts = std::get<GuiOptions>(parsed);
     if (opts.help) {
         std::fputs(guiUsageText(), stdout);
         return 0;
@@ -204,6 +216,24 @@ int runGui(int argc, char **argv)
         return 2;
     }
     const Catalog catalog = std::move(std::get<Catalog>(loaded));
+    if (!opts.preset.isEmpty()) {
+        // As headroom-cli --preset: core applies it, the command line's own settings win.
+        const Preset *preset = catalog.findPreset(opts.preset.toStdString());
+        if (!preset) {
+            std::vector<std::string> ids;
+            for (const auto &p : catalog.presets())
+                ids.push_back(p.id);
+            const options::UsageError bad{options::UsageError::Code::BadChoice, "--preset", opts.preset.toStdString(), ids};
+            std::fprintf(stderr, "headroom: %s\n", options::describe(bad).c_str());
+            return 2;
+        }
+        if (const auto error = opts.inputs.takeRequest(applyPreset(*preset, opts.request, opts.stated))) {
+            std::fprintf(stderr, "headroom: %s\n", qPrintable(*error));
+            return 2;
+        }
+        // The window shows it as the scenario only when no flag changed one of its settings.
+        opts.inputs.scenario = keptFromUser(*preset, opts.stated) == StatedSettings{} ? opts.preset : QString();
+    }
     if (opts.hasRequest) {
         ModelFiles files;
         const Evaluation check = evaluate(catalog, opts.inputs.toRequestInputs(), &files, false);

@@ -3,6 +3,8 @@
 
 #include "gui_inputs.h"
 
+#include <headroom/apply_preset.h>
+
 #include <QSize>
 #include <QString>
 #include <QStringList>
@@ -26,6 +28,9 @@ struct GuiOptions {
     bool version = false;    ///< --version: print the version and exit
     bool about = false;      ///< --about: open the About dialog (with --screenshot: its picture)
     GuiInputs inputs;
+    RequestInputs request; ///< the estimate options as given (a --preset is applied to them once the catalog is loaded)
+    QString preset;        ///< --preset ID: a scenario of presets.json; empty = none
+    StatedSettings stated; ///< the preset's settings the command line gave itself: they win
 };
 
 /** `headroom --help`: the window's options and the estimate options it shares with headroom-cli. */

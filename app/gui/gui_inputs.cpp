@@ -41,7 +41,7 @@ RequestInputs GuiInputs::toRequestInputs() const
     else if (gpu == QLatin1String("custom"))
         // Rounded, not truncated: takeRequest stores capacity / GiB, and this gives the same bytes back.
         gpus.assign(count, CustomDevice{static_cast<Bytes>(std::llround(customGiB * static_cast<double>(GiB))), MemoryKind::Discrete, 0.0});
-    else if (!gpu.isEmpty())
+    else if (!gpu.isEmpty() && gpu != QLatin1String(kNoGpuKey)) // no GPU: no device, the host holds everything
         gpus.assign(count, gpu.toStdString());
     if (!gpu2.isEmpty() && gpu2 != gpu)
         gpus.insert(gpus.end(), static_cast<std::size_t>(std::max(1, gpu2Count)), gpu2.toStdString());

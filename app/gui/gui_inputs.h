@@ -11,6 +11,7 @@ namespace headroom::gui {
 
 /** What the inputs panel holds: the window's state, in the GUI's own terms (persisted by Settings). */
 struct GuiInputs {
+    QString scenario;                           ///< presets.json id whose settings the fields hold; empty = Custom
     QString model = QStringLiteral("qwen3-8b"); ///< catalog id, HF repo id or Ollama tag
     QString quant;                              ///< empty = implied by the tag, else the engine's default
     QString engine;                             ///< empty = automatic
@@ -20,7 +21,7 @@ struct GuiInputs {
     QString kvType = QStringLiteral("f16");
     FlashAttn flashAttn = FlashAttn::Auto;
     std::optional<bool> vision;               ///< the vision projector; empty = the engine's default (not persisted)
-    QString gpu = QStringLiteral("rtx-4090"); ///< catalog id, "custom", or "this" / "this-free" (This computer)
+    QString gpu = QStringLiteral("rtx-4090"); ///< catalog id, "custom", "this" / "this-free" (This computer), "no-gpu"
     int gpuCount = 1;
     double customGiB = 24.0;
     QString gpu2; ///< second, different card; empty = none
@@ -46,5 +47,8 @@ struct GuiInputs {
 
 /** Whether a hardware key is "This computer" ("this", or "this-free" for the memory free now). */
 [[nodiscard]] bool isThisComputer(const QString &gpuKey);
+
+/** The hardware key of "No GPU (CPU only)": the user's own machine run on its CPU, every layer in the RAM box's RAM. */
+inline constexpr const char *kNoGpuKey = "no-gpu";
 
 } // namespace headroom::gui

@@ -3,10 +3,13 @@
 
 #include "catalog_combos.h"
 #include "model_files.h"
+#include "scenario_texts.h"
 #include "texts.h"
 #include "this_computer.h"
 
 #include <this_computer_request.h>
+
+#include <headroom/apply_preset.h>
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -48,7 +51,7 @@ InputsPanel::InputsPanel(const Catalog &catalog, QWidget *parent) : QWidget(pare
     m_thisComputer = new ThisComputer(m_catalog, this);
     m_thisComputer->setObjectName(QStringLiteral("thisComputer"));
     connect(m_thisComputer, &ThisComputer::detected, this, [this] {
-        if (!isThisComputer(m_inputs.gpu)) {
+        if (!isThisComputer(m_inputs.gpu) && m_inputs.gpu != QLatin1String(kNoGpuKey)) {
             syncWidgets();
             return;
         }
@@ -64,6 +67,30 @@ void InputsPanel::buildUi()
 {
     auto *root = new QVBoxLayout(this);
     root->setContentsMargins(6, 6, 6, 6);
+
+    // Scenario: a use case's engine, context and parallel slots in one choice, for those who do not know num_ctx.
+    auto *scenarioBox = new QGroupBox(tr("Scenario"));
+    auto *scenarioLayout = new QVBoxLayout(scenarioBox);
+    m_scenario = plainCombo("scenarioCombo");
+    m_scenario->addItem(tr("Custom"), QString());
+    m_scenario->setItemData(0, QString(), KeyRole);
+    m_scenario->setItemData(0, tr("Your own settings: the fields below as you set them"), Qt::ToolTipRole);
+    for (const auto &p : m_catalog.presets()) {
+        const QString id = QString::fromStdString(p.id);
+        m_scenario->addItem(ScenarioTexts::name(id));
+        m_scenario->setItemData(m_scenario->count() - 1, id, KeyRole);
+        m_scenario->setItemData(m_scenario->count() - 1, ScenarioTexts::description(id), Qt::ToolTipRole);
+    }
+    m_scenario->setToolTip(tr("Sets the engine, context and parallel sequences of a typical use; changing one of them by hand "
+                              "returns to Custom"));
+    m_scenarioInfo = new QLabel;
+    m_scenarioInfo->setObjectName(QStringLiteral("scenarioInfoLabel"));
+    m_scenarioInfo->setWordWrap(true);
+    m_scenarioInfo->setForegroundRole(QPalette::PlaceholderText);
+    m_scenarioInfo->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred); // wraps instead of widening the panel
+    scenarioLayout->addWidget(m_scenario);
+    scenarioLayout->addWidget(m_scenarioInfo);
+    root->addWidget(scenarioBox);
 
     // Model and quantization
     auto *modelBox = new QGroupBox(tr("Model"));
@@ -187,6 +214,7 @@ void InputsPanel::buildUi()
     m_gpu->setMaxVisibleItems(24);
     fillHardwareCombo(m_gpu, m_catalog, false, true);
     addThisComputerItems(m_gpu);
+    addNoGpuItem(m_gpu);
     m_thisInfo = new QLabel;
     m_thisInfo->setObjectName(QStringLiteral("thisComputerLabel"));
     m_thisInfo->setWordWrap(true);
@@ -242,6 +270,10 @@ void InputsPanel::buildUi()
             changed();
         }
     });
+    connect(m_scenario, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] {
+        if (!m_updating)
+            applyScenario(currentKey(m_scenario));
+    });
     for (QComboBox *c : {m_quant, m_engine, m_engineVersion, m_kvType, m_flashAttn, m_vision, m_gpu, m_gpu2})
         connect(c, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] { changed(); });
     for (QSpinBox *s : {m_parallel, m_gpuCount, m_gpu2Count})
@@ -289,7 +321,10 @@ void InputsPanel::setContext(quint32 ctx)
         return;
     const bool wasDefault = !m_inputs.ctx;
     m_inputs.ctx = ctx;
-    if (wasDefault) {
+    if (!m_inputs.scenario.isEmpty()) { // a context set by hand is no longer the scenario's
+        m_inputs.scenario.clear();
+        syncWidgets();
+    } else if (wasDefault) {
         syncWidgets(); // a chosen number ends "engine default"
     } else {
         const QSignalBlocker b1(m_ctxSlider), b2(m_ctxSpin);
@@ -303,6 +338,7 @@ void InputsPanel::setEngineDefaultContext(bool engineDefault)
 {
     if (engineDefault == !m_inputs.ctx)
         return;
+    m_inputs.scenario.clear();
     if (engineDefault)
         m_inputs.ctx.reset();
     else // start from what the engine chose, so unticking changes nothing until the number is moved
@@ -334,9 +370,40 @@ void InputsPanel::changed()
 {
     if (m_updating)
         return;
+    const GuiInputs before = m_inputs;
     readWidgets();
+    // A scenario's setting changed by hand: the fields are the user's own now.
+    if (m_inputs.engine != before.engine || m_inputs.parallel != before.parallel || m_inputs.kvType != before.kvType ||
+        m_inputs.flashAttn != before.flashAttn)
+        m_inputs.scenario.clear();
+    takeMachineRam(m_inputs.gpu != before.gpu);
     syncWidgets();
     emit inputsChanged();
+}
+
+void InputsPanel::applyScenario(const QString &id)
+{
+    const Preset *preset = m_catalog.findPreset(id.toStdString());
+    m_inputs.scenario = preset ? QString::fromStdString(preset->id) : QString();
+    if (preset) {
+        // Core puts the preset into the request (the one rule the CLI's --preset uses); the fields take what it set.
+        const RequestInputs in = applyPreset(*preset, m_inputs.toRequestInputs());
+        m_inputs.engine = QString::fromStdString(in.engine);
+        m_inputs.engineVersion = QString::fromStdString(in.engineVersion);
+        m_inputs.ctx = in.ctx;
+        m_inputs.parallel = in.parallel.value_or(0);
+        m_inputs.kvType = QString::fromStdString(in.kvType);
+        m_inputs.flashAttn = in.flashAttn;
+    }
+    syncWidgets();
+    emit inputsChanged();
+}
+
+void InputsPanel::takeMachineRam(bool machineChanged)
+{
+    const Hardware *hw = m_catalog.findHardware(m_inputs.gpu.toStdString());
+    if (hw && hw->kind == MemoryKind::Host && (machineChanged || m_inputs.ramGiB <= 0))
+        m_inputs.ramGiB = std::floor(toGiB(hw->memoryBytes)); // the machine's installed RAM; lower it to what is free
 }
 
 void InputsPanel::readWidgets()
@@ -360,13 +427,16 @@ void InputsPanel::readWidgets()
 
 void InputsPanel::takeThisComputer()
 {
-    const auto basis = options::thisComputerBasis(DeviceChoice(m_inputs.gpu.toStdString()));
+    // No GPU: this computer without its GPUs, so only its RAM is taken (when the box leaves it unknown).
+    const bool noGpu = m_inputs.gpu == QLatin1String(kNoGpuKey);
+    const auto basis =
+        noGpu ? std::optional(probe::CapacityBasis::Total) : options::thisComputerBasis(DeviceChoice(m_inputs.gpu.toStdString()));
     if (!basis) {
         m_inputs.thisDevices.clear();
         return;
     }
     m_thisComputer->detect(); // once; the devices follow when it is done
-    m_inputs.thisDevices = m_thisComputer->devices(*basis);
+    m_inputs.thisDevices = noGpu ? std::vector<DeviceChoice>{} : m_thisComputer->devices(*basis);
     if (m_thisComputer->state() != ThisComputer::State::Done || m_inputs.ramGiB > 0)
         return;
     // RAM left unknown becomes this computer's, in whole GiB rounded down (the box shows no fractions).
@@ -381,8 +451,11 @@ void InputsPanel::setInputs(const GuiInputs &inputs)
     // A file path stays as given: if it no longer reads, the banner says why instead of a silent swap.
     if (!ModelFiles::isPath(m_inputs.model) && !m_catalog.resolveModel(m_inputs.model.toStdString()))
         m_inputs.model = d.model;
-    if (m_inputs.gpu != QLatin1String("custom") && !isThisComputer(m_inputs.gpu) && !m_catalog.findHardware(m_inputs.gpu.toStdString()))
+    if (m_inputs.gpu != QLatin1String("custom") && m_inputs.gpu != QLatin1String(kNoGpuKey) && !isThisComputer(m_inputs.gpu) &&
+        !m_catalog.findHardware(m_inputs.gpu.toStdString()))
         m_inputs.gpu = d.gpu;
+    if (!m_catalog.findPreset(m_inputs.scenario.toStdString()))
+        m_inputs.scenario.clear(); // a scenario this catalog no longer has: the fields stay, as Custom
     if (!m_inputs.gpu2.isEmpty() && !m_catalog.findHardware(m_inputs.gpu2.toStdString()))
         m_inputs.gpu2.clear();
     if (!m_inputs.engine.isEmpty() && !m_catalog.findEngine(m_inputs.engine.toStdString()))
@@ -391,6 +464,7 @@ void InputsPanel::setInputs(const GuiInputs &inputs)
         m_inputs.quant.clear();
     if (!kvTypeFromName(m_inputs.kvType.toStdString()))
         m_inputs.kvType = d.kvType;
+    takeMachineRam(false);
     takeThisComputer();
     syncWidgets();
     emit inputsChanged();
@@ -481,9 +555,9 @@ void InputsPanel::fillVersionCombo()
 void InputsPanel::syncWidgets()
 {
     m_updating = true;
-    const QList<QWidget *> all{m_model,    m_quant,         m_ctxDefault, m_ctxSlider, m_ctxSpin,   m_parallel,
-                               m_engine,   m_engineVersion, m_kvType,     m_flashAttn, m_vision,    m_gpu,
-                               m_gpuCount, m_customGiB,     m_mixed,      m_gpu2,      m_gpu2Count, m_ram};
+    const QList<QWidget *> all{m_scenario,  m_model,         m_quant,  m_ctxDefault, m_ctxSlider, m_ctxSpin, m_parallel,
+                               m_engine,    m_engineVersion, m_kvType, m_flashAttn,  m_vision,    m_gpu,     m_gpuCount,
+                               m_customGiB, m_mixed,         m_gpu2,   m_gpu2Count,  m_ram};
     std::vector<std::unique_ptr<QSignalBlocker>> blockers;
     for (QWidget *w : all)
         blockers.push_back(std::make_unique<QSignalBlocker>(w));
@@ -504,6 +578,10 @@ void InputsPanel::syncWidgets()
     } else {
         m_modelInfo->setText(tr("Not in the catalog"));
     }
+    // While a scenario is chosen its context holds, capped by each model's maximum (a model change re-caps it).
+    const Preset *preset = m_catalog.findPreset(m_inputs.scenario.toStdString());
+    if (preset)
+        m_inputs.ctx = preset->ctx;
     updateContextRange();
     // Left to the engine, the slider shows the context the estimate used and waits to be taken over.
     const bool engineDefault = !m_inputs.ctx;
@@ -527,10 +605,13 @@ void InputsPanel::syncWidgets()
     const Hardware *hw = m_catalog.findHardware(m_inputs.gpu.toStdString());
     const bool unified = hw && hw->kind != MemoryKind::Discrete; // one machine: a Mac, or a CPU-only entry
     const bool thisComputer = isThisComputer(m_inputs.gpu);
-    if (unified)
+    const bool noGpu = m_inputs.gpu == QLatin1String(kNoGpuKey);
+    if (unified || noGpu)
         m_inputs.gpuCount = 1;
+    if (noGpu)
+        m_inputs.gpu2.clear(); // no GPU means none: not a second card either
     m_gpuCount->setValue(m_inputs.gpuCount);
-    m_gpuCount->setEnabled(!unified && !thisComputer); // this computer has the cards it has
+    m_gpuCount->setEnabled(!unified && !thisComputer && !noGpu); // this computer has the cards it has
     m_thisInfo->setVisible(thisComputer);
     if (thisComputer) {
         m_thisInfo->setText(m_thisComputer->summaryLines().join(QLatin1Char('\n')));
@@ -539,13 +620,25 @@ void InputsPanel::syncWidgets()
     m_customGiB->setValue(m_inputs.customGiB);
     m_customGiB->setEnabled(m_inputs.gpu == QLatin1String("custom"));
     m_mixed->setChecked(!m_inputs.gpu2.isEmpty());
-    m_mixed->setEnabled(!unified);
+    m_mixed->setEnabled(!unified && !noGpu);
     if (!m_inputs.gpu2.isEmpty())
         selectKey(m_gpu2, m_inputs.gpu2);
     m_gpu2->setEnabled(m_mixed->isChecked());
     m_gpu2Count->setEnabled(m_mixed->isChecked());
     m_gpu2Count->setValue(m_inputs.gpu2Count);
     m_ram->setValue(m_inputs.ramGiB);
+    const bool cpuMachine = noGpu || (hw && hw->kind == MemoryKind::Host);
+    m_ram->setToolTip(cpuMachine ? tr("System RAM of this machine: every layer, the KV cache and the buffers live in it; "
+                                      "lower it to what is free")
+                                 : tr("System RAM available for layers that do not fit on the GPUs"));
+    selectKey(m_scenario, m_inputs.scenario);
+    if (preset) {
+        const QString engineId = m_inputs.engine.isEmpty() ? m_resolvedEngine : m_inputs.engine;
+        const auto *engine = m_catalog.findEngine(engineId.toStdString());
+        m_scenarioInfo->setText(
+            ScenarioTexts::applied(*preset, engine ? QString::fromStdString(engine->name) : QString(), m_inputs.ctx.value_or(preset->ctx)));
+    }
+    m_scenarioInfo->setVisible(preset != nullptr);
     m_updating = false;
 }
 

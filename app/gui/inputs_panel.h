@@ -19,7 +19,7 @@ namespace headroom::gui {
 class ModelFiles;
 class ThisComputer;
 
-/** Left panel: model, quantization, context, parallel, engine, KV cache and hardware. */
+/** Left panel: scenario, model, quantization, context, parallel, engine, KV cache and hardware. */
 class InputsPanel : public QWidget
 {
     Q_OBJECT
@@ -58,6 +58,10 @@ private:
     void setContext(quint32 ctx);
     void setEngineDefaultContext(bool engineDefault);
     void changed();
+    /** Puts a scenario's settings (core's applyPreset) into the fields; an unknown or empty id is Custom. */
+    void applyScenario(const QString &id);
+    /** A CPU-only machine's RAM is the RAM box's: its catalog figure when picked, else this computer's (no GPU). */
+    void takeMachineRam(bool machineChanged);
     /** With "This computer" picked: asks for detection and takes its devices (and RAM, if unknown) into the inputs. */
     void takeThisComputer();
 
@@ -73,6 +77,8 @@ private:
     quint32 m_maxCtx = 131072;
     bool m_updating = false;
 
+    QComboBox *m_scenario = nullptr;
+    QLabel *m_scenarioInfo = nullptr;
     QComboBox *m_model = nullptr;
     QLabel *m_modelInfo = nullptr;
     QComboBox *m_quant = nullptr;

@@ -40,6 +40,7 @@ QString Settings::keyName(Key key)
     case Key::AdviceMinTokensPerSecond: return QStringLiteral("advice/minTokensPerSecond");
     case Key::AdviceFamily: return QStringLiteral("advice/family");
     case Key::AdvicePartial: return QStringLiteral("advice/partial");
+    case Key::Scenario: return QStringLiteral("inputs/scenario");
     }
     return {};
 }
@@ -92,6 +93,8 @@ GuiInputs Settings::inputs() const
     in.gpu2 = string(Key::Gpu2, d.gpu2);
     in.gpu2Count = static_cast<int>(integer(Key::Gpu2Count, d.gpu2Count, 1, 8));
     in.ramGiB = real(Key::RamGiB, d.ramGiB, 0.0, 16384.0);
+    // Absent in settings written before scenarios existed: Custom. The inputs panel drops an id the catalog lacks.
+    in.scenario = string(Key::Scenario, d.scenario, 64).trimmed();
     return in;
 }
 
@@ -113,6 +116,7 @@ void Settings::setInputs(const GuiInputs &in)
     m_settings->setValue(keyName(Key::Gpu2), in.gpu2);
     m_settings->setValue(keyName(Key::Gpu2Count), QString::number(in.gpu2Count));
     m_settings->setValue(keyName(Key::RamGiB), QString::number(in.ramGiB));
+    m_settings->setValue(keyName(Key::Scenario), in.scenario);
 }
 
 QByteArray Settings::geometry() const

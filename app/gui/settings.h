@@ -49,6 +49,7 @@ public:
         AdviceMinTokensPerSecond,
         AdviceFamily,
         AdvicePartial,
+        Scenario,
     };
 
     /** The user's settings (organization/application names from QCoreApplication). */

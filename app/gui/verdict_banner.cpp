@@ -61,6 +61,11 @@ QColor VerdictBanner::verdictColor(Verdict v)
 QString VerdictBanner::headline(const Placement &p)
 {
     const double headroom = static_cast<double>(p.headroomBytes()) / static_cast<double>(GiB);
+    if (p.devices.empty()) { // a CPU-only machine: the verdict is about system RAM, where everything runs
+        if (p.verdict == Verdict::DoesNotFit)
+            return tr("%1 in system RAM \u2014 short by %2").arg(Texts::verdict(p.verdict), Texts::gib(std::fabs(headroom)));
+        return tr("%1 in system RAM \u2014 %2 headroom").arg(Texts::verdict(p.verdict), Texts::gib(headroom));
+    }
     switch (p.verdict) {
     case Verdict::Fits:
     case Verdict::Tight: return tr("%1 \u2014 %2 headroom").arg(Texts::verdict(p.verdict), Texts::gib(headroom));
@@ -96,10 +101,15 @@ void VerdictBanner::setEvaluation(const Evaluation &e)
         m_title->setText(headline(p));
         QStringList parts;
         // 0 with a placement that runs: a device without a known memory bandwidth (a custom card), so no speed.
-        const QString speed = p.decodeTokensPerSecond > 0
-                                  ? tr("decode \u2248 %1 tokens/s")
-                                        .arg(QLocale().toString(p.decodeTokensPerSecond, 'f', p.decodeTokensPerSecond < 10 ? 1 : 0))
-                                  : tr("decode speed unknown (no memory bandwidth for this device)");
+        const bool cpuOnly = p.devices.empty();
+        const QString speed =
+            p.decodeTokensPerSecond > 0 && cpuOnly
+                ? tr("decode \u2248 %1 tokens/s from system RAM at %2 GB/s")
+                      .arg(QLocale().toString(p.decodeTokensPerSecond, 'f', p.decodeTokensPerSecond < 10 ? 1 : 0),
+                           Texts::number(p.host.bandwidthGBs, p.host.bandwidthGBs == std::floor(p.host.bandwidthGBs) ? 0 : 1))
+            : p.decodeTokensPerSecond > 0 ? tr("decode \u2248 %1 tokens/s")
+                                                .arg(QLocale().toString(p.decodeTokensPerSecond, 'f', p.decodeTokensPerSecond < 10 ? 1 : 0))
+                                          : tr("decode speed unknown (no memory bandwidth for this device)");
         if (p.verdict == Verdict::PartialOffload) {
             // The speed penalty: compare with the fastest fix that keeps every layer on the GPUs.
             double best = 0;
@@ -129,7 +139,8 @@ void VerdictBanner::setEvaluation(const Evaluation &e)
             QStringList links;
             for (std::size_t i = 0; i < e.fixes.size(); ++i)
                 links << QStringLiteral("<a href=\"fix:%1\">%2</a>").arg(i).arg(Texts::fix(e.fixes[i]).toHtmlEscaped());
-            m_fixes->setText(tr("To fit on the GPU: %1").arg(links.join(QStringLiteral(" \u00b7 "))));
+            const QString joined = links.join(QStringLiteral(" \u00b7 "));
+            m_fixes->setText(cpuOnly ? tr("To fit in system RAM: %1").arg(joined) : tr("To fit on the GPU: %1").arg(joined));
         } else {
             m_fixes->clear();
         }

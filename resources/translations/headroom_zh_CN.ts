@@ -202,6 +202,16 @@
             <source>Only what is free on its GPUs and in RAM right now: memory other programs use counts against it</source>
             <translation>只计算其 GPU 和内存当前空闲的部分：其他程序占用的容量不计入</translation>
         </message>
+        <message>
+            <location filename="../../app/gui/catalog_combos.cpp" line="160" />
+            <source>No GPU (CPU only)</source>
+            <translation>无 GPU（仅 CPU）</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/catalog_combos.cpp" line="162" />
+            <source>This computer without a GPU: every layer runs on the CPU from system RAM (enter it below). The decode speed assumes dual-channel DDR5-5600 (89.6 GB/s): pick a CPU-only machine of the catalog for the bandwidth of yours</source>
+            <translation>不用 GPU 的这台计算机：所有层都在 CPU 上从系统内存运行（在下方填写内存大小）。生成速度按双通道 DDR5-5600（89.6 GB/s）估算：从目录中选一台仅 CPU 的机器，即按你的内存带宽计算</translation>
+        </message>
     </context>
     <context>
         <name>GuiApp</name>
@@ -209,6 +219,91 @@
             <location filename="../../app/gui/gui_app.cpp" line="200" />
             <source>Headroom cannot start</source>
             <translation>Headroom 无法启动</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScenarioTexts</name>
+        <message>
+            <location filename="../../app/gui/scenario_texts.cpp" line="13" />
+            <source>Personal chat (1 user, 4K)</source>
+            <translation>个人聊天（1 位用户，4K）</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/scenario_texts.cpp" line="15" />
+            <source>Coding assistant (1 user, 32K)</source>
+            <translation>编程助手（1 位用户，32K）</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/scenario_texts.cpp" line="17" />
+            <source>Long documents (1 user, 128K)</source>
+            <translation>长文档（1 位用户，128K）</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/scenario_texts.cpp" line="19" />
+            <source>Small team (8 users, 8K)</source>
+            <translation>小团队（8 位用户，8K）</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/scenario_texts.cpp" line="21" />
+            <source>API serving (vLLM, 64 sequences)</source>
+            <translation>API 服务（vLLM，64 个序列）</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/scenario_texts.cpp" line="28" />
+            <source>One person chatting: one sequence with a context of a few pages, on the engine you chose.</source>
+            <translation>一个人聊天：一个序列，上下文约几页文字，使用你选择的引擎。</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/scenario_texts.cpp" line="30" />
+            <source>One person with an editor assistant: open files and project notes fill a 32K context.</source>
+            <translation>一个人使用编辑器里的编程助手：打开的文件和项目说明填满 32K 上下文。</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/scenario_texts.cpp" line="32" />
+            <source>One person reading whole reports or books: a 128K context, with flash attention so the attention scratch does not grow with it.</source>
+            <translation>一个人阅读整份报告或整本书：128K 上下文，并开启 Flash Attention，让注意力的临时缓冲区不随上下文增长。</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/scenario_texts.cpp" line="35" />
+            <source>Eight people share one llama-server: eight slots, each with its own 8K context in the KV cache (llama-server -c 65536 -np 8).</source>
+            <translation>八个人共用一个 llama-server：八个槽位，每个槽位在 KV 缓存中有自己的 8K 上下文（llama-server -c 65536 -np 8）。</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/scenario_texts.cpp" line="38" />
+            <source>An API for many clients on vLLM: 64 sequences of up to 4K decoded together (--max-num-seqs 64 --max-model-len 4096), each with its KV cache.</source>
+            <translation>在 vLLM 上为众多客户端提供 API：最多 64 个长达 4K 的序列一起生成（--max-num-seqs 64 --max-model-len 4096），每个序列都有自己的 KV 缓存。</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/gui/scenario_texts.cpp" line="50" />
+            <source>%n sequence(s) × %1 tokens</source>
+            <translation>
+                <numerusform>%n 个序列 × %1 个 token</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/scenario_texts.cpp" line="52" />
+            <source>flash attention on</source>
+            <translation>Flash Attention 开启</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/scenario_texts.cpp" line="52" />
+            <source>flash attention off</source>
+            <translation>Flash Attention 关闭</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/scenario_texts.cpp" line="54" />
+            <source>KV cache %1</source>
+            <translation>KV 缓存 %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/scenario_texts.cpp" line="55" />
+            <source>Sets: %1</source>
+            <translation>已设置：%1</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/scenario_texts.cpp" line="57" />
+            <source>This model reads at most %1 tokens, so the context stops there.</source>
+            <translation>此模型最多读取 %1 个 token，上下文止于此。</translation>
         </message>
     </context>
     <context>
@@ -1058,6 +1153,11 @@
             <source>The memory printed on the box.</source>
             <translation>包装盒上标注的内存容量。</translation>
         </message>
+        <message>
+            <location filename="../../app/gui/estimate_model.cpp" line="99" />
+            <source>System RAM (CPU only)</source>
+            <translation>系统内存（仅 CPU）</translation>
+        </message>
     </context>
     <context>
         <name>headroom::gui::ExportActions</name>
@@ -1477,6 +1577,31 @@ Ollama 标签：%1</translation>
             <location filename="../../app/gui/inputs_panel.cpp" line="422" />
             <source>Not in the catalog</source>
             <translation>不在目录中</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/inputs_panel.cpp" line="71" />
+            <source>Scenario</source>
+            <translation>场景</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/inputs_panel.cpp" line="75" />
+            <source>Custom</source>
+            <translation>自定义</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/inputs_panel.cpp" line="77" />
+            <source>Your own settings: the fields below as you set them</source>
+            <translation>你自己的设置：下方各项保持你填写的值</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/inputs_panel.cpp" line="84" />
+            <source>Sets the engine, context and parallel sequences of a typical use; changing one of them by hand returns to Custom</source>
+            <translation>按典型用途设置引擎、上下文和并行序列；手动修改其中任何一项即回到“自定义”</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/inputs_panel.cpp" line="626" />
+            <source>System RAM of this machine: every layer, the KV cache and the buffers live in it; lower it to what is free</source>
+            <translation>这台机器的系统内存：所有层、KV 缓存和缓冲区都放在其中；可调低为实际空闲的大小</translation>
         </message>
     </context>
     <context>
@@ -1928,6 +2053,26 @@ Ollama 标签：%1</translation>
             <location filename="../../app/gui/verdict_banner.cpp" line="124" />
             <source>To fit on the GPU: %1</source>
             <translation>要全部装进 GPU：%1</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/verdict_banner.cpp" line="66" />
+            <source>%1 in system RAM — short by %2</source>
+            <translation>系统内存%1 —— 还差 %2</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/verdict_banner.cpp" line="67" />
+            <source>%1 in system RAM — %2 headroom</source>
+            <translation>系统内存%1 —— 余量 %2</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/verdict_banner.cpp" line="106" />
+            <source>decode ≈ %1 tokens/s from system RAM at %2 GB/s</source>
+            <translation>生成速度 ≈ %1 token/秒（系统内存，%2 GB/s）</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/verdict_banner.cpp" line="143" />
+            <source>To fit in system RAM: %1</source>
+            <translation>要装进系统内存：%1</translation>
         </message>
     </context>
 </TS>
