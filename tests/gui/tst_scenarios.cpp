@@ -3,6 +3,7 @@
 #include "catalog_combos.h"
 #include "chart_panel.h"
 #include "estimate_model.h"
+#include "gui_app.h"
 #include "inputs_panel.h"
 #include "main_window.h"
 #include "scenario_texts.h"
@@ -304,6 +305,22 @@ private slots:
         request.hostRam = 16 * GiB;
         QVERIFY(!taken.takeRequest(request));
         QVERIFY(taken.toRequestInputs().gpus.empty());
+    }
+
+    /** headroom --preset ID: read with the flags that win over it, as headroom-cli reads them. */
+    void commandLinePreset()
+    {
+        const auto parsed = parseGuiArguments({QStringLiteral("--preset"), QStringLiteral("small-team"), QStringLiteral("--ctx"),
+                                               QStringLiteral("4096"), QStringLiteral("--gpu"), QString::fromLatin1(kNoGpuKey)});
+        const auto *o = std::get_if<GuiOptions>(&parsed);
+        QVERIFY(o);
+        QCOMPARE(o->preset, QStringLiteral("small-team"));
+        QVERIFY(o->stated.ctx && !o->stated.parallel && !o->stated.engine);
+        QCOMPARE(o->inputs.gpu, QString::fromLatin1(kNoGpuKey));
+        const RequestInputs applied = applyPreset(*test::catalog().findPreset("small-team"), o->request, o->stated);
+        QCOMPARE(applied.ctx, std::optional<std::uint32_t>(4096));
+        QCOMPARE(applied.parallel, std::optional<std::uint32_t>(8));
+        QVERIFY(std::holds_alternative<QString>(parseGuiArguments({QStringLiteral("--preset")})));
     }
 };
 
