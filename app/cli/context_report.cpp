@@ -73,7 +73,12 @@ void printContextCurve(std::ostream &out, const ResolvedRequest &rr, const Conte
     out << r.model->name << "  " << rr.quant->name << "  on " << r.engine->name << " (behaviour from "
         << r.engine->behaviourFor(r.engineVersion).from << ")\n";
     out << "memory against context per sequence on " << whereText(rr, c) << "; GiB, trained maximum " << c.modelMaxContext << " tokens\n";
-    out << "other = runtime overhead + vision projector; on GPU = the GPUs' total (the rest is in system RAM)\n";
+    out << "KV grows with the context in " << c.growingLayers << " of " << c.layers << " blocks";
+    if (c.window > 0)
+        out << " (the others cache a " << c.window << "-token sliding window)";
+    else if (c.growingLayers < c.layers)
+        out << " (the others keep a fixed state or no cache)";
+    out << "\nother = runtime overhead + vision projector; on GPU = the GPUs' total (the rest is in system RAM)\n";
     for (const auto &l : c.lines) {
         out << "\n" << variantText(l.variant) << (l.chosen ? " (as asked)" : "") << ": ";
         if (l.status != VariantStatus::Runs) {
@@ -126,6 +131,9 @@ nlohmann::json contextCurveJson(const ResolvedRequest &rr, const ContextCurve &c
             {"cpu_only", c.cpuOnly},
             {"model_max_context", c.modelMaxContext},
             {"ctx", c.requestCtx},
+            {"layers", c.layers},
+            {"growing_layers", c.growingLayers},
+            {"window", c.window},
             {"contexts", c.contexts},
             {"variants", lines}};
 }

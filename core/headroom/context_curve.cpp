@@ -139,7 +139,16 @@ ContextCurve contextCurve(const EstimateRequest &req, const ContextCurveOptions 
             c.usable += d.usable;
     }
 
-    const bool engineFlash = req.engine->behaviourFor(req.engineVersion).flashAttnByDefault(req.model->arch);
+    const EngineBehaviour &behaviour = req.engine->behaviourFor(req.engineVersion);
+    const ModelSpec &m = *req.model;
+    // The same rule kvGeometry applies (kv_cache.cpp): a window shortens a block's cache only where the engine keeps it so.
+    const bool windowed = m.slidingWindow && m.slidingWindow->window > 0 && behaviour.swaCache == SwaCache::Window;
+    c.window = windowed ? m.slidingWindow->window : 0;
+    c.layers = m.layers;
+    for (std::uint32_t l = 0; l < m.layers; ++l)
+        if (m.hasKv(l) && !(windowed && m.slidingWindow->isSliding(l)))
+            ++c.growingLayers;
+    const bool engineFlash = behaviour.flashAttnByDefault(m.arch);
     for (const bool flash : {true, false})
         for (const KvType kv : curveKvTypes(req.kvType)) {
             ContextLine line;

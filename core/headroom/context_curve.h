@@ -67,6 +67,11 @@ struct ContextCurve {
     bool cpuOnly = false;              ///< no GPU: every point lives in system RAM
     std::uint32_t modelMaxContext = 0; ///< the model's trained context
     std::uint32_t requestCtx = 0;      ///< the request's own context, as the engine resolved it
+    /// Why a curve is flat or steep: of the model's blocks, those whose KV grows with the whole context (attention
+    /// blocks outside a window the engine caches as a window); the rest hold a window or a fixed recurrent state.
+    std::uint32_t layers = 0;
+    std::uint32_t growingLayers = 0;
+    std::uint32_t window = 0; ///< tokens a sliding-window block caches (0: no window, or this engine version caches it in full)
 
     /** The chosen line, if any line is. */
     [[nodiscard]] const ContextLine *chosen() const;

@@ -244,6 +244,8 @@ private slots:
                                 "contexts", "variants"})
             QVERIFY2(c.contains(key), key);
         QCOMPARE(c["model_max_context"].toInt(), 131072);
+        QCOMPARE(c["window"].toInt(), 1024); // Gemma 3: 52 of 62 blocks attend to a 1024-token window
+        QCOMPARE(c["growing_layers"].toInt(), 10);
         QCOMPARE(c["contexts"].toArray().first().toInt(), 512);
         QCOMPARE(c["contexts"].toArray().last().toInt(), 131072);
         const auto variants = c["variants"].toArray();
@@ -285,6 +287,7 @@ private slots:
         QCOMPARE(text.exitCode, 0);
         QVERIFY2(text.out.contains("flash attention on, KV f16 (as asked): longest context on the GPU "), text.out.constData());
         QVERIFY(text.out.contains("<- the context asked for"));
+        QVERIFY(text.out.contains("KV grows with the context in 10 of 62 blocks (the others cache a 1024-token sliding window)"));
         QVERIFY(text.out.contains("flash attention off, KV q8_0: same as flash attention off, KV f16: without flash attention Ollama keeps "
                                   "an f16 KV cache"));
     }

@@ -246,6 +246,9 @@ private slots:
             globals += m.slidingWindow->isSliding(l) ? 0U : 1U;
         QCOMPARE(globals, 10U);
         const ContextCurve c = contextCurve(rr.request);
+        QCOMPARE(c.window, 1024U);
+        QCOMPARE(c.growingLayers, globals);
+        QCOMPARE(c.layers, 62U);
         const auto &f16 = lineOf(c, true, KvType::F16);
         const Bytes growth = pointAt(f16, 65536).kvCache - pointAt(f16, 32768).kvCache;
         QCOMPARE(growth, Bytes{32768} * globals * f16Cell(m, m.kvHeads));
@@ -261,6 +264,8 @@ private slots:
         const auto old = std::get<ResolvedRequest>(resolveRequest(test::shippedCatalog(), in));
         QCOMPARE(old.request.engine->behaviourFor(old.request.engineVersion).swaCache, SwaCache::Full);
         const ContextCurve o = contextCurve(old.request);
+        QCOMPARE(o.window, 0U);
+        QCOMPARE(o.growingLayers, 62U);
         const auto &full = lineOf(o, true, KvType::F16);
         QCOMPARE(pointAt(full, 65536).kvCache - pointAt(full, 32768).kvCache, Bytes{32768} * m.layers * f16Cell(m, m.kvHeads));
     }
@@ -278,6 +283,8 @@ private slots:
         }
         QVERIFY(attention > 0 && attention * 4 == m.layers);
         const ContextCurve c = contextCurve(rr.request);
+        QCOMPARE(c.growingLayers, attention);
+        QCOMPARE(c.window, 0U);
         const auto &f16 = lineOf(c, true, KvType::F16);
         QCOMPARE(pointAt(f16, 131072).kvCache - pointAt(f16, 65536).kvCache, Bytes{65536} * perToken);
         // The state is there at the shortest context: more than the attention cells alone.
