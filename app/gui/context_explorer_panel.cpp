@@ -335,7 +335,7 @@ void ContextExplorerPanel::rebuild()
             notDrawn << statusText(l);
             continue;
         }
-        box->setChecked(true);
+        box->setChecked(std::find(m_hidden.begin(), m_hidden.end(), l.variant) == m_hidden.end());
         QPixmap swatch(12, 12);
         swatch.fill(colorOf(l.variant));
         box->setIcon(QIcon(swatch));
@@ -417,7 +417,14 @@ void ContextExplorerPanel::rebuild()
                 m_asked->append(xOf(p.ctx), shownGiB(m_curve, p));
     }
     for (const Drawn &d : m_drawn) {
-        connect(d.box, &QCheckBox::toggled, this, &ContextExplorerPanel::updateVisibility);
+        connect(d.box, &QCheckBox::toggled, this, [this, variant = m_curve.lines[d.line].variant](bool on) {
+            const auto at = std::find(m_hidden.begin(), m_hidden.end(), variant);
+            if (!on && at == m_hidden.end())
+                m_hidden.push_back(variant);
+            else if (on && at != m_hidden.end())
+                m_hidden.erase(at);
+            updateVisibility();
+        });
         for (QLineSeries *s : {d.fits, d.spill})
             connect(s, &QLineSeries::hovered, this, [this, line = d.line](const QPointF &p, bool state) {
                 for (const Drawn &x : m_drawn)

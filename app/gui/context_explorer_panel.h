@@ -79,6 +79,7 @@ private:
     std::shared_ptr<const ResolvedRequest> m_request;
     ContextCurve m_curve;
     std::vector<Drawn> m_drawn;
+    std::vector<ContextVariant> m_hidden; ///< unticked by the user: stays hidden while the inputs change
     bool m_dark = false;
     QLabel *m_title = nullptr;
     QLabel *m_key = nullptr;

@@ -117,6 +117,11 @@ private slots:
         QVERIFY(!panel.totalSeries(q4Line)->isVisible());
         QVERIFY(!panel.kvSeries(q4Line)->isVisible());
         QVERIFY(!panel.markerSeries(q4Line)->isVisible());
+        // ... and keeps it hidden when the inputs change (the curve is redrawn on every change).
+        panel.setRequest(resolvedFor("qwen3-8b", "llama.cpp", 16384));
+        QVERIFY(!panel.checkBox(q4Line)->isChecked());
+        QVERIFY(!panel.totalSeries(q4Line)->isVisible());
+        QVERIFY(panel.totalSeries(0)->isVisible());
     }
 
     void slidingWindowIsMarked()
