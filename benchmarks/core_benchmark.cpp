@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <headroom/advise.h>
+#include <headroom/context_curve.h>
 #include <headroom/engine_inventory.h>
 #include <headroom/estimator.h>
 #include <headroom/inventory_cache.h>
@@ -113,5 +114,19 @@ void BM_AdviseSweep(benchmark::State &state)
 BENCHMARK(BM_AdviseSweep)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 
 } // namespace
+
+// The Context length tab: every variant's curve for one resolved request, redrawn on each input change (the window
+// asks for 4 points per doubling, the CLI for powers of two).
+void BM_ContextCurve(benchmark::State &state, const char *model, const char *gpu)
+{
+    auto rr = request(model, gpu, 8192);
+    ContextCurveOptions options;
+    options.pointsPerOctave = static_cast<std::uint32_t>(state.range(0));
+    for (auto _ : state)
+        benchmark::DoNotOptimize(contextCurve(rr.request, options));
+}
+BENCHMARK_CAPTURE(BM_ContextCurve, gemma3_27b_rtx4090, "gemma-3-27b-it", "rtx-4090")->Arg(1)->Arg(4)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_ContextCurve, qwen3_next_h200, "qwen3-next-80b-a3b-instruct", "h200")->Arg(1)->Arg(4)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_ContextCurve, deepseek_r1_671b_h200, "deepseek-r1:671b", "h200")->Arg(4)->Unit(benchmark::kMillisecond);
 
 BENCHMARK_MAIN();

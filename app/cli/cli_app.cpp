@@ -4,6 +4,7 @@
 #include "advise_report.h"
 #include "catalog_location.h"
 #include "cli_options.h"
+#include "context_report.h"
 #include "detect_report.h"
 #include "text_report.h"
 
@@ -159,6 +160,33 @@ std::string engineName(const Catalog &catalog, const std::string &id)
 {
     const auto *e = catalog.findEngine(id);
     return e ? e->name : id;
+}
+
+/** context: memory against context length per variant (docs/cli.md, "Context"); the hardware rules are estimate's. */
+int runContext(const Catalog &catalog, const CliOptions &o, const probe::SystemProbe &probe, std::ostream &out, std::ostream &err)
+{
+    if (o.inputs.gpus.empty() && !o.inputs.hostRam) {
+        err << "headroom-cli: no hardware given: pass --gpu ID (see headroom-cli list gpus), --gpu this, or --ram GIB for a CPU-only "
+               "curve\n";
+        return kBadInput;
+    }
+    RequestInputs inputs = o.inputs;
+    if (const auto failed = expandThisComputer(catalog, inputs, probe, err))
+        return *failed;
+    if (const auto failed = loadFileModel(inputs, err))
+        return *failed;
+    auto resolved = resolveRequest(catalog, inputs);
+    if (auto *e = std::get_if<ResolveError>(&resolved)) {
+        err << "headroom-cli: " << describe(*e) << "\n";
+        return kBadInput;
+    }
+    const auto &rr = std::get<ResolvedRequest>(resolved);
+    const ContextCurve curve = contextCurve(rr.request);
+    if (o.json)
+        out << contextCurveJson(rr, curve).dump(2) << "\n";
+    else
+        printContextCurve(out, rr, curve);
+    return 0;
 }
 
 int runAdvise(const Catalog &catalog, const CliOptions &o, const probe::SystemProbe &probe, std::ostream &out, std::ostream &err)
@@ -351,6 +379,7 @@ int run(const std::vector<std::string> &args, const std::filesystem::path &execu
     switch (o.command) {
     case Command::Estimate: return runEstimate(c, withPreset, probe, out, err);
     case Command::Advise: return runAdvise(c, withPreset, probe, out, err);
+    case Command::Context: return runContext(c, withPreset, probe, out, err);
     case Command::List: printList(out, c, o.listWhat, o.json); return 0;
     case Command::Scan: return runScan(c, o, probe, out, err);
     case Command::Detect: {

@@ -17,6 +17,8 @@ const char *usageText()
            "               [--parallel N] [--kv-type T] [--metric M] [--min-tokens-per-second N] [--family F]\n"
            "               [--partial] [--top N] [--json] [--print-command] [--preset ID]\n"
            "  headroom-cli list models|quants|gpus|engines|metrics|presets [--json]\n"
+           "  headroom-cli context --model M [the estimate options] [--json]
+"
            "  headroom-cli scan [PATH]... [--gpu ID]... [--ram GIB] [--json]\n"
            "  headroom-cli detect [--json]\n"
            "  headroom-cli --help | --version\n"
@@ -31,6 +33,8 @@ const char *usageText()
            "               with --gpu/--ram it says whether each fits\n"
            "  detect       this computer's GPUs: total and free memory (and which figure each is), the catalog\n"
            "               entry matched, system RAM; read from local files, NVML, nvidia-smi, rocm-smi, sysctl\n"
+           "  context      memory against context length (512 tokens to the model's maximum) with flash attention\n"
+           "               on and off and KV f16, q8_0, q4_0, and the longest context that fits each way\n"
            "  --quant      quantization (Q4_K_M, Q8_0, bf16, awq-int4, mlx-4bit ...); overrides the tag's\n"
            "  --engine     ollama | llama.cpp | vllm | transformers | mlx\n"
            "  --ctx        context tokens per sequence; --parallel sequences share the cache\n"
@@ -116,8 +120,10 @@ std::variant<CliOptions, UsageError> parseArguments(const std::vector<std::strin
         o.command = Command::Scan;
     else if (command == "detect")
         o.command = Command::Detect;
+    else if (command == "context")
+        o.command = Command::Context;
     else
-        return UsageError{E::UnknownCommand, command, {}, {"estimate", "advise", "list", "scan", "detect"}};
+        return UsageError{E::UnknownCommand, command, {}, {"estimate", "advise", "list", "scan", "detect", "context"}};
 
     for (std::size_t i = 1; i < args.size(); ++i) {
         std::string arg = args[i];
@@ -213,7 +219,7 @@ std::variant<CliOptions, UsageError> parseArguments(const std::vector<std::strin
         o.stated.kvType = o.stated.kvType || arg == "--kv-type";
         o.stated.flashAttn = o.stated.flashAttn || arg == "--flash-attn";
     }
-    if (o.command == Command::Estimate && o.inputs.model.empty())
+    if ((o.command == Command::Estimate || o.command == Command::Context) && o.inputs.model.empty())
         return UsageError{E::MissingModel, "--model", {}, {}};
     if (o.command == Command::List) {
         static const std::vector<std::string> kinds{"models", "quants", "gpus", "engines", "metrics", "presets"};

@@ -5,6 +5,7 @@
 #include "advice_panel.h"
 #include "chart_panel.h"
 #include "compare_panel.h"
+#include "context_explorer_panel.h"
 #include "estimate_model.h"
 #include "export_actions.h"
 #include "inputs_panel.h"
@@ -75,6 +76,8 @@ MainWindow::MainWindow(const Catalog &catalog, Settings *settings, QWidget *pare
     m_tabs->addTab(comparePage, tr("Compare hardware"));
     m_myModels = new MyModelsPanel(m_catalog, &m_files);
     m_tabs->addTab(m_myModels, tr("My models"));
+    m_context = new ContextExplorerPanel;
+    m_tabs->addTab(m_context, tr("Context length"));
 
     auto *splitter = new QSplitter(Qt::Horizontal);
     splitter->setObjectName(QStringLiteral("mainSplitter"));
@@ -142,7 +145,7 @@ void MainWindow::recompute()
     if (m_export)
         m_export->refresh();
     // The other tabs follow the inputs only while visible: their sweeps are not worth doing unseen.
-    m_adviceDirty = m_compareDirty = m_myModelsDirty = true;
+    m_adviceDirty = m_compareDirty = m_myModelsDirty = m_contextDirty = true;
     refreshVisibleTab();
 }
 
@@ -154,6 +157,10 @@ void MainWindow::refreshVisibleTab()
     } else if (m_tabs->currentIndex() == CompareTab && m_compareDirty) {
         m_compare->setInputs(inputs());
         m_compareDirty = false;
+    } else if (m_tabs->currentIndex() == ContextTab && m_contextDirty) {
+        // The Estimate tab's own resolved request: the curve is that estimate at every context and variant.
+        m_context->setRequest(m_evaluation.ok() ? m_evaluation.resolved : nullptr);
+        m_contextDirty = false;
     } else if (m_tabs->currentIndex() == MyModelsTab) {
         m_myModels->ensureScanned();
         if (m_myModelsDirty)
@@ -175,6 +182,11 @@ void MainWindow::showMyModels()
 void MainWindow::showAdvice()
 {
     m_tabs->setCurrentIndex(AdviceTab);
+}
+
+void MainWindow::showContext()
+{
+    m_tabs->setCurrentIndex(ContextTab);
 }
 
 RequestInputs MainWindow::adviceRequest() const

@@ -14,6 +14,7 @@ namespace headroom::gui {
 class AdvicePanel;
 class ChartPanel;
 class ComparePanel;
+class ContextExplorerPanel;
 class EstimateModel;
 class ExportActions;
 class InputsPanel;
@@ -53,6 +54,9 @@ public:
     [[nodiscard]] ExportActions *exportActions() const { return m_export; }
     void showMyModels();
     void showAdvice();
+    /** The Context length tab: memory against context for the window's request. */
+    void showContext();
+    [[nodiscard]] ContextExplorerPanel *contextPanel() const { return m_context; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -60,7 +64,7 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
-    enum Tab { EstimateTab, AdviceTab, CompareTab, MyModelsTab };
+    enum Tab { EstimateTab, AdviceTab, CompareTab, MyModelsTab, ContextTab };
 
     void applyFix(const Fix &fix);
     /** Uses an advisor candidate: its model, quantization and engine, on the window's hardware and settings. */
@@ -82,11 +86,13 @@ private:
     AdvicePanel *m_advice = nullptr;
     ComparePanel *m_compare = nullptr;
     MyModelsPanel *m_myModels = nullptr;
+    ContextExplorerPanel *m_context = nullptr;
     ExportActions *m_export = nullptr;
     QTabWidget *m_tabs = nullptr;
     bool m_adviceDirty = true;
     bool m_compareDirty = true;
     bool m_myModelsDirty = true;
+    bool m_contextDirty = true;
 };
 
 } // namespace headroom::gui

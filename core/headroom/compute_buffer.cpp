@@ -170,6 +170,12 @@ bool isComputeFamily(const std::string &name)
     return familyOf(name).has_value();
 }
 
+bool flashAttnChangesMemory(const EngineProfile &engine)
+{
+    // Only the llama.cpp strategy reads ComputeParams::flashAttn.
+    return familyOf(engine.traits.computeFamily).value_or(EngineKind::LlamaCpp) == EngineKind::LlamaCpp;
+}
+
 ComputeBuffers computeBuffers(const ModelSpec &m, const EngineProfile &engine, const EngineBehaviour &b, const ComputeParams &p)
 {
     switch (familyOf(engine.traits.computeFamily).value_or(EngineKind::LlamaCpp)) {

@@ -34,6 +34,12 @@ struct ComputeParams {
  */
 [[nodiscard]] bool isComputeFamily(const std::string &name);
 
+/**
+ * Whether the engine's compute buffers change with flash attention (llama.cpp's KQ matrix without it). Engines whose
+ * attention kernels are fused either way (vLLM, MLX) or whose buffers Headroom sizes without it (transformers) do not.
+ */
+[[nodiscard]] bool flashAttnChangesMemory(const EngineProfile &engine);
+
 [[nodiscard]] ComputeBuffers computeBuffers(const ModelSpec &m, const EngineProfile &engine, const EngineBehaviour &b,
                                             const ComputeParams &p);
 

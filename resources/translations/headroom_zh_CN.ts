@@ -1062,6 +1062,152 @@
         </message>
     </context>
     <context>
+        <name>headroom::gui::ContextExplorerPanel</name>
+        <message>
+            <location filename="../../app/gui/context_explorer_panel.cpp" line="88" />
+            <source>Context per sequence (tokens, log scale)</source>
+            <translation>每个序列的上下文（token，对数刻度）</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/context_explorer_panel.cpp" line="91" />
+            <source>Memory (GiB)</source>
+            <translation>内存占用（GiB）</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/context_explorer_panel.cpp" line="227" />
+            <source>Flash attention on, KV %1</source>
+            <translation>Flash Attention 开，KV %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/context_explorer_panel.cpp" line="227" />
+            <source>Flash attention off, KV %1</source>
+            <translation>Flash Attention 关，KV %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/context_explorer_panel.cpp" line="237" />
+            <source>%1 has no %2 KV cache.</source>
+            <translation>%1 不提供 %2 KV 缓存。</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/context_explorer_panel.cpp" line="239" />
+            <source>%1: without flash attention %2 keeps an f16 KV cache, the same memory as “%3”.</source>
+            <translation>%1：不开 Flash Attention 时 %2 仍用 f16 KV 缓存，内存与“%3”相同。</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/context_explorer_panel.cpp" line="242" />
+            <source>%1: %2 needs the same memory with and without flash attention, as “%3”.</source>
+            <translation>%1：%2 开不开 Flash Attention 内存都一样，与“%3”相同。</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/context_explorer_panel.cpp" line="277" />
+            <source>Nothing to draw: the Estimate tab says what is wrong with the inputs.</source>
+            <translation>无可绘制：“估算”页会说明输入有什么问题。</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/context_explorer_panel.cpp" line="287" />
+            <source>system RAM</source>
+            <translation>系统内存</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/context_explorer_panel.cpp" line="288" />
+            <source>&lt;b&gt;%1&lt;/b&gt; %2 on %3: memory against context length on %4 (%5 usable), trained for up to %6 tokens</source>
+            <translation>&lt;b&gt;%1&lt;/b&gt; %2（%3）：在 %4（可用 %5）上内存随上下文长度的变化，训练上下文最长 %6 个 token</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/gui/context_explorer_panel.cpp" line="292" />
+            <source>%n GPU(s)</source>
+            <translation>
+                <numerusform>%n 块 GPU</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/context_explorer_panel.cpp" line="293" />
+            <source>unknown</source>
+            <translation>未知</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/context_explorer_panel.cpp" line="295" />
+            <source>Solid: memory in system RAM while it fits there; dotted: beyond what fits; dashed: the KV cache alone. A vertical line marks the longest context that fits in system RAM; the ring, the context set on the left.</source>
+            <translation>实线：系统内存装得下时的内存占用；点线：超出能装下的部分；虚线：仅 KV 缓存。竖线标出系统内存能装下的最长上下文；圆圈是左侧设置的上下文。</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/context_explorer_panel.cpp" line="298" />
+            <source>Solid: memory on the GPU while every layer fits there; dotted: GPU and system RAM together once layers move to system RAM; dashed: the KV cache alone. A vertical line marks the longest context that keeps every layer on the GPU; the ring, the context set on the left.</source>
+            <translation>实线：所有层都放得进 GPU 时 GPU 上的内存占用；点线：有层移到系统内存后 GPU 与系统内存的合计；虚线：仅 KV 缓存。竖线标出所有层都留在 GPU 上的最长上下文；圆圈是左侧设置的上下文。</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/context_explorer_panel.cpp" line="303" />
+            <source>The KV cache grows with the context in %1 of %2 layers: the other layers attend to a sliding window of %3 tokens, so beyond it the curve flattens.</source>
+            <translation>KV 缓存随上下文增长的只有 %2 层中的 %1 层：其余层只关注 %3 个 token 的滑动窗口，所以超过窗口后曲线变平。</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/context_explorer_panel.cpp" line="309" />
+            <source>The KV cache grows with the context in %1 of %2 layers; the others keep a fixed state, whatever the context.</source>
+            <translation>KV 缓存随上下文增长的只有 %2 层中的 %1 层；其余层保持固定大小的状态，与上下文长短无关。</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/context_explorer_panel.cpp" line="314" />
+            <source>The KV cache grows with the context in all %1 layers.</source>
+            <translation>KV 缓存在全部 %1 层中都随上下文增长。</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/context_explorer_panel.cpp" line="322" />
+            <source>Flash attention on</source>
+            <translation>Flash Attention 开</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/context_explorer_panel.cpp" line="323" />
+            <source>Flash attention off</source>
+            <translation>Flash Attention 关</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/context_explorer_panel.cpp" line="329" />
+            <source>KV %1 (current)</source>
+            <translation>KV %1（当前）</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/context_explorer_panel.cpp" line="329" />
+            <source>KV %1</source>
+            <translation>KV %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/context_explorer_panel.cpp" line="389" />
+            <source>does not fit in system RAM</source>
+            <translation>系统内存装不下</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/context_explorer_panel.cpp" line="389" />
+            <source>no context fits on the GPU</source>
+            <translation>任何上下文都放不进 GPU</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/context_explorer_panel.cpp" line="429" />
+            <source>Not drawn: %1</source>
+            <translation>未绘制：%1</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/context_explorer_panel.cpp" line="478" />
+            <source>%1 usable</source>
+            <translation>可用 %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/context_explorer_panel.cpp" line="483" />
+            <source>sliding window</source>
+            <translation>滑动窗口</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/context_explorer_panel.cpp" line="546" />
+            <source>%1
+%2 tokens: %3 in all (GPU %4, system RAM %5)
+weights %6, KV cache %7, compute %8
+%9</source>
+            <translation>%1
+%2 个 token：合计 %3（GPU %4，系统内存 %5）
+权重 %6，KV 缓存 %7，计算 %8
+%9</translation>
+        </message>
+    </context>
+    <context>
         <name>headroom::gui::EstimateModel</name>
         <message>
             <location filename="../../app/gui/estimate_model.cpp" />
@@ -1719,6 +1865,11 @@ Ollama 标签：%1</translation>
             <location filename="../../app/gui/main_window.cpp" line="67" />
             <source>My models</source>
             <translation>我的模型</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/main_window.cpp" line="80" />
+            <source>Context length</source>
+            <translation>上下文长度</translation>
         </message>
         <message>
             <location filename="../../app/gui/main_window.cpp" line="156" />

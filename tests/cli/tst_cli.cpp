@@ -213,6 +213,15 @@ private slots:
         QTest::newRow("advise speed not a number") << QStringList{"advise", "--min-tokens-per-second", "fast"} + gpu << "--min-tokens-per-second";
         QTest::newRow("advise top zero") << QStringList{"advise", "--top", "0"} + gpu << "--top";
         QTest::newRow("advise metric needs a value") << QStringList{"advise"} + gpu + QStringList{"--metric"} << "--metric";
+        QTest::newRow("context without model") << QStringList{"context"} + gpu << "--model";
+        QTest::newRow("context without hardware") << QStringList{"context", "--model", "qwen3-8b"} << "--gpu";
+        QTest::newRow("context unknown model suggests") << QStringList{"context", "--model", "qwen3-8bb"} + gpu << "qwen3-8b";
+        QTest::newRow("context unknown kv type") << QStringList{"context", "--model", "qwen3-8b", "--kv-type", "q9"} + gpu << "--kv-type";
+        QTest::newRow("context kv type the engine lacks")
+            << QStringList{"context", "--model", "qwen3-8b", "--engine", "vllm", "--kv-type", "q8_0"} + gpu << "--kv-type";
+        QTest::newRow("context has no markdown") << QStringList{"context", "--model", "qwen3-8b", "--format", "md"} + gpu << "json";
+        QTest::newRow("context has no launch command")
+            << QStringList{"context", "--model", "qwen3-8b", "--print-command"} + gpu << "--print-command";
     }
     void badInput()
     {
@@ -224,6 +233,63 @@ private slots:
         const auto lines = QString::fromUtf8(r.err).trimmed().split('\n');
         QCOMPARE(lines.size(), 1);
         QVERIFY2(lines.front().contains(mentions), qPrintable(lines.front()));
+    }
+
+    /** `context`: every point is `estimate` at that context and variant, the marker its max_context (docs/cli.md, "Context"). */
+    void contextCurve()
+    {
+        const QStringList request{"--model", "gemma-3-27b-it", "--engine", "ollama", "--gpu", "rtx-4090", "--ctx", "8192"};
+        const auto c = jsonOf(cli(QStringList{"context", "--json"} + request));
+        for (const char *key : {"model", "quant", "engine", "engine_behaviour_from", "usable_bytes", "cpu_only", "model_max_context", "ctx",
+                                "contexts", "variants"})
+            QVERIFY2(c.contains(key), key);
+        QCOMPARE(c["model_max_context"].toInt(), 131072);
+        QCOMPARE(c["window"].toInt(), 1024); // Gemma 3: 52 of 62 blocks attend to a 1024-token window
+        QCOMPARE(c["growing_layers"].toInt(), 10);
+        QCOMPARE(c["contexts"].toArray().first().toInt(), 512);
+        QCOMPARE(c["contexts"].toArray().last().toInt(), 131072);
+        const auto variants = c["variants"].toArray();
+        QCOMPARE(variants.size(), 6);
+        int checked = 0;
+        for (const auto &v : variants) {
+            const auto o = v.toObject();
+            const QString kv = o["kv_type"].toString();
+            const QString fa = o["flash_attn"].toBool() ? "on" : "off";
+            if (o["status"].toString() != "runs") {
+                // Ollama keeps f16 without flash attention: said, with the line it equals, and nothing drawn.
+                QCOMPARE(o["status"].toString(), QString("kv_quant_needs_flash_attn"));
+                QCOMPARE(fa, QString("off"));
+                QCOMPARE(o["same_as"].toObject()["kv_type"].toString(), QString("f16"));
+                QVERIFY(o["points"].toArray().isEmpty());
+                continue;
+            }
+            const auto asked = jsonOf(cli(QStringList{"estimate", "--json", "--kv-type", kv, "--flash-attn", fa} + request));
+            QCOMPARE(o["max_context"].toInt(), asked["max_context"].toInt());
+            for (const auto &pv : o["points"].toArray()) {
+                const auto p = pv.toObject();
+                if (p["ctx"].toInt() != 32768 && p["ctx"].toInt() != o["max_context"].toInt())
+                    continue;
+                const auto e =
+                    jsonOf(cli(QStringList{"estimate", "--json", "--kv-type", kv, "--flash-attn", fa, "--model", "gemma-3-27b-it",
+                                           "--engine", "ollama", "--gpu", "rtx-4090", "--ctx", QString::number(p["ctx"].toInt())}));
+                const auto d = e["devices"].toArray()[0].toObject();
+                const auto h = e["host"].toObject();
+                QCOMPARE(bytes(p["gpu_total_bytes"]), bytes(d["total_bytes"]));
+                QCOMPARE(bytes(p["host_total_bytes"]), bytes(h["total_bytes"]));
+                QCOMPARE(bytes(p["kv_cache_bytes"]), bytes(d["kv_cache_bytes"]) + bytes(h["kv_cache_bytes"]));
+                QCOMPARE(bytes(p["weights_bytes"]), bytes(d["weights_bytes"]) + bytes(h["weights_bytes"]));
+                QCOMPARE(p["verdict"].toString(), e["verdict"].toString());
+                ++checked;
+            }
+        }
+        QCOMPARE(checked, 4 * 2); // flash on x f16 / q8_0 / q4_0 and flash off x f16, two contexts each
+        const auto text = cli(QStringList{"context"} + request);
+        QCOMPARE(text.exitCode, 0);
+        QVERIFY2(text.out.contains("flash attention on, KV f16 (as asked): longest context on the GPU "), text.out.constData());
+        QVERIFY(text.out.contains("<- the context asked for"));
+        QVERIFY(text.out.contains("KV grows with the context in 10 of 62 blocks (the others cache a 1024-token sliding window)"));
+        QVERIFY(text.out.contains("flash attention off, KV q8_0: same as flash attention off, KV f16: without flash attention Ollama keeps "
+                                  "an f16 KV cache"));
     }
 
     void detectJson_data()
