@@ -5,6 +5,7 @@
 #include "test_catalog.h"
 
 #include <headroom/inventory_cache.h>
+#include <headroom/io/gguf_model.h>
 #include <headroom/quant_explorer.h>
 
 #include <nlohmann/json.hpp>
@@ -214,6 +215,42 @@ private slots:
                     QCOMPARE(e.row->quant, measuredAs);
             }
         }
+    }
+
+    /** A model file: its own quantization keeps the file's exact tensors, the others lay its architecture out anew. */
+    void modelFileKeepsItsOwnTensors()
+    {
+        // A golden header (tensor data left out, as in tests/io): parsed as the file reader parses it.
+        const std::string header = test::readFile(std::string(HEADROOM_SOURCE_DIR) + "/tests/golden/gguf/open-llama-7b-v2-q4_k/header.gguf");
+        auto parsed = io::parseGguf({reinterpret_cast<const std::uint8_t *>(header.data()), header.size()}, UINT64_MAX, "header.gguf");
+        QVERIFY(std::holds_alternative<io::GgufFile>(parsed));
+        auto model = io::ggufToModel(std::get<io::GgufFile>(parsed));
+        QVERIFY(std::holds_alternative<io::GgufModel>(model));
+        auto fileModel = std::make_shared<FileModel>();
+        fileModel->spec = std::get<io::GgufModel>(model).spec;
+        fileModel->inventory = std::get<io::GgufModel>(model).inventory;
+        fileModel->quant = std::get<io::GgufModel>(model).quant;
+        fileModel->path = "open-llama-7b-v2-q4_k.gguf";
+        const std::shared_ptr<const FileModel> file = fileModel;
+        RequestInputs in = request("open-llama-7b-v2-q4_k", {"rtx-4060-8gb"});
+        in.file = file;
+        const QuantExploration x = exploreOrFail(in);
+        QVERIFY(!x.model);
+        QCOMPARE(x.currentQuant, std::string("Q4_K_M"));
+        const QuantRow *own = rowOf(x, "Q4_K_M");
+        QVERIFY(own);
+        QCOMPARE(own->weights, file->inventory->total());
+        for (const auto &row : x.rows) {
+            auto rr = resolveRequest(catalog(), row.inputs);
+            QVERIFY(std::holds_alternative<ResolvedRequest>(rr));
+            const auto &r = std::get<ResolvedRequest>(rr);
+            QCOMPARE(row.weights, r.inventory->total());
+            const Placement want = estimate(r.request);
+            QCOMPARE(row.placement.verdict, want.verdict);
+            QCOMPARE(row.placement.maxContext, want.maxContext);
+            QCOMPARE(row.placement.headroomBytes(), want.headroomBytes());
+        }
+        QVERIFY(rowOf(x, "Q8_0")->weights > own->weights); // another quantization is a layout, not the file
     }
 
     /** The same errors as estimate, from the same resolver. */
