@@ -13,7 +13,7 @@
 
 namespace headroom::cli {
 
-enum class Command { Estimate, Advise, List, Scan, Detect, Help, Version };
+enum class Command { Estimate, Advise, List, Scan, Detect, Help, Version, Quants };
 
 /** How estimate prints: the text table, or an export (--format md|csv|json; --json is --format json). */
 enum class Format { Text, Json, Markdown, Csv };
