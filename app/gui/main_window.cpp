@@ -10,6 +10,7 @@
 #include "inputs_panel.h"
 #include "launch_command_box.h"
 #include "my_models_panel.h"
+#include "quant_explorer_panel.h"
 #include "settings.h"
 #include "verdict_banner.h"
 
@@ -75,6 +76,8 @@ MainWindow::MainWindow(const Catalog &catalog, Settings *settings, QWidget *pare
     m_tabs->addTab(comparePage, tr("Compare hardware"));
     m_myModels = new MyModelsPanel(m_catalog, &m_files);
     m_tabs->addTab(m_myModels, tr("My models"));
+    m_quants = new QuantExplorerPanel(m_catalog);
+    m_tabs->addTab(m_quants, tr("Quantizations"));
 
     auto *splitter = new QSplitter(Qt::Horizontal);
     splitter->setObjectName(QStringLiteral("mainSplitter"));
@@ -89,10 +92,13 @@ MainWindow::MainWindow(const Catalog &catalog, Settings *settings, QWidget *pare
     connect(m_inputs, &InputsPanel::inputsChanged, this, &MainWindow::recompute);
     connect(m_banner, &VerdictBanner::fixActivated, this, &MainWindow::applyFix);
     connect(m_advice, &AdvicePanel::applyRequested, this, &MainWindow::applyCandidate);
+    connect(m_quants, &QuantExplorerPanel::applyRequested, this, &MainWindow::applyCandidate);
     connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
         refreshVisibleTab();
         if (m_tabs->currentIndex() == AdviceTab)
             m_advice->refreshNow(); // a tab just shown shows its answer, not the last one
+        if (m_tabs->currentIndex() == QuantsTab)
+            m_quants->refreshNow();
     });
     connect(m_myModels, &MyModelsPanel::modelChosen, this, &MainWindow::openRequest);
     buildMenus();
@@ -142,7 +148,7 @@ void MainWindow::recompute()
     if (m_export)
         m_export->refresh();
     // The other tabs follow the inputs only while visible: their sweeps are not worth doing unseen.
-    m_adviceDirty = m_compareDirty = m_myModelsDirty = true;
+    m_adviceDirty = m_compareDirty = m_myModelsDirty = m_quantsDirty = true;
     refreshVisibleTab();
 }
 
@@ -154,6 +160,10 @@ void MainWindow::refreshVisibleTab()
     } else if (m_tabs->currentIndex() == CompareTab && m_compareDirty) {
         m_compare->setInputs(inputs());
         m_compareDirty = false;
+    } else if (m_tabs->currentIndex() == QuantsTab && m_quantsDirty) {
+        // The request as evaluated: a model file is read once, by the estimate, and explored as it was read.
+        m_quants->setRequest(m_evaluation.ok() ? m_evaluation.inputs : inputs().toRequestInputs());
+        m_quantsDirty = false;
     } else if (m_tabs->currentIndex() == MyModelsTab) {
         m_myModels->ensureScanned();
         if (m_myModelsDirty)
@@ -175,6 +185,11 @@ void MainWindow::showMyModels()
 void MainWindow::showAdvice()
 {
     m_tabs->setCurrentIndex(AdviceTab);
+}
+
+void MainWindow::showQuants()
+{
+    m_tabs->setCurrentIndex(QuantsTab);
 }
 
 RequestInputs MainWindow::adviceRequest() const
@@ -294,6 +309,7 @@ void MainWindow::dropEvent(QDropEvent *event)
 void MainWindow::settle()
 {
     m_advice->refreshNow();
+    m_quants->refreshNow();
 }
 
 void MainWindow::applyFix(const Fix &fix)
