@@ -6,6 +6,7 @@
 #include "cli_options.h"
 #include "context_report.h"
 #include "detect_report.h"
+#include "quants_report.h"
 #include "text_report.h"
 
 #include <advice_json.h>
@@ -15,6 +16,7 @@
 #include <launch_command_text.h>
 #include <markdown_report.h>
 #include <preset_text.h>
+#include <quants_json.h>
 #include <this_computer_request.h>
 
 #include <headroom/apply_preset.h>
@@ -25,6 +27,7 @@
 #include <headroom/placement_json.h>
 #include <headroom/probe/local_probe.h>
 #include <headroom/probe/system_detect.h>
+#include <headroom/quant_explorer.h>
 #include <headroom/request_for.h>
 
 #include <nlohmann/json.hpp>
@@ -249,6 +252,32 @@ int runAdvise(const Catalog &catalog, const CliOptions &o, const probe::SystemPr
     return 0;
 }
 
+/** Every quantization of one model on the estimate's hardware and settings, read as estimate reads them. */
+int runQuants(const Catalog &catalog, const CliOptions &o, const probe::SystemProbe &probe, std::ostream &out, std::ostream &err)
+{
+    if (o.inputs.gpus.empty() && !o.inputs.hostRam) {
+        err << "headroom-cli: no hardware given: pass --gpu ID (see headroom-cli list gpus), --gpu this, or --ram GIB for a CPU-only "
+               "estimate\n";
+        return kBadInput;
+    }
+    RequestInputs inputs = o.inputs;
+    if (const auto failed = expandThisComputer(catalog, inputs, probe, err))
+        return *failed;
+    if (const auto failed = loadFileModel(inputs, err))
+        return *failed;
+    auto explored = exploreQuantizations(catalog, inputs);
+    if (auto *e = std::get_if<ResolveError>(&explored)) {
+        err << "headroom-cli: " << describe(*e) << "\n";
+        return kBadInput;
+    }
+    const auto &exploration = std::get<QuantExploration>(explored);
+    if (o.json)
+        out << options::quantsJson(exploration).dump(2) << "\n";
+    else
+        printQuants(out, exploration);
+    return 0;
+}
+
 std::string gibText(Bytes b)
 {
     char buf[32];
@@ -380,6 +409,7 @@ int run(const std::vector<std::string> &args, const std::filesystem::path &execu
     case Command::Estimate: return runEstimate(c, withPreset, probe, out, err);
     case Command::Advise: return runAdvise(c, withPreset, probe, out, err);
     case Command::Context: return runContext(c, withPreset, probe, out, err);
+    case Command::Quants: return runQuants(c, withPreset, probe, out, err);
     case Command::List: printList(out, c, o.listWhat, o.json); return 0;
     case Command::Scan: return runScan(c, o, probe, out, err);
     case Command::Detect: {

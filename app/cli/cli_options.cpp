@@ -16,9 +16,10 @@ const char *usageText()
            "  headroom-cli advise [--gpu ID]... [--gpus N] [--ram GIB] [--engine E] [--engine-version V] [--ctx N]\n"
            "               [--parallel N] [--kv-type T] [--metric M] [--min-tokens-per-second N] [--family F]\n"
            "               [--partial] [--top N] [--json] [--print-command] [--preset ID]\n"
+           "  headroom-cli quants --model M [--engine E] [--engine-version V] [--ctx N] [--parallel N]\n"
+           "               [--kv-type T] [--flash-attn on|off] [--gpu ID]... [--gpus N] [--ram GIB] [--json] [--preset ID]\n"
+           "  headroom-cli context --model M [the estimate options] [--json]\n"
            "  headroom-cli list models|quants|gpus|engines|metrics|presets [--json]\n"
-           "  headroom-cli context --model M [the estimate options] [--json]
-"
            "  headroom-cli scan [PATH]... [--gpu ID]... [--ram GIB] [--json]\n"
            "  headroom-cli detect [--json]\n"
            "  headroom-cli --help | --version\n"
@@ -29,6 +30,8 @@ const char *usageText()
            "               quality (the model's benchmark score x the quantization's measured recovery), and the\n"
            "               Pareto front of quality vs memory; --metric picks the benchmark (list metrics),\n"
            "               --partial also counts partial offload, --min-tokens-per-second drops slower ones\n"
+           "  quants       every quantization the engine loads for --model, each estimated as estimate would:\n"
+           "               size, bits per weight, measured quality recovery (or not measured), verdict, speed\n"
            "  scan         lists models in Ollama, LM Studio and the Hugging Face cache (or under PATHs);\n"
            "               with --gpu/--ram it says whether each fits\n"
            "  detect       this computer's GPUs: total and free memory (and which figure each is), the catalog\n"
@@ -122,8 +125,10 @@ std::variant<CliOptions, UsageError> parseArguments(const std::vector<std::strin
         o.command = Command::Detect;
     else if (command == "context")
         o.command = Command::Context;
+    else if (command == "quants")
+        o.command = Command::Quants;
     else
-        return UsageError{E::UnknownCommand, command, {}, {"estimate", "advise", "list", "scan", "detect", "context"}};
+        return UsageError{E::UnknownCommand, command, {}, {"estimate", "advise", "quants", "context", "list", "scan", "detect"}};
 
     for (std::size_t i = 1; i < args.size(); ++i) {
         std::string arg = args[i];
@@ -221,6 +226,8 @@ std::variant<CliOptions, UsageError> parseArguments(const std::vector<std::strin
     }
     if ((o.command == Command::Estimate || o.command == Command::Context) && o.inputs.model.empty())
         return UsageError{E::MissingModel, "--model", {}, {}};
+    if (o.command == Command::Quants && o.inputs.model.empty())
+        return UsageError{E::MissingModel, "--model", "quants", {}};
     if (o.command == Command::List) {
         static const std::vector<std::string> kinds{"models", "quants", "gpus", "engines", "metrics", "presets"};
         if (o.listWhat.empty())

@@ -14,7 +14,7 @@
 
 namespace headroom::cli {
 
-enum class Command { Estimate, Advise, List, Scan, Detect, Context, Help, Version };
+enum class Command { Estimate, Advise, List, Scan, Detect, Context, Help, Version, Quants };
 
 /** How estimate prints: the text table, or an export (--format md|csv|json; --json is --format json). */
 enum class Format { Text, Json, Markdown, Csv };

@@ -71,6 +71,38 @@ QString AdviceTexts::point(const Candidate &c, const Metric &m)
     return QStringLiteral("<div style=\"white-space:nowrap\">") + text + QStringLiteral("</div>");
 }
 
+QString AdviceTexts::recovery(const Quantization &quant, const Recovery &r)
+{
+    QString text;
+    if (r.lossless) {
+        text = tr("<b>Recovery of %1</b>: lossless, the precision the model was released in (1 by definition)").arg(q(quant.id));
+    } else {
+        text = tr("<b>Recovery of %1</b>: %2 (quantized score / BF16 score, same benchmark and study)")
+                   .arg(q(quant.id), Texts::number(r.factor, 3));
+        if (r.boundFrom)
+            text += QStringLiteral("<br/>") + tr("lower bound from %1: no study measured %2, which keeps at least what %1 (the same "
+                                                 "format, fewer bits per weight) keeps")
+                                                  .arg(q(r.boundFrom->id), q(quant.id));
+        if (r.measured > r.factor)
+            text += QStringLiteral("<br/>") +
+                    tr("measured mean %1: above 1 is benchmark noise, not a gain, so it counts as 1").arg(Texts::number(r.measured, 3));
+        text += QStringLiteral("<br/>") + tr("measured on models of %1 parameters (the largest evaluated size up to this model's)")
+                                              .arg(tr("%1B").arg(Texts::number(r.evaluatedParamsB, 1)));
+        std::vector<const RecoveryStudy *> studies; // in the order of the evidence
+        for (const auto &e : r.evidence) {
+            text += QStringLiteral("<br/>\u2022 ") + tr("%1: %2 (%3), %4 \u2192 %5 (%6)")
+                                                         .arg(q(e.study->id), q(e.row->evaluated),
+                                                              tr("%1B").arg(Texts::number(e.row->paramsB, 1)), asPrinted(e.row->baseline),
+                                                              asPrinted(e.row->score), q(e.row->quant));
+            if (std::find(studies.begin(), studies.end(), e.study) == studies.end())
+                studies.push_back(e.study);
+        }
+        for (const RecoveryStudy *s : studies)
+            text += QStringLiteral("<br/>") + tr("%1: %2; source: %3").arg(q(s->id), q(s->benchmark), q(s->source));
+    }
+    return text;
+}
+
 QString AdviceTexts::sources(const Candidate &c, const Metric &m)
 {
     if (!c.quality)
@@ -89,34 +121,7 @@ QString AdviceTexts::sources(const Candidate &c, const Metric &m)
     score += QStringLiteral("<br/>") + tr("Source: %1").arg(q(m.source));
     text += QStringLiteral("<p>") + score + QStringLiteral("</p>");
 
-    QString recovery;
-    if (r.lossless) {
-        recovery = tr("<b>Recovery of %1</b>: lossless, the precision the model was released in (1 by definition)").arg(q(c.quant->id));
-    } else {
-        recovery = tr("<b>Recovery of %1</b>: %2 (quantized score / BF16 score, same benchmark and study)")
-                       .arg(q(c.quant->id), Texts::number(r.factor, 3));
-        if (r.boundFrom)
-            recovery += QStringLiteral("<br/>") + tr("lower bound from %1: no study measured %2, which keeps at least what %1 (the same "
-                                                     "format, fewer bits per weight) keeps")
-                                                      .arg(q(r.boundFrom->id), q(c.quant->id));
-        if (r.measured > r.factor)
-            recovery += QStringLiteral("<br/>") +
-                        tr("measured mean %1: above 1 is benchmark noise, not a gain, so it counts as 1").arg(Texts::number(r.measured, 3));
-        recovery += QStringLiteral("<br/>") + tr("measured on models of %1 parameters (the largest evaluated size up to this model's)")
-                                                  .arg(tr("%1B").arg(Texts::number(r.evaluatedParamsB, 1)));
-        std::vector<const RecoveryStudy *> studies; // in the order of the evidence
-        for (const auto &e : r.evidence) {
-            recovery += QStringLiteral("<br/>\u2022 ") + tr("%1: %2 (%3), %4 \u2192 %5 (%6)")
-                                                             .arg(q(e.study->id), q(e.row->evaluated),
-                                                                  tr("%1B").arg(Texts::number(e.row->paramsB, 1)),
-                                                                  asPrinted(e.row->baseline), asPrinted(e.row->score), q(e.row->quant));
-            if (std::find(studies.begin(), studies.end(), e.study) == studies.end())
-                studies.push_back(e.study);
-        }
-        for (const RecoveryStudy *s : studies)
-            recovery += QStringLiteral("<br/>") + tr("%1: %2; source: %3").arg(q(s->id), q(s->benchmark), q(s->source));
-    }
-    text += QStringLiteral("<p>") + recovery + QStringLiteral("</p>");
+    text += QStringLiteral("<p>") + recovery(*c.quant, r) + QStringLiteral("</p>");
     return text;
 }
 

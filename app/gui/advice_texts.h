@@ -21,6 +21,8 @@ public:
     [[nodiscard]] static QString speed(const Placement &p);
     /** Rich text: expected quality = score x recovery, the metric's evaluation and source, the recovery's evidence. */
     [[nodiscard]] static QString sources(const Candidate &c, const Metric &m);
+    /** Rich text: a quantization's measured recovery, what it rests on (or that it is lossless), each study's source. */
+    [[nodiscard]] static QString recovery(const Quantization &quant, const Recovery &r);
     /** Rich text for a chart point: model, quantization, memory, expected quality, speed. */
     [[nodiscard]] static QString point(const Candidate &c, const Metric &m);
     /** Where the memory goes: on the GPUs, plus system RAM for a partial offload. */

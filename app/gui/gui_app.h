@@ -24,6 +24,7 @@ struct GuiOptions {
     bool myModels = false;   ///< open on the My models tab
     bool advice = false;     ///< open on the advisor's tab (best accuracy per GB)
     bool context = false;    ///< open on the Context length tab
+    bool quants = false;     ///< open on the quantization explorer's tab
     bool hasRequest = false; ///< the estimate options were given
     bool help = false;       ///< --help: print the options and exit
     bool version = false;    ///< --version: print the version and exit

@@ -11,6 +11,7 @@
 #include "inputs_panel.h"
 #include "launch_command_box.h"
 #include "my_models_panel.h"
+#include "quant_explorer_panel.h"
 #include "settings.h"
 #include "verdict_banner.h"
 
@@ -78,6 +79,8 @@ MainWindow::MainWindow(const Catalog &catalog, Settings *settings, QWidget *pare
     m_tabs->addTab(m_myModels, tr("My models"));
     m_context = new ContextExplorerPanel;
     m_tabs->addTab(m_context, tr("Context length"));
+    m_quants = new QuantExplorerPanel(m_catalog);
+    m_tabs->addTab(m_quants, tr("Quantizations"));
 
     auto *splitter = new QSplitter(Qt::Horizontal);
     splitter->setObjectName(QStringLiteral("mainSplitter"));
@@ -92,10 +95,13 @@ MainWindow::MainWindow(const Catalog &catalog, Settings *settings, QWidget *pare
     connect(m_inputs, &InputsPanel::inputsChanged, this, &MainWindow::recompute);
     connect(m_banner, &VerdictBanner::fixActivated, this, &MainWindow::applyFix);
     connect(m_advice, &AdvicePanel::applyRequested, this, &MainWindow::applyCandidate);
+    connect(m_quants, &QuantExplorerPanel::applyRequested, this, &MainWindow::applyCandidate);
     connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
         refreshVisibleTab();
         if (m_tabs->currentIndex() == AdviceTab)
             m_advice->refreshNow(); // a tab just shown shows its answer, not the last one
+        if (m_tabs->currentIndex() == QuantsTab)
+            m_quants->refreshNow();
     });
     connect(m_myModels, &MyModelsPanel::modelChosen, this, &MainWindow::openRequest);
     buildMenus();
@@ -145,7 +151,7 @@ void MainWindow::recompute()
     if (m_export)
         m_export->refresh();
     // The other tabs follow the inputs only while visible: their sweeps are not worth doing unseen.
-    m_adviceDirty = m_compareDirty = m_myModelsDirty = m_contextDirty = true;
+    m_adviceDirty = m_compareDirty = m_myModelsDirty = m_contextDirty = m_quantsDirty = true;
     refreshVisibleTab();
 }
 
@@ -161,6 +167,10 @@ void MainWindow::refreshVisibleTab()
         // The Estimate tab's own resolved request: the curve is that estimate at every context and variant.
         m_context->setRequest(m_evaluation.ok() ? m_evaluation.resolved : nullptr);
         m_contextDirty = false;
+    } else if (m_tabs->currentIndex() == QuantsTab && m_quantsDirty) {
+        // The request as evaluated: a model file is read once, by the estimate, and explored as it was read.
+        m_quants->setRequest(m_evaluation.ok() ? m_evaluation.inputs : inputs().toRequestInputs());
+        m_quantsDirty = false;
     } else if (m_tabs->currentIndex() == MyModelsTab) {
         m_myModels->ensureScanned();
         if (m_myModelsDirty)
@@ -187,6 +197,11 @@ void MainWindow::showAdvice()
 void MainWindow::showContext()
 {
     m_tabs->setCurrentIndex(ContextTab);
+}
+
+void MainWindow::showQuants()
+{
+    m_tabs->setCurrentIndex(QuantsTab);
 }
 
 RequestInputs MainWindow::adviceRequest() const
@@ -306,6 +321,7 @@ void MainWindow::dropEvent(QDropEvent *event)
 void MainWindow::settle()
 {
     m_advice->refreshNow();
+    m_quants->refreshNow();
 }
 
 void MainWindow::applyFix(const Fix &fix)

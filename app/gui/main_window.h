@@ -19,10 +19,11 @@ class EstimateModel;
 class ExportActions;
 class InputsPanel;
 class MyModelsPanel;
+class QuantExplorerPanel;
 class Settings;
 class VerdictBanner;
 
-/** Inputs on the left; verdict and bars, the advisor, the compare view or My models on the right. Recomputes live. */
+/** Inputs on the left; verdict and bars, the advisor, the compare view, My models or the quantizations on the right. Recomputes live. */
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -51,12 +52,14 @@ public:
     [[nodiscard]] AdvicePanel *advicePanel() const { return m_advice; }
     [[nodiscard]] ComparePanel *comparePanel() const { return m_compare; }
     [[nodiscard]] MyModelsPanel *myModelsPanel() const { return m_myModels; }
+    [[nodiscard]] QuantExplorerPanel *quantPanel() const { return m_quants; }
     [[nodiscard]] ExportActions *exportActions() const { return m_export; }
     void showMyModels();
     void showAdvice();
     /** The Context length tab: memory against context for the window's request. */
     void showContext();
     [[nodiscard]] ContextExplorerPanel *contextPanel() const { return m_context; }
+    void showQuants();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -64,7 +67,7 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
-    enum Tab { EstimateTab, AdviceTab, CompareTab, MyModelsTab, ContextTab };
+    enum Tab { EstimateTab, AdviceTab, CompareTab, MyModelsTab, ContextTab, QuantsTab };
 
     void applyFix(const Fix &fix);
     /** Uses an advisor candidate: its model, quantization and engine, on the window's hardware and settings. */
@@ -87,12 +90,14 @@ private:
     ComparePanel *m_compare = nullptr;
     MyModelsPanel *m_myModels = nullptr;
     ContextExplorerPanel *m_context = nullptr;
+    QuantExplorerPanel *m_quants = nullptr;
     ExportActions *m_export = nullptr;
     QTabWidget *m_tabs = nullptr;
     bool m_adviceDirty = true;
     bool m_compareDirty = true;
     bool m_myModelsDirty = true;
     bool m_contextDirty = true;
+    bool m_quantsDirty = true;
 };
 
 } // namespace headroom::gui

@@ -8,16 +8,6 @@
 namespace headroom::options {
 namespace {
 
-const char *gapName(QualityGap g)
-{
-    switch (g) {
-    case QualityGap::NoScore: return "no_score";
-    case QualityGap::NotMeasured: return "recovery_not_measured";
-    case QualityGap::MeasuredOnLarger: return "recovery_measured_on_larger_models_only";
-    }
-    return "no_score";
-}
-
 nlohmann::json candidateJson(const Candidate &c, const Metric &metric)
 {
     const Placement &p = c.placement;
@@ -38,17 +28,27 @@ nlohmann::json candidateJson(const Candidate &c, const Metric &metric)
         j["quality_per_gb"] = c.qualityPerGb();
     } else {
         j["quality"] = nullptr;
-        j["quality_missing"] = gapName(c.gap);
+        j["quality_missing"] = qualityGapName(c.gap);
     }
     return j;
 }
 
 } // namespace
 
-nlohmann::json qualityJson(const ExpectedQuality &q, const Metric &metric)
+const char *qualityGapName(QualityGap g)
+{
+    switch (g) {
+    case QualityGap::NoScore: return "no_score";
+    case QualityGap::NotMeasured: return "recovery_not_measured";
+    case QualityGap::MeasuredOnLarger: return "recovery_measured_on_larger_models_only";
+    }
+    return "no_score";
+}
+
+nlohmann::json recoveryJson(const Recovery &r)
 {
     nlohmann::json evidence = nlohmann::json::array();
-    for (const auto &e : q.recovery.evidence)
+    for (const auto &e : r.evidence)
         evidence.push_back({{"study", e.study->id},
                             {"benchmark", e.study->benchmark},
                             {"evaluated", e.row->evaluated},
@@ -56,17 +56,23 @@ nlohmann::json qualityJson(const ExpectedQuality &q, const Metric &metric)
                             {"baseline", e.row->baseline},
                             {"score", e.row->score},
                             {"source", e.study->source}});
-    return {{"expected", q.value},
-            {"score", q.score->score},
-            {"metric", metric.id},
-            {"evaluated", q.score->evaluated},
-            {"score_source", metric.source},
-            {"recovery", q.recovery.factor},
-            {"recovery_measured", q.recovery.measured},
-            {"recovery_lossless", q.recovery.lossless},
-            {"recovery_bound_from", q.recovery.boundFrom ? nlohmann::json(q.recovery.boundFrom->id) : nlohmann::json(nullptr)},
-            {"recovery_evaluated_params_b", q.recovery.evaluatedParamsB},
+    return {{"recovery", r.factor},
+            {"recovery_measured", r.measured},
+            {"recovery_lossless", r.lossless},
+            {"recovery_bound_from", r.boundFrom ? nlohmann::json(r.boundFrom->id) : nlohmann::json(nullptr)},
+            {"recovery_evaluated_params_b", r.evaluatedParamsB},
             {"recovery_evidence", std::move(evidence)}};
+}
+
+nlohmann::json qualityJson(const ExpectedQuality &q, const Metric &metric)
+{
+    nlohmann::json j{{"expected", q.value},
+                     {"score", q.score->score},
+                     {"metric", metric.id},
+                     {"evaluated", q.score->evaluated},
+                     {"score_source", metric.source}};
+    j.update(recoveryJson(q.recovery));
+    return j;
 }
 
 std::optional<LaunchCommand> candidateLaunch(const Catalog &catalog, const Candidate &candidate)

@@ -19,6 +19,13 @@ namespace headroom::options {
 /** The launch command of a candidate, built as `estimate --print-command` builds it for its inputs. */
 [[nodiscard]] std::optional<LaunchCommand> candidateLaunch(const Catalog &catalog, const Candidate &candidate);
 
+/** A measured recovery as the `quality` object carries it: `recovery`, `recovery_measured`, `recovery_lossless`,
+ *  `recovery_bound_from`, `recovery_evaluated_params_b`, `recovery_evidence[]`. */
+[[nodiscard]] nlohmann::json recoveryJson(const Recovery &r);
+
+/** `quality_missing`'s code for a gap: `no_score`, `recovery_not_measured`, `recovery_measured_on_larger_models_only`. */
+[[nodiscard]] const char *qualityGapName(QualityGap g);
+
 /** One quality figure with both its sources: the metric's score and the quantization's measured recovery. */
 [[nodiscard]] nlohmann::json qualityJson(const ExpectedQuality &q, const Metric &metric);
 

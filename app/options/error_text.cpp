@@ -32,7 +32,9 @@ std::string describe(const UsageError &e)
                (e.choices.size() == 2 ? " (" + e.choices[0] + " to " + e.choices[1] + ")" : "");
     case C::BadChoice:
         return e.argument + ": '" + e.value + "' is not valid" + (e.choices.empty() ? "" : " (expected: " + joined(e.choices) + ")");
-    case C::MissingModel: return "estimate needs --model (an Ollama tag, Hugging Face repo id or catalog id; see headroom-cli list models)";
+    case C::MissingModel: // `value`: the command that needs it, when not estimate
+        return (e.value.empty() ? std::string("estimate") : e.value) +
+               " needs --model (an Ollama tag, Hugging Face repo id or catalog id; see headroom-cli list models)";
     case C::MissingListKind: return "list needs what to list: " + joined(e.choices);
     }
     return "bad arguments";

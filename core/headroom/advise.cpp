@@ -26,16 +26,6 @@ Bytes memoryOf(const Placement &p, bool partial)
     return partial ? sum + p.host.total() : sum;
 }
 
-Bytes capacityOf(const Placement &p)
-{
-    if (p.devices.empty())
-        return p.host.usable;
-    Bytes sum = 0;
-    for (const auto &d : p.devices)
-        sum += d.usable;
-    return sum;
-}
-
 bool sameFamily(const ModelSpec &m, const std::string &family)
 {
     return family.empty() || equalsIgnoreCase(m.family, family);
@@ -132,7 +122,7 @@ std::variant<Advice, ResolveError> advise(const Catalog &catalog, const RequestI
     {
         // The devices as the engine sees them, before anything is loaded.
         Placement empty = estimateVerdictOnly(shared);
-        advice.capacity = capacityOf(empty);
+        advice.capacity = usableCapacity(empty);
         for (const auto &d : empty.devices) {
             DeviceUsage bare;
             bare.id = d.id;

@@ -20,6 +20,16 @@ long long Placement::headroomBytes() const
     return best == std::numeric_limits<long long>::max() ? 0 : best;
 }
 
+Bytes usableCapacity(const Placement &p)
+{
+    if (p.devices.empty())
+        return p.host.usable;
+    Bytes sum = 0;
+    for (const auto &d : p.devices)
+        sum += d.usable;
+    return sum;
+}
+
 const char *verdictName(Verdict v)
 {
     switch (v) {

@@ -74,6 +74,9 @@ struct Placement {
 
 [[nodiscard]] const char *verdictName(Verdict v);
 
+/** What the engine can fill on the placement's devices: their usable memory summed, or the host's when CPU-only. */
+[[nodiscard]] Bytes usableCapacity(const Placement &p);
+
 /** Every layer on the GPUs (fits or tight): what the advisor suggests and a fix must reach. */
 [[nodiscard]] inline bool fitsOnGpus(Verdict v)
 {

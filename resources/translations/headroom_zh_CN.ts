@@ -307,6 +307,119 @@
         </message>
     </context>
     <context>
+        <name>QuantTexts</name>
+        <message>
+            <location filename="../../app/gui/quant_texts.cpp" />
+            <source>not measured</source>
+            <translation>未测量</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/quant_texts.cpp" />
+            <source>100 % (lossless)</source>
+            <translation>100%（无损）</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/quant_texts.cpp" />
+            <source>%1 %</source>
+            <translation>%1%</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/quant_texts.cpp" />
+            <source>≥ %1</source>
+            <translation>≥ %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/quant_texts.cpp" />
+            <source>only on larger models, which lose less</source>
+            <translation>只在更大的模型上测过（大模型损失更小）</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/quant_texts.cpp" />
+            <source>no study measured it</source>
+            <translation>没有研究测过</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/quant_texts.cpp" />
+            <source>the released precision</source>
+            <translation>模型发布时的精度</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/quant_texts.cpp" />
+            <source>%1, %2</source>
+            <translation>%1，%2</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/quant_texts.cpp" />
+            <source>%1 (bound from %2)</source>
+            <translation>%1（取自 %2 的下限）</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/quant_texts.cpp" />
+            <source>%1, %2/%3 layers</source>
+            <translation>%1，%2/%3 层</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/quant_texts.cpp" />
+            <source>short by %1</source>
+            <translation>还差 %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/quant_texts.cpp" />
+            <source>Weights: %1 (%2 bits per weight for this model)</source>
+            <translation>权重：%1（此模型每个权重 %2 位）</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/quant_texts.cpp" />
+            <source>Quality recovery: %1</source>
+            <translation>质量保持率：%1</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/quant_texts.cpp" />
+            <source>%1: %2</source>
+            <translation>%1：%2</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/quant_texts.cpp" />
+            <source>%1 of system RAM</source>
+            <translation>%1 系统内存</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/quant_texts.cpp" />
+            <source>%1 on the GPU + %2 of system RAM</source>
+            <translation>GPU 上 %1 + 系统内存 %2</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/quant_texts.cpp" />
+            <source>%1 on the GPU</source>
+            <translation>GPU 上 %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/quant_texts.cpp" />
+            <source>Decode: %1</source>
+            <translation>生成速度：%1</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/quant_texts.cpp" />
+            <source>Longest context: %1 tokens</source>
+            <translation>最长上下文：%1 个 token</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/quant_texts.cpp" />
+            <source>Longest context: none keeps every layer on the GPU</source>
+            <translation>最长上下文：无（任何上下文下都无法让所有层留在 GPU 上）</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/quant_texts.cpp" />
+            <source>Studies measured %1 only on larger models, which lose less: their figure is not applied to a smaller one.</source>
+            <translation>研究只在更大的模型上测过 %1（大模型损失更小）：这些数据不会套用到更小的模型上。</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/quant_texts.cpp" />
+            <source>No published study measured the quality recovery of %1.</source>
+            <translation>没有已发表的研究测过 %1 的质量保持率。</translation>
+        </message>
+    </context>
+    <context>
         <name>Texts</name>
         <message>
             <location filename="../../app/gui/texts.cpp" line="25" />
@@ -1857,6 +1970,11 @@ Ollama 标签：%1</translation>
             <translation>估算</translation>
         </message>
         <message>
+            <location filename="../../app/gui/main_window.cpp" />
+            <source>Quantizations</source>
+            <translation>量化对比</translation>
+        </message>
+        <message>
             <location filename="../../app/gui/main_window.cpp" line="65" />
             <source>Compare hardware</source>
             <translation>硬件对比</translation>
@@ -2009,6 +2127,175 @@ Ollama 标签：%1</translation>
             <location filename="../../app/gui/my_models_panel.cpp" line="152" />
             <source>Cannot estimate</source>
             <translation>无法估算</translation>
+        </message>
+    </context>
+    <context>
+        <name>headroom::gui::QuantChart</name>
+        <message>
+            <location filename="../../app/gui/quant_chart.cpp" />
+            <source>Weights (GiB)</source>
+            <translation>权重大小（GiB）</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/quant_chart.cpp" />
+            <source>Quality recovery</source>
+            <translation>质量保持率</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/quant_chart.cpp" />
+            <source>Current choice</source>
+            <translation>当前选择</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/quant_chart.cpp" />
+            <source>not measured</source>
+            <translation>未测量</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/quant_chart.cpp" />
+            <source>%1 %</source>
+            <translation>%1%</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/quant_chart.cpp" />
+            <source>%1 usable</source>
+            <translation>可用 %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/quant_chart.cpp" />
+            <source>Click to use it</source>
+            <translation>点击即可采用</translation>
+        </message>
+    </context>
+    <context>
+        <name>headroom::gui::QuantExplorerPanel</name>
+        <message>
+            <location filename="../../app/gui/quant_explorer_panel.cpp" />
+            <source>System RAM</source>
+            <translation>系统内存</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/quant_explorer_panel.cpp" />
+            <source>%1 × %2</source>
+            <translation>%1 × %2</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/quant_explorer_panel.cpp" />
+            <source>Cannot compare quantizations for these settings: %1</source>
+            <translation>无法按这些设置比较各种量化：%1</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/quant_explorer_panel.cpp" />
+            <source>&lt;b&gt;%1&lt;/b&gt; at every quantization %2 loads · %3, %4 usable</source>
+            <translation>&lt;b&gt;%1&lt;/b&gt;：%2 能加载的每种量化 · %3，可用 %4</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/quant_explorer_panel.cpp" />
+            <source>context %1 tokens × %2 sequence(s)</source>
+            <translation>上下文 %1 个 token × %2 个序列</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/quant_explorer_panel.cpp" />
+            <source>the engine fits the context to the memory for each quantization</source>
+            <translation>引擎按每种量化的剩余内存自动确定上下文</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/quant_explorer_panel.cpp" />
+            <source>Quality recovery = quantized score / BF16 score in published studies (hollow points at the foot: no study measured it). Each row is the estimate of that quantization; click one to use it.</source>
+            <translation>质量保持率 = 已发表研究中量化后得分 / BF16 得分（底部的空心点：没有研究测过）。每一行都是该量化的估算结果；点击即可采用。</translation>
+        </message>
+    </context>
+    <context>
+        <name>headroom::gui::QuantTableModel</name>
+        <message>
+            <location filename="../../app/gui/quant_table_model.cpp" />
+            <source>No memory bandwidth figure for this hardware: no speed estimate</source>
+            <translation>该硬件没有内存带宽数据：无法估算速度</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/quant_table_model.cpp" />
+            <source>Quantization</source>
+            <translation>量化</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/quant_table_model.cpp" />
+            <source>Weights</source>
+            <translation>权重</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/quant_table_model.cpp" />
+            <source>Bits</source>
+            <translation>位数</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/quant_table_model.cpp" />
+            <source>Recovery</source>
+            <translation>保持率</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/quant_table_model.cpp" />
+            <source>Measured on</source>
+            <translation>测量依据</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/quant_table_model.cpp" />
+            <source>Verdict</source>
+            <translation>结论</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/quant_table_model.cpp" />
+            <source>Headroom</source>
+            <translation>余量</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/quant_table_model.cpp" />
+            <source>Decode</source>
+            <translation>生成速度</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/quant_table_model.cpp" />
+            <source>Max context</source>
+            <translation>最长上下文</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/quant_table_model.cpp" />
+            <source>The tensors' bytes in this quantization: about the file you download (without a vision projector)</source>
+            <translation>此量化下所有张量的字节数：约等于你下载的文件大小（不含视觉投影器）</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/quant_table_model.cpp" />
+            <source>Bits per weight: weights × 8 / parameters, for this model (embeddings and the output layer are often kept at more bits)</source>
+            <translation>每个权重的位数：此模型的权重字节 × 8 / 参数量（嵌入层和输出层通常保留更多位数）</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/quant_table_model.cpp" />
+            <source>Quality recovery: quantized score / BF16 score in published studies, at the largest evaluated size up to this model's</source>
+            <translation>质量保持率：已发表研究中量化后得分 / BF16 得分，取不超过此模型大小的最大评测规模</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/quant_table_model.cpp" />
+            <source>The benchmarks and the model size the recovery was measured on</source>
+            <translation>测量保持率所用的评测和模型大小</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/quant_table_model.cpp" />
+            <source>The estimate for this quantization on the chosen hardware and settings</source>
+            <translation>此量化在所选硬件和设置下的估算结论</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/quant_table_model.cpp" />
+            <source>What stays free on the fullest GPU</source>
+            <translation>占用最满的 GPU 上剩余的空间</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/quant_table_model.cpp" />
+            <source>Estimated decode speed, from memory bandwidth</source>
+            <translation>按内存带宽估算的生成速度</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/quant_table_model.cpp" />
+            <source>Longest context per sequence (tokens) that keeps every layer on the GPU</source>
+            <translation>所有层都留在 GPU 上时每个序列可用的最长上下文（token 数）</translation>
         </message>
     </context>
     <context>

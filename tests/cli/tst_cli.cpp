@@ -222,6 +222,11 @@ private slots:
         QTest::newRow("context has no markdown") << QStringList{"context", "--model", "qwen3-8b", "--format", "md"} + gpu << "json";
         QTest::newRow("context has no launch command")
             << QStringList{"context", "--model", "qwen3-8b", "--print-command"} + gpu << "--print-command";
+        QTest::newRow("quants unknown model suggests") << QStringList{"quants", "--model", "deepseek-r1:7bb"} + gpu << "deepseek-r1:7b";
+        QTest::newRow("quants no model") << QStringList{"quants"} + gpu << "quants needs --model";
+        QTest::newRow("quants no hardware") << QStringList{"quants", "--model", "qwen3-8b"} << "--gpu";
+        QTest::newRow("quants unknown gpu suggests") << QStringList{"quants", "--model", "qwen3-8b", "--gpu", "rtx4090"} << "rtx-4090";
+        QTest::newRow("quants engine too old") << QStringList{"quants", "--model", "qwen3-8b", "--engine", "llama.cpp", "--engine-version", "b3000"} + gpu << "qwen3";
     }
     void badInput()
     {
@@ -488,6 +493,79 @@ private slots:
         QCOMPARE(t.exitCode, 0);
         QVERIFY(t.out.contains("MMLU-Redux") && t.out.contains("Pareto front") && t.out.contains("mlx_lm.server"));
         QVERIFY(t.out.contains(ranked.first().toObject()["model_name"].toString().toUtf8()));
+    }
+
+    /** quants: one row per quantization the engine loads, each the estimate of that quantization alone. */
+    void quantsJsonRowsAreEstimates()
+    {
+        const QStringList base{"--model", "qwen3-8b", "--gpu", "rtx-4060-ti-16gb", "--ctx", "8192"};
+        const auto j = jsonOf(cli(QStringList{"quants", "--json"} + base));
+        QCOMPARE(j["model"].toString(), QStringLiteral("qwen3-8b"));
+        QCOMPARE(j["engine"].toString(), QStringLiteral("llama.cpp"));
+        QCOMPARE(j["current_quant"].toString(), QStringLiteral("Q4_K_M"));
+        QVERIFY(bytes(j["capacity_bytes"]) > 14 * kGiB && bytes(j["capacity_bytes"]) <= 16 * kGiB);
+        const auto rows = j["quants"].toArray();
+        QCOMPARE(rows.size(), 31); // every quantization llama.cpp loads (quantizations.json)
+        qint64 previous = 0;
+        QStringList verdicts;
+        for (const auto &v : rows) {
+            const auto row = v.toObject();
+            QVERIFY(bytes(row["weights_bytes"]) >= previous); // smallest first
+            previous = bytes(row["weights_bytes"]);
+            verdicts << row["verdict"].toString();
+            if (row["recovery"].isNull())
+                QVERIFY(row["recovery_missing"].toString().startsWith("recovery_"));
+            else
+                QVERIFY(row["recovery_lossless"].toBool() || !row["recovery_evidence"].toArray().isEmpty());
+        }
+        QVERIFY(verdicts.contains("fits") && verdicts.contains("partial_offload")); // F32's 30 GiB do not fit on 16 GB
+        // Three rows against estimate --quant Q --engine llama.cpp, field by field.
+        for (const auto &v : {rows.first(), rows[rows.size() / 2], rows.last()}) {
+            const auto row = v.toObject();
+            const auto e = jsonOf(cli(QStringList{"estimate", "--json", "--engine", "llama.cpp", "--quant", row["quant"].toString()} + base));
+            QCOMPARE(bytes(row["weights_bytes"]), bytes(e["weights_total_bytes"]));
+            QCOMPARE(row["verdict"].toString(), e["verdict"].toString());
+            QCOMPARE(bytes(row["headroom_bytes"]), bytes(e["headroom_bytes"]));
+            QCOMPARE(row["max_context"].toInt(), e["max_context"].toInt());
+            QCOMPARE(row["decode_tokens_per_second"].toDouble(), e["decode_tokens_per_second"].toDouble());
+            QCOMPARE(row["gpu_layers"].toInt(), e["gpu_layers"].toInt());
+        }
+        // Q4_K_M on an 8B model: Intel's three 7-8B runs; MXFP4: no study.
+        for (const auto &v : rows) {
+            const auto row = v.toObject();
+            if (row["quant"] == "Q4_K_M")
+                QCOMPARE(row["recovery_evidence"].toArray().size(), 3);
+            if (row["quant"] == "MXFP4")
+                QCOMPARE(row["recovery_missing"].toString(), QStringLiteral("recovery_not_measured"));
+        }
+    }
+
+    void quantsText()
+    {
+        const auto r = cli({"quants", "--model", "gemma-3-27b-it", "--gpu", "rtx-4090", "--ctx", "8192"});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.err.isEmpty());
+        const QString text = QString::fromUtf8(r.out);
+        QVERIFY(text.startsWith("Gemma 3 27B") || text.contains("on GeForce RTX 4090"));
+        QVERIFY(text.contains("max ctx") && text.contains("measured on"));
+        const QStringList lines = text.split('\n');
+        auto lineOf = [&](const QString &quant) {
+            for (const QString &l : lines)
+                if (l.mid(2).startsWith(quant + ' '))
+                    return l;
+            return QString();
+        };
+        // Unsloth's MMLU on this very model: 71.23 / 71.5; the engine's default quantization is starred.
+        QVERIFY2(lineOf("Q4_K_M").contains("0.996") && lineOf("Q4_K_M").contains("MMLU, 27.0B"), qPrintable(lineOf("Q4_K_M")));
+        QVERIFY(lineOf("Q4_K_M").startsWith("* "));
+        QVERIFY(lineOf("MXFP4").endsWith("not measured"));
+        QVERIFY(lineOf("BF16").contains("does_not_fit") || lineOf("BF16").contains("partial_offload"));
+        QVERIFY(lineOf("IQ1_S").contains(" fits "));
+        // Columns line up: every row's verdict starts where the header's does.
+        const int verdictColumn = static_cast<int>(lines[4].indexOf("verdict"));
+        QVERIFY(verdictColumn > 0);
+        for (const QString &quant : {QStringLiteral("IQ1_S"), QStringLiteral("Q4_K_M"), QStringLiteral("F32")})
+            QVERIFY2(lineOf(quant).mid(verdictColumn).front().isLetter() && lineOf(quant)[verdictColumn - 1] == ' ', qPrintable(lineOf(quant)));
     }
 
     /** Without --ctx on a build that fits the context to memory, advise compares at the engine's floor and says so. */
