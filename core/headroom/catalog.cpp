@@ -107,14 +107,40 @@ void checkRecovery(const Catalog &c, const std::vector<RecoveryStudy> &studies)
         }
 }
 
+/** A block names formats of this file as its element and scales, and they are plain formats, not blocks. */
+void checkNumberFormats(const Catalog &c)
+{
+    for (const auto &f : c.numberFormats()) {
+        const EntryReader r(kNoFields, "number_formats.json", f.id);
+        const auto plain = [&](const std::string &id, const char *field) {
+            const auto *other = c.findNumberFormat(id);
+            if (!other)
+                r.fail(CatalogError::Problem::UnknownReference, field, id);
+            if (other->kind == NumberKind::Block)
+                r.fail(CatalogError::Problem::BadValue, field, id);
+        };
+        if (f.kind == NumberKind::Block)
+            plain(f.element, "element");
+        if (f.block) {
+            plain(f.block->scale, "block.scale");
+            if (!f.block->tensorScale.empty())
+                plain(f.block->tensorScale, "block.tensor_scale");
+        }
+    }
+}
+
 } // namespace
 
 const std::vector<CatalogFile> &catalogFiles()
 {
     static const std::vector<CatalogFile> files = {
-        {"models.json", &CatalogSources::models},     {"quantizations.json", &CatalogSources::quantizations},
-        {"hardware.json", &CatalogSources::hardware}, {"engines.json", &CatalogSources::engines},
-        {"scores.json", &CatalogSources::scores},     {"recovery.json", &CatalogSources::recovery},
+        {"models.json", &CatalogSources::models},
+        {"quantizations.json", &CatalogSources::quantizations},
+        {"hardware.json", &CatalogSources::hardware},
+        {"engines.json", &CatalogSources::engines},
+        {"scores.json", &CatalogSources::scores},
+        {"recovery.json", &CatalogSources::recovery},
+        {"number_formats.json", &CatalogSources::numberFormats},
     };
     return files;
 }
@@ -158,6 +184,8 @@ std::variant<Catalog, CatalogError> Catalog::load(const CatalogSources &sources)
                 pendingModels.insert(toLowerAscii(id));
         });
         c.m_studies = readAll<RecoveryStudy>(sources.recovery, "recovery.json", "studies", readRecoveryStudy);
+        c.m_formats = readAll<NumberFormat>(sources.numberFormats, "number_formats.json", "formats", readNumberFormatEntry);
+        checkNumberFormats(c);
         const auto *metric = c.findMetric(defaultMetric);
         if (!metric)
             EntryReader(kNoFields, "scores.json", "").fail(CatalogError::Problem::UnknownReference, "default_metric", defaultMetric);
@@ -267,6 +295,14 @@ const Metric *Catalog::findMetric(std::string_view id) const
     for (const auto &m : m_metrics)
         if (equalsIgnoreCase(m.id, id))
             return &m;
+    return nullptr;
+}
+
+const NumberFormat *Catalog::findNumberFormat(std::string_view id) const
+{
+    for (const auto &f : m_formats)
+        if (equalsIgnoreCase(f.id, id))
+            return &f;
     return nullptr;
 }
 

@@ -4,6 +4,7 @@
 #include "headroom/engine_profile.h"
 #include "headroom/hardware.h"
 #include "headroom/model_spec.h"
+#include "headroom/number_format.h"
 #include "headroom/quality_data.h"
 #include "headroom/quantization.h"
 
@@ -33,6 +34,8 @@ struct CatalogSources {
     std::string engines;
     std::string scores;   ///< quality metrics, one evaluation source each
     std::string recovery; ///< measured accuracy of quantized models
+    /** Bit layouts of the number formats weights are stored in: teaching, nothing is sized from them. */
+    std::string numberFormats;
 };
 
 /** One catalog file: its name and where its text goes. Every reader of the catalog walks this one list. */
@@ -64,6 +67,7 @@ public:
     [[nodiscard]] const std::vector<EngineProfile> &engines() const { return m_engines; }
     [[nodiscard]] const std::vector<Metric> &metrics() const { return m_metrics; }
     [[nodiscard]] const std::vector<RecoveryStudy> &recoveryStudies() const { return m_studies; }
+    [[nodiscard]] const std::vector<NumberFormat> &numberFormats() const { return m_formats; }
     /** The metric scores.json names the default: the one that covers the most catalog models. */
     [[nodiscard]] const Metric &defaultMetric() const { return m_metrics[m_defaultMetric]; }
 
@@ -74,6 +78,7 @@ public:
     [[nodiscard]] const Hardware *findHardware(std::string_view id) const;
     [[nodiscard]] const EngineProfile *findEngine(std::string_view id) const;
     [[nodiscard]] const Metric *findMetric(std::string_view id) const;
+    [[nodiscard]] const NumberFormat *findNumberFormat(std::string_view id) const;
     /** The model families (ModelSpec::family), each once, sorted: what the advisor's family filter offers. */
     [[nodiscard]] std::vector<std::string> families() const;
     /** The engine whose traits name it the default for `what` ("gguf", "safetensors", "mlx", "ollama"). */
@@ -89,6 +94,7 @@ private:
     std::vector<EngineProfile> m_engines;
     std::vector<Metric> m_metrics;
     std::vector<RecoveryStudy> m_studies;
+    std::vector<NumberFormat> m_formats;
     std::size_t m_defaultMetric = 0;
 };
 
