@@ -40,7 +40,7 @@ const char *guiUsageText()
            "  --screenshot PATH  write the window (or, with --about, the About dialog) to PATH as PNG and exit\n"
            "  --size WxH         window size (320x240 to 8192x8192; default 1280x800)\n"
            "  --lang L           interface language, e.g. en or zh_CN (default: the system locale)\n"
-           "  --tab T            estimate | advice | compare | my-models\n"
+           "  --tab T            estimate | advice | compare | my-models | formats\n"
            "  --dark             dark palette\n"
            "  --about            open the About dialog\n"
            "  --help, --version\n"
@@ -82,11 +82,12 @@ std::variant<GuiOptions, QString> parseGuiArguments(const QStringList &args)
                 o.lang = *v;
             } else if (arg == QLatin1String("--tab")) {
                 if (*v != QLatin1String("estimate") && *v != QLatin1String("advice") && *v != QLatin1String("compare") &&
-                    *v != QLatin1String("my-models"))
-                    return QStringLiteral("--tab: '%1' is not valid (expected: estimate, advice, compare, my-models)").arg(*v);
+                    *v != QLatin1String("my-models") && *v != QLatin1String("formats"))
+                    return QStringLiteral("--tab: '%1' is not valid (expected: estimate, advice, compare, my-models, formats)").arg(*v);
                 o.advice = *v == QLatin1String("advice");
                 o.compare = *v == QLatin1String("compare");
                 o.myModels = *v == QLatin1String("my-models");
+                o.formats = *v == QLatin1String("formats");
             } else {
                 const auto parts = v->split(QLatin1Char('x'));
                 bool okW = false, okH = false;
@@ -235,6 +236,8 @@ int runGui(int argc, char **argv)
             window.showMyModels();
         if (opts.advice)
             window.showAdvice();
+        if (opts.formats)
+            window.showNumberFormats();
         window.resize(opts.size);
         window.show();
         QApplication::processEvents();
@@ -269,6 +272,8 @@ int runGui(int argc, char **argv)
     window.showCompare(opts.compare);
     if (opts.advice)
         window.showAdvice();
+    if (opts.formats)
+        window.showNumberFormats();
     window.show();
     if (opts.about)
         QTimer::singleShot(0, &window, [&window, &catalog] { AboutDialog(catalog, &window).exec(); });

@@ -21,6 +21,7 @@ struct GuiOptions {
     bool compare = false;    ///< open on the compare tab
     bool myModels = false;   ///< open on the My models tab
     bool advice = false;     ///< open on the advisor's tab (best accuracy per GB)
+    bool formats = false;    ///< open on the Number formats tab
     bool hasRequest = false; ///< the estimate options were given
     bool help = false;       ///< --help: print the options and exit
     bool version = false;    ///< --version: print the version and exit

@@ -18,6 +18,7 @@ class EstimateModel;
 class ExportActions;
 class InputsPanel;
 class MyModelsPanel;
+class NumberFormatPanel;
 class Settings;
 class VerdictBanner;
 
@@ -53,6 +54,8 @@ public:
     [[nodiscard]] ExportActions *exportActions() const { return m_export; }
     void showMyModels();
     void showAdvice();
+    void showNumberFormats();
+    [[nodiscard]] NumberFormatPanel *numberFormatPanel() const { return m_formats; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -60,7 +63,7 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
-    enum Tab { EstimateTab, AdviceTab, CompareTab, MyModelsTab };
+    enum Tab { EstimateTab, AdviceTab, CompareTab, MyModelsTab, FormatsTab };
 
     void applyFix(const Fix &fix);
     /** Uses an advisor candidate: its model, quantization and engine, on the window's hardware and settings. */
@@ -82,6 +85,7 @@ private:
     AdvicePanel *m_advice = nullptr;
     ComparePanel *m_compare = nullptr;
     MyModelsPanel *m_myModels = nullptr;
+    NumberFormatPanel *m_formats = nullptr;
     ExportActions *m_export = nullptr;
     QTabWidget *m_tabs = nullptr;
     bool m_adviceDirty = true;
