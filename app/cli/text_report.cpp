@@ -2,6 +2,7 @@
 #include "text_report.h"
 
 #include "result_text.h"
+#include "rule_of_thumb_text.h"
 
 #include <preset_text.h>
 
@@ -57,6 +58,7 @@ void printReport(std::ostream &out, const ResolvedRequest &rr, const Placement &
     out << (cpuOnly ? "max context in system RAM: " : "max context on GPU: ") << p.maxContext << " tokens per sequence\n";
     if (p.decodeTokensPerSecond > 0)
         out << "decode speed: ~" << std::fixed << std::setprecision(0) << p.decodeTokensPerSecond << " tokens/s\n";
+    out << options::ruleOfThumbLine(ruleOfThumb(rr), placementTotal(p)) << "\n";
     for (const auto n : p.notices)
         out << "note: " << options::describe(n) << "\n";
 }

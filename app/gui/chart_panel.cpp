@@ -2,6 +2,7 @@
 #include "chart_panel.h"
 
 #include "estimate_model.h"
+#include "rule_of_thumb_series.h"
 #include "texts.h"
 
 #include <QBarCategoryAxis>
@@ -10,6 +11,7 @@
 #include <QChartView>
 #include <QCursor>
 #include <QHorizontalStackedBarSeries>
+#include <QLabel>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QToolTip>
@@ -74,6 +76,9 @@ ChartPanel::ChartPanel(EstimateModel *model, bool compact, QWidget *parent) : QW
     m_chart->legend()->setLabelColor(text);
     m_chart->legend()->setFont(font());
 
+    if (!compact) // the rule of thumb beside the truth: a row of its own after the devices (drawn above them)
+        m_rule = new RuleOfThumbSeries(m_chart, m_values, m_categories, this);
+
     m_mapper = new QVBarModelMapper(this);
     m_mapper->setFirstBarSetColumn(EstimateModel::Weights);
     m_mapper->setLastBarSetColumn(EstimateModel::Projector);
@@ -92,6 +97,12 @@ ChartPanel::ChartPanel(EstimateModel *model, bool compact, QWidget *parent) : QW
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_view);
+    if (m_rule) {
+        m_ruleLabel = new QLabel;
+        m_ruleLabel->setObjectName(QStringLiteral("ruleOfThumbLabel"));
+        m_ruleLabel->setWordWrap(true);
+        layout->addWidget(m_ruleLabel);
+    }
 
     connect(m_model, &QAbstractItemModel::modelReset, this, &ChartPanel::refresh);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &ChartPanel::refresh);
@@ -119,6 +130,8 @@ void ChartPanel::styleBarSets()
                 m->setVisible(i == 0 && !m_compact);
         }
     }
+    if (m_rule)
+        m_rule->reattach();
     for (int i = 0; i < sets.size(); ++i) {
         QBarSet *set = sets[i];
         if (set->property("styled").toBool())
@@ -157,6 +170,16 @@ void ChartPanel::refresh()
         for (int c = EstimateModel::Weights; c <= EstimateModel::Projector; ++c)
             total += m_model->index(r, c).data().toDouble();
         maxValue = std::max({maxValue, total, m_model->index(r, EstimateModel::Capacity).data().toDouble()});
+    }
+    const auto rule = m_rule ? m_model->ruleComparison() : std::optional<RuleComparison>{};
+    if (m_rule) {
+        if (rule)
+            names << RuleOfThumbSeries::rowName();
+        m_rule->show(m_model->ruleOfThumb(), rule, rows);
+        maxValue = std::max(maxValue, m_rule->maxGiB());
+        m_ruleLabel->setText(
+            rule ? RuleOfThumbSeries::sentence(*m_model->ruleOfThumb(), *rule) + QLatin1Char('\n') + RuleOfThumbSeries::key() : QString());
+        m_ruleLabel->setVisible(rule.has_value());
     }
     if (m_categories->categories() != names) {
         m_categories->clear();

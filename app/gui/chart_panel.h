@@ -14,10 +14,12 @@ class QVBarModelMapper;
 class QBarCategoryAxis;
 class QValueAxis;
 class QLineSeries;
+class QLabel;
 
 namespace headroom::gui {
 
 class EstimateModel;
+class RuleOfThumbSeries;
 
 /**
  * Stacked horizontal bars of an EstimateModel: one bar per device (and host RAM), segments
@@ -37,6 +39,9 @@ public:
     [[nodiscard]] QBarSet *barSet(int column) const;
     /** The segment colours, fixed and colour-blind safe (Okabe–Ito). */
     [[nodiscard]] static QColor segmentColor(int column);
+    /** The rule of thumb's row and its sentence (full chart only; null in the compact one). */
+    [[nodiscard]] RuleOfThumbSeries *ruleOfThumb() const { return m_rule; }
+    [[nodiscard]] QLabel *ruleOfThumbLabel() const { return m_ruleLabel; }
 
 private:
     void styleBarSets();
@@ -53,6 +58,8 @@ private:
     QValueAxis *m_values = nullptr;
     std::vector<QLineSeries *> m_usableMarkers;
     std::vector<QLineSeries *> m_capacityMarkers;
+    RuleOfThumbSeries *m_rule = nullptr;
+    QLabel *m_ruleLabel = nullptr;
 };
 
 } // namespace headroom::gui

@@ -26,6 +26,7 @@ EstimateModel::EstimateModel(QObject *parent) : QAbstractTableModel(parent) {}
 
 void EstimateModel::setPlacement(const Placement &placement)
 {
+    m_total = placementTotal(placement);
     std::vector<DeviceUsage> rows = placement.devices;
     // Host RAM gets a bar when layers are offloaded (or there is no GPU at all).
     const bool hasHost = placement.gpuLayers < placement.totalLayers || placement.devices.empty();
@@ -53,7 +54,16 @@ void EstimateModel::clear()
     m_rows.clear();
     m_hasHost = false;
     m_cpuOnly = false;
+    m_rule.reset();
+    m_total = 0;
     endResetModel();
+}
+
+std::optional<RuleComparison> EstimateModel::ruleComparison() const
+{
+    if (!m_rule || m_rows.empty())
+        return std::nullopt;
+    return compareWithRule(*m_rule, m_total);
 }
 
 int EstimateModel::rowCount(const QModelIndex &parent) const

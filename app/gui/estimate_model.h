@@ -2,6 +2,9 @@
 #pragma once
 
 #include <headroom/placement.h>
+#include <headroom/rule_of_thumb.h>
+
+#include <optional>
 
 #include <QAbstractTableModel>
 
@@ -22,6 +25,11 @@ public:
 
     void setPlacement(const Placement &placement);
     void clear();
+    /** The rule of thumb for the request (core's ruleOfThumb); set before the placement, which signals the change. */
+    void setRuleOfThumb(const std::optional<RuleOfThumb> &rule) { m_rule = rule; }
+    [[nodiscard]] const std::optional<RuleOfThumb> &ruleOfThumb() const { return m_rule; }
+    /** The rule against this placement's total (every device and system RAM); nullopt without a rule or placement. */
+    [[nodiscard]] std::optional<RuleComparison> ruleComparison() const;
 
     [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
     [[nodiscard]] int columnCount(const QModelIndex &parent = {}) const override;
@@ -39,6 +47,8 @@ private:
     std::vector<DeviceUsage> m_rows;
     bool m_hasHost = false;
     bool m_cpuOnly = false; ///< no GPU: the host row holds everything, against the RAM's capacity
+    std::optional<RuleOfThumb> m_rule;
+    Bytes m_total = 0; ///< placementTotal of the placement shown, host RAM included even without its row
 };
 
 } // namespace headroom::gui

@@ -40,7 +40,7 @@ const char *guiUsageText()
            "  --screenshot PATH  write the window (or, with --about, the About dialog) to PATH as PNG and exit\n"
            "  --size WxH         window size (320x240 to 8192x8192; default 1280x800)\n"
            "  --lang L           interface language, e.g. en or zh_CN (default: the system locale)\n"
-           "  --tab T            estimate | advice | compare | my-models | context | quants\n"
+           "  --tab T            estimate | advice | compare | my-models | context | quants | formats\n"
            "  --dark             dark palette\n"
            "  --about            open the About dialog\n"
            "  --help, --version\n"
@@ -88,13 +88,17 @@ std::variant<GuiOptions, QString> parseGuiArguments(const QStringList &args)
                 o.lang = *v;
             } else if (arg == QLatin1String("--tab")) {
                 if (*v != QLatin1String("estimate") && *v != QLatin1String("advice") && *v != QLatin1String("compare") &&
-                    *v != QLatin1String("my-models") && *v != QLatin1String("context") && *v != QLatin1String("quants"))
-                    return QStringLiteral("--tab: '%1' is not valid (expected: estimate, advice, compare, my-models, context, quants)").arg(*v);
+                    *v != QLatin1String("my-models") && *v != QLatin1String("context") && *v != QLatin1String("quants") &&
+                    *v != QLatin1String("formats"))
+                    return QStringLiteral(
+                               "--tab: '%1' is not valid (expected: estimate, advice, compare, my-models, context, quants, formats)")
+                        .arg(*v);
                 o.advice = *v == QLatin1String("advice");
                 o.compare = *v == QLatin1String("compare");
                 o.myModels = *v == QLatin1String("my-models");
                 o.context = *v == QLatin1String("context");
                 o.quants = *v == QLatin1String("quants");
+                o.formats = *v == QLatin1String("formats");
             } else {
                 const auto parts = v->split(QLatin1Char('x'));
                 bool okW = false, okH = false;
@@ -271,6 +275,8 @@ int runGui(int argc, char **argv)
             window.showContext();
         if (opts.quants)
             window.showQuants();
+        if (opts.formats)
+            window.showNumberFormats();
         window.resize(opts.size);
         window.show();
         QApplication::processEvents();
@@ -309,6 +315,8 @@ int runGui(int argc, char **argv)
         window.showContext();
     if (opts.quants)
         window.showQuants();
+    if (opts.formats)
+        window.showNumberFormats();
     window.show();
     if (opts.about)
         QTimer::singleShot(0, &window, [&window, &catalog] { AboutDialog(catalog, &window).exec(); });

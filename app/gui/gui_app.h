@@ -25,6 +25,7 @@ struct GuiOptions {
     bool advice = false;     ///< open on the advisor's tab (best accuracy per GB)
     bool context = false;    ///< open on the Context length tab
     bool quants = false;     ///< open on the quantization explorer's tab
+    bool formats = false;    ///< open on the Number formats tab
     bool hasRequest = false; ///< the estimate options were given
     bool help = false;       ///< --help: print the options and exit
     bool version = false;    ///< --version: print the version and exit

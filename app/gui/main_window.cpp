@@ -11,9 +11,12 @@
 #include "inputs_panel.h"
 #include "launch_command_box.h"
 #include "my_models_panel.h"
+#include "number_format_panel.h"
 #include "quant_explorer_panel.h"
 #include "settings.h"
 #include "verdict_banner.h"
+
+#include <headroom/rule_of_thumb.h>
 
 #include <QAction>
 #include <QApplication>
@@ -81,6 +84,13 @@ MainWindow::MainWindow(const Catalog &catalog, Settings *settings, QWidget *pare
     m_tabs->addTab(m_context, tr("Context length"));
     m_quants = new QuantExplorerPanel(m_catalog);
     m_tabs->addTab(m_quants, tr("Quantizations"));
+    m_formats = new NumberFormatPanel(m_catalog);
+    auto *formatsScroll = new QScrollArea;
+    formatsScroll->setObjectName(QStringLiteral("numberFormatsPage"));
+    formatsScroll->setWidget(m_formats);
+    formatsScroll->setWidgetResizable(true);
+    formatsScroll->setFrameShape(QFrame::NoFrame);
+    m_tabs->addTab(formatsScroll, tr("Number formats"));
 
     auto *splitter = new QSplitter(Qt::Horizontal);
     splitter->setObjectName(QStringLiteral("mainSplitter"));
@@ -138,6 +148,7 @@ void MainWindow::recompute()
 {
     m_evaluation = evaluate(m_catalog, inputs().toRequestInputs(), &m_files);
     if (m_evaluation.ok()) {
+        m_model->setRuleOfThumb(ruleOfThumb(*m_evaluation.resolved)); // before the placement, which redraws
         m_model->setPlacement(*m_evaluation.placement);
         m_inputs->setResolved(QString::fromStdString(m_evaluation.resolved->request.engine->id), m_evaluation.placement->ctx);
         m_advice->setCurrent(QString::fromStdString(m_evaluation.resolved->request.model->id),
@@ -146,6 +157,7 @@ void MainWindow::recompute()
         m_model->clear();
     }
     m_banner->setEvaluation(m_evaluation);
+    m_formats->setEvaluation(m_evaluation);
     if (auto *launch = findChild<LaunchCommandBox *>())
         launch->setEvaluation(m_evaluation);
     if (m_export)
@@ -202,6 +214,11 @@ void MainWindow::showContext()
 void MainWindow::showQuants()
 {
     m_tabs->setCurrentIndex(QuantsTab);
+}
+
+void MainWindow::showNumberFormats()
+{
+    m_tabs->setCurrentIndex(FormatsTab);
 }
 
 RequestInputs MainWindow::adviceRequest() const

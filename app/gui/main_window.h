@@ -20,6 +20,7 @@ class ExportActions;
 class InputsPanel;
 class MyModelsPanel;
 class QuantExplorerPanel;
+class NumberFormatPanel;
 class Settings;
 class VerdictBanner;
 
@@ -60,6 +61,8 @@ public:
     void showContext();
     [[nodiscard]] ContextExplorerPanel *contextPanel() const { return m_context; }
     void showQuants();
+    void showNumberFormats();
+    [[nodiscard]] NumberFormatPanel *numberFormatPanel() const { return m_formats; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -67,7 +70,7 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
-    enum Tab { EstimateTab, AdviceTab, CompareTab, MyModelsTab, ContextTab, QuantsTab };
+    enum Tab { EstimateTab, AdviceTab, CompareTab, MyModelsTab, ContextTab, QuantsTab, FormatsTab };
 
     void applyFix(const Fix &fix);
     /** Uses an advisor candidate: its model, quantization and engine, on the window's hardware and settings. */
@@ -91,6 +94,7 @@ private:
     MyModelsPanel *m_myModels = nullptr;
     ContextExplorerPanel *m_context = nullptr;
     QuantExplorerPanel *m_quants = nullptr;
+    NumberFormatPanel *m_formats = nullptr;
     ExportActions *m_export = nullptr;
     QTabWidget *m_tabs = nullptr;
     bool m_adviceDirty = true;

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "estimate_json.h"
 
+#include "rule_of_thumb_text.h"
+
 #include <headroom/placement_json.h>
+#include <headroom/rule_of_thumb.h>
 
 #include <nlohmann/json.hpp>
 
@@ -15,6 +18,7 @@ nlohmann::json estimateJson(const EstimateReport &report)
     j["quant"] = rr.quant->id;
     j["engine"] = rr.request.engine->id;
     j["weights_total_bytes"] = rr.inventory->total();
+    j["rule_of_thumb"] = ruleOfThumbJson(ruleOfThumb(rr), placementTotal(*report.placement));
     if (report.inputs && report.inputs->file) {
         j["model_file"] = report.inputs->file->path;
         j["weights_exact"] = rr.inventory->exact;

@@ -123,6 +123,28 @@ void checkPresets(const Catalog &c, const std::vector<Preset> &presets)
     }
 }
 
+/** A block names formats of this file as its element and scales, and they are plain formats, not blocks. */
+void checkNumberFormats(const Catalog &c)
+{
+    for (const auto &f : c.numberFormats()) {
+        const EntryReader r(kNoFields, "number_formats.json", f.id);
+        const auto plain = [&](const std::string &id, const char *field) {
+            const auto *other = c.findNumberFormat(id);
+            if (!other)
+                r.fail(CatalogError::Problem::UnknownReference, field, id);
+            if (other->kind == NumberKind::Block)
+                r.fail(CatalogError::Problem::BadValue, field, id);
+        };
+        if (f.kind == NumberKind::Block)
+            plain(f.element, "element");
+        if (f.block) {
+            plain(f.block->scale, "block.scale");
+            if (!f.block->tensorScale.empty())
+                plain(f.block->tensorScale, "block.tensor_scale");
+        }
+    }
+}
+
 } // namespace
 
 const std::vector<CatalogFile> &catalogFiles()
@@ -131,7 +153,7 @@ const std::vector<CatalogFile> &catalogFiles()
         {"models.json", &CatalogSources::models},     {"quantizations.json", &CatalogSources::quantizations},
         {"hardware.json", &CatalogSources::hardware}, {"engines.json", &CatalogSources::engines},
         {"scores.json", &CatalogSources::scores},     {"recovery.json", &CatalogSources::recovery},
-        {"presets.json", &CatalogSources::presets},
+        {"presets.json", &CatalogSources::presets},   {"number_formats.json", &CatalogSources::numberFormats},
     };
     return files;
 }
@@ -175,6 +197,8 @@ std::variant<Catalog, CatalogError> Catalog::load(const CatalogSources &sources)
                 pendingModels.insert(toLowerAscii(id));
         });
         c.m_studies = readAll<RecoveryStudy>(sources.recovery, "recovery.json", "studies", readRecoveryStudy);
+        c.m_formats = readAll<NumberFormat>(sources.numberFormats, "number_formats.json", "formats", readNumberFormatEntry);
+        checkNumberFormats(c);
         const auto *metric = c.findMetric(defaultMetric);
         if (!metric)
             EntryReader(kNoFields, "scores.json", "").fail(CatalogError::Problem::UnknownReference, "default_metric", defaultMetric);
@@ -294,6 +318,14 @@ const Preset *Catalog::findPreset(std::string_view id) const
     for (const auto &p : m_presets)
         if (equalsIgnoreCase(p.id, id))
             return &p;
+    return nullptr;
+}
+
+const NumberFormat *Catalog::findNumberFormat(std::string_view id) const
+{
+    for (const auto &f : m_formats)
+        if (equalsIgnoreCase(f.id, id))
+            return &f;
     return nullptr;
 }
 

@@ -5,6 +5,7 @@
 #include "headroom/hardware.h"
 #include "headroom/model_spec.h"
 #include "headroom/preset.h"
+#include "headroom/number_format.h"
 #include "headroom/quality_data.h"
 #include "headroom/quantization.h"
 
@@ -35,6 +36,8 @@ struct CatalogSources {
     std::string scores;   ///< quality metrics, one evaluation source each
     std::string recovery; ///< measured accuracy of quantized models
     std::string presets;  ///< scenario presets: engine, context and parallel slots per use case
+    /** Bit layouts of the number formats weights are stored in: teaching, nothing is sized from them. */
+    std::string numberFormats;
 };
 
 /** One catalog file: its name and where its text goes. Every reader of the catalog walks this one list. */
@@ -68,6 +71,7 @@ public:
     [[nodiscard]] const std::vector<RecoveryStudy> &recoveryStudies() const { return m_studies; }
     /** The scenario presets, in the order presets.json lists them (the order the front ends offer them). */
     [[nodiscard]] const std::vector<Preset> &presets() const { return m_presets; }
+    [[nodiscard]] const std::vector<NumberFormat> &numberFormats() const { return m_formats; }
     /** The metric scores.json names the default: the one that covers the most catalog models. */
     [[nodiscard]] const Metric &defaultMetric() const { return m_metrics[m_defaultMetric]; }
 
@@ -79,6 +83,7 @@ public:
     [[nodiscard]] const EngineProfile *findEngine(std::string_view id) const;
     [[nodiscard]] const Metric *findMetric(std::string_view id) const;
     [[nodiscard]] const Preset *findPreset(std::string_view id) const;
+    [[nodiscard]] const NumberFormat *findNumberFormat(std::string_view id) const;
     /** The model families (ModelSpec::family), each once, sorted: what the advisor's family filter offers. */
     [[nodiscard]] std::vector<std::string> families() const;
     /** The engine whose traits name it the default for `what` ("gguf", "safetensors", "mlx", "ollama"). */
@@ -95,6 +100,7 @@ private:
     std::vector<Metric> m_metrics;
     std::vector<RecoveryStudy> m_studies;
     std::vector<Preset> m_presets;
+    std::vector<NumberFormat> m_formats;
     std::size_t m_defaultMetric = 0;
 };
 

@@ -17,6 +17,7 @@ namespace headroom {
 [[nodiscard]] Metric readMetricEntry(const EntryReader &r, const std::string &id);
 [[nodiscard]] RecoveryStudy readRecoveryStudy(const EntryReader &r, const std::string &id);
 [[nodiscard]] Preset readPresetEntry(const EntryReader &r, const std::string &id);
+[[nodiscard]] NumberFormat readNumberFormatEntry(const EntryReader &r, const std::string &id);
 
 /** Ids are ASCII letters and digits, then also '.', '_' and '-': [A-Za-z0-9][A-Za-z0-9._-]*. */
 [[nodiscard]] bool isValidCatalogId(const std::string &id);

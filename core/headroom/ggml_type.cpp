@@ -26,7 +26,55 @@ constexpr std::array kTypes{
     Row{40, {"NVFP4", 64, 36}},
 };
 
+// Block fields as declared in ggml-org/llama.cpp @ 01243c5 ggml/src/ggml-common.h (block_q4_0 ... block_nvfp4), in
+// struct order; tst_number_formats checks that each layout's bits add up to the block size above.
+using R = BlockFieldRole;
+constexpr std::array kQ4_0{GgmlBlockField{"d", R::Scale, 1, 16, "F16"}, GgmlBlockField{"qs", R::Quants, 32, 4, ""}};
+constexpr std::array kQ8_0{GgmlBlockField{"d", R::Scale, 1, 16, "F16"}, GgmlBlockField{"qs", R::Quants, 32, 8, "int8"}};
+// Q2_K: 16 sub-blocks of 16, each a 4-bit scale and a 4-bit min in one byte of `scales`.
+constexpr std::array kQ2_K{GgmlBlockField{"scales", R::SubScales, 32, 4, ""}, GgmlBlockField{"qs", R::Quants, 256, 2, ""},
+                           GgmlBlockField{"d", R::Scale, 1, 16, "F16"}, GgmlBlockField{"dmin", R::Scale, 1, 16, "F16"}};
+// Q3_K: 16 sub-blocks of 16 with 6-bit scales; the third bit of each weight in `hmask`.
+constexpr std::array kQ3_K{GgmlBlockField{"hmask", R::HighBits, 256, 1, ""}, GgmlBlockField{"qs", R::Quants, 256, 2, ""},
+                           GgmlBlockField{"scales", R::SubScales, 16, 6, ""}, GgmlBlockField{"d", R::Scale, 1, 16, "F16"}};
+// Q4_K / Q5_K: 8 sub-blocks of 32, a 6-bit scale and a 6-bit min each (K_SCALE_SIZE = 12 bytes).
+constexpr std::array kQ4_K{GgmlBlockField{"d", R::Scale, 1, 16, "F16"}, GgmlBlockField{"dmin", R::Scale, 1, 16, "F16"},
+                           GgmlBlockField{"scales", R::SubScales, 16, 6, ""}, GgmlBlockField{"qs", R::Quants, 256, 4, ""}};
+constexpr std::array kQ5_K{GgmlBlockField{"d", R::Scale, 1, 16, "F16"}, GgmlBlockField{"dmin", R::Scale, 1, 16, "F16"},
+                           GgmlBlockField{"scales", R::SubScales, 16, 6, ""}, GgmlBlockField{"qh", R::HighBits, 256, 1, ""},
+                           GgmlBlockField{"qs", R::Quants, 256, 4, ""}};
+// Q6_K: 16 sub-blocks of 16 with int8 scales; 4 low bits in `ql`, 2 high bits in `qh`.
+constexpr std::array kQ6_K{GgmlBlockField{"ql", R::Quants, 256, 4, ""}, GgmlBlockField{"qh", R::HighBits, 256, 2, ""},
+                           GgmlBlockField{"scales", R::SubScales, 16, 8, "int8"}, GgmlBlockField{"d", R::Scale, 1, 16, "F16"}};
+constexpr std::array kMxfp4{GgmlBlockField{"e", R::Scale, 1, 8, "E8M0"}, GgmlBlockField{"qs", R::Quants, 32, 4, "E2M1"}};
+constexpr std::array kNvfp4{GgmlBlockField{"d", R::SubScales, 4, 8, "UE4M3"}, GgmlBlockField{"qs", R::Quants, 64, 4, "E2M1"}};
+
 } // namespace
+
+double GgmlBlockLayout::quantBitsPerWeight(std::uint32_t blockSize) const
+{
+    std::uint32_t bits = 0;
+    for (const auto &f : fields)
+        if (f.role == BlockFieldRole::Quants || f.role == BlockFieldRole::HighBits)
+            bits += f.bits();
+    return blockSize ? static_cast<double>(bits) / blockSize : 0.0;
+}
+
+std::optional<GgmlBlockLayout> ggmlBlockLayout(GgmlType type)
+{
+    switch (type) {
+    case GgmlType::Q4_0: return GgmlBlockLayout{1, kQ4_0};
+    case GgmlType::Q8_0: return GgmlBlockLayout{1, kQ8_0};
+    case GgmlType::Q2_K: return GgmlBlockLayout{16, kQ2_K};
+    case GgmlType::Q3_K: return GgmlBlockLayout{16, kQ3_K};
+    case GgmlType::Q4_K: return GgmlBlockLayout{8, kQ4_K};
+    case GgmlType::Q5_K: return GgmlBlockLayout{8, kQ5_K};
+    case GgmlType::Q6_K: return GgmlBlockLayout{16, kQ6_K};
+    case GgmlType::MXFP4: return GgmlBlockLayout{1, kMxfp4};
+    case GgmlType::NVFP4: return GgmlBlockLayout{4, kNvfp4};
+    default: return std::nullopt;
+    }
+}
 
 std::optional<GgmlTypeTraits> ggmlTypeTraits(std::uint32_t id)
 {

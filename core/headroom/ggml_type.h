@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string_view>
 
 namespace headroom {
@@ -33,6 +34,37 @@ struct GgmlTypeTraits {
 [[nodiscard]] std::optional<GgmlTypeTraits> ggmlTypeTraits(std::uint32_t id);
 [[nodiscard]] GgmlTypeTraits ggmlTypeTraits(GgmlType type);
 [[nodiscard]] std::optional<GgmlType> ggmlTypeFromName(std::string_view name);
+
+/** What one field of a ggml block holds (ggml-common.h's block structs). */
+enum class BlockFieldRole : std::uint8_t {
+    Scale,     ///< the block's own scale (or the super-block's scale of its sub-block scales): d, dmin, e
+    SubScales, ///< one quantized scale (and min) per sub-block
+    Quants,    ///< the weights' low bits
+    HighBits,  ///< the weights' extra high bits, stored apart (qh, hmask)
+};
+
+/** One field of a block: `count` values of `bitsEach` bits; `element` names a typed value ("F16", "E8M0"), or is empty. */
+struct GgmlBlockField {
+    std::string_view name; ///< the struct member in ggml-common.h
+    BlockFieldRole role;
+    std::uint32_t count;
+    std::uint32_t bitsEach;
+    std::string_view element;
+
+    [[nodiscard]] constexpr std::uint32_t bits() const { return count * bitsEach; }
+};
+
+/** How a block type lays out its bytes: its fields in struct order and the sub-blocks its scales cover. */
+struct GgmlBlockLayout {
+    std::uint32_t subBlocks = 1; ///< 1 = one scale for the whole block
+    std::span<const GgmlBlockField> fields;
+
+    /** Bits of the weights themselves (Quants + HighBits) per weight: the width the type's name states. */
+    [[nodiscard]] double quantBitsPerWeight(std::uint32_t blockSize) const;
+};
+
+/** Field layout of the block types Headroom explains (Q4_0, Q8_0, the K-quants, MXFP4, NVFP4); nullopt otherwise. */
+[[nodiscard]] std::optional<GgmlBlockLayout> ggmlBlockLayout(GgmlType type);
 
 /** Bytes of a row-major tensor whose rows are `rowLength` elements; nullopt when the row does not fill whole blocks. */
 [[nodiscard]] std::optional<Bytes> ggmlTensorBytes(GgmlType type, std::uint64_t rowLength, std::uint64_t rows);

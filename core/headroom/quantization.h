@@ -80,6 +80,8 @@ struct Quantization {
     std::vector<std::string> engines;
     std::vector<std::string> aliases;
     double bpw = 0.0;
+    /** The width the name states ("Q4_K_M": 4, "fp8": 8): what the rule of thumb multiplies by; none = not stated. */
+    std::optional<double> nominalBits;
     QuantLayout layout;
     bool lossless = false; ///< the released precision (BF16/F32 checkpoints): no quality loss by definition
     std::optional<QuantQuality> quality;

@@ -62,6 +62,15 @@ Quantization readQuantizationEntry(const EntryReader &r, const std::string &id)
     q.aliases = r.strings("aliases");
     q.bpw = r.number("bpw", true).value_or(0);
     q.layout = readObject(r, "layout", [&](const EntryReader &s) { return readLayout(s, q.format); });
+    if (r.has("nominal_bits")) {
+        // The name's width is a whole number of bits that the storage can only add to (scales, the mix), and for a
+        // layout of its own it is the layout's element width: "awq-int4" stores 4-bit weights.
+        q.nominalBits = r.integer<std::uint32_t>("nominal_bits", true, 0, 1);
+        const bool beyondStorage = *q.nominalBits > 32 || *q.nominalBits > q.bpw + 1e-9;
+        const bool notTheLayout = q.format != WeightFormat::Gguf && *q.nominalBits != q.layout.bits;
+        if (beyondStorage || notTheLayout)
+            r.fail(P::BadValue, "nominal_bits", std::to_string(*q.nominalBits));
+    }
     q.lossless = r.boolean("lossless");
     if (r.has("quality"))
         q.quality = readObject(r, "quality", [](const EntryReader &s) {

@@ -2053,6 +2053,303 @@ Ollama 标签：%1</translation>
             <source>Best accuracy per GB</source>
             <translation>每 GB 最佳精度</translation>
         </message>
+        <message>
+            <location filename="../../app/gui/main_window.cpp" line="87" />
+            <source>Number formats</source>
+            <translation>数值格式</translation>
+        </message>
+    </context>
+    <context>
+        <name>headroom::gui::NumberFormatPanel</name>
+        <message>
+            <location filename="../../app/gui/number_format_panel.cpp" line="54" />
+            <source>%1 %2</source>
+            <comment>one sentence after another</comment>
+            <translation>%1%2</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/number_format_panel.cpp" line="74" />
+            <source>%1 × 10&lt;sup&gt;%2&lt;/sup&gt;</source>
+            <translation>%1 × 10&lt;sup&gt;%2&lt;/sup&gt;</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/number_format_panel.cpp" line="106" />
+            <source>Number format:</source>
+            <translation>数值格式：</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/number_format_panel.cpp" line="112" />
+            <source>ggml block:</source>
+            <translation>ggml 块：</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/number_format_panel.cpp" line="160" />
+            <source>%1 sign, %2 exponent and %3 mantissa bits; exponent bias %4.</source>
+            <translation>%1 位符号、%2 位指数、%3 位尾数；指数偏置 %4。</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/number_format_panel.cpp" line="165" />
+            <source>Largest finite value %1, smallest normal %2.</source>
+            <translation>最大有限值 %1，最小正规数 %2。</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/number_format_panel.cpp" line="168" />
+            <source>Subnormals reach down to %1.</source>
+            <translation>次正规数可低至 %1。</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/number_format_panel.cpp" line="170" />
+            <source>No zero and no subnormals: every code is a power of two.</source>
+            <translation>没有零，也没有次正规数：每个编码都是 2 的幂。</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/number_format_panel.cpp" line="171" />
+            <source>Precision: the step after 1.0 is %1, about %2 significant decimal digits.</source>
+            <translation>精度：1.0 之后的步长为 %1，约 %2 位有效十进制数字。</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/number_format_panel.cpp" line="175" />
+            <source>Infinities and NaNs as in IEEE 754: the all-ones exponent holds no numbers.</source>
+            <translation>与 IEEE 754 一样有无穷大和 NaN：全 1 的指数不表示数值。</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/number_format_panel.cpp" line="178" />
+            <source>No infinity: only the all-ones pattern is NaN, so the top exponent still holds numbers.</source>
+            <translation>没有无穷大：只有全 1 的编码是 NaN，因此最高的指数仍表示数值。</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/number_format_panel.cpp" line="180" />
+            <source>Every pattern is a number: no infinity, no NaN.</source>
+            <translation>每个编码都是数值：没有无穷大，也没有 NaN。</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/number_format_panel.cpp" line="188" />
+            <source>%1: %2 bits</source>
+            <translation>%1：%2 位</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/number_format_panel.cpp" line="191" />
+            <source>sign</source>
+            <translation>符号</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/number_format_panel.cpp" line="191" />
+            <source>sign: 1 bit</source>
+            <translation>符号：1 位</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/number_format_panel.cpp" line="192" />
+            <source>exponent</source>
+            <translation>指数</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/number_format_panel.cpp" line="193" />
+            <source>exponent bits: %1</source>
+            <translation>指数位数：%1</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/number_format_panel.cpp" line="195" />
+            <source>mantissa</source>
+            <translation>尾数</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/number_format_panel.cpp" line="196" />
+            <source>mantissa bits: %1</source>
+            <translation>尾数位数：%1</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/number_format_panel.cpp" line="220" />
+            <source>sign (two&apos;s complement): 1 bit</source>
+            <translation>符号（补码）：1 位</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/number_format_panel.cpp" line="221" />
+            <source>value</source>
+            <translation>数值</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/number_format_panel.cpp" line="221" />
+            <source>value bits: %1</source>
+            <translation>数值位数：%1</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/number_format_panel.cpp" line="225" />
+            <source>A %1-bit two&apos;s-complement integer: %2 to %3 in steps of 1, %4 levels. It needs a scale per group of weights to stand for real numbers (Q4_0, GPTQ, AWQ).</source>
+            <translation>%1 位补码整数：%2 到 %3，步长 1，共 %4 个取值。每组权重需要一个缩放因子才能表示实数（Q4_0、GPTQ、AWQ）。</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/number_format_panel.cpp" line="234" />
+            <source>index</source>
+            <translation>索引</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/number_format_panel.cpp" line="235" />
+            <source>index into %1 fixed values: %2 bits</source>
+            <translation>指向 %1 个固定值的索引：%2 位</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/number_format_panel.cpp" line="238" />
+            <source>Not a float: a %1-bit index picks one of %2 fixed values from %3 to %4 (the smallest above zero is %5), spaced unevenly, closer together near zero.</source>
+            <translation>不是浮点数：%1 位索引从 %3 到 %4 之间的 %2 个固定值中选一个（大于零的最小值为 %5），间距不均匀，越靠近零越密。</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/number_format_panel.cpp" line="254" />
+            <source>One block of %1: %2 × %3 and one %4 scale</source>
+            <translation>%1 的一个块：%2 × %3 加一个 %4 缩放因子</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/number_format_panel.cpp" line="256" />
+            <source>%1 scale: %2 bits</source>
+            <translation>%1 缩放因子：%2 位</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/number_format_panel.cpp" line="260" />
+            <source>%1 × %2: %3 bits each</source>
+            <translation>%1 × %2：每个 %3 位</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/number_format_panel.cpp" line="262" />
+            <source>%1: every %2 values share one %3 scale, so each value takes %4 + %5 / %2 = %6 bits.</source>
+            <translation>%1：每 %2 个值共用一个 %3 缩放因子，因此每个值占 %4 + %5 / %2 = %6 位。</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/number_format_panel.cpp" line="270" />
+            <source>Each tensor adds one %1 scale on top.</source>
+            <translation>每个张量另有一个 %1 缩放因子。</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/number_format_panel.cpp" line="272" />
+            <source>Each value is %1:</source>
+            <translation>每个值都是 %1：</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/number_format_panel.cpp" line="296" />
+            <source>%1 scale of all %2 weights</source>
+            <translation>全部 %2 个权重的 %1 缩放因子</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/number_format_panel.cpp" line="298" />
+            <source>%1 scale of the sub-block mins</source>
+            <translation>子块最小值的 %1 缩放因子</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/number_format_panel.cpp" line="300" />
+            <source>%1 scale of the sub-block scales</source>
+            <translation>子块缩放因子的 %1 缩放因子</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/number_format_panel.cpp" line="303" />
+            <source>%1 scales and %1 mins of the sub-blocks, %2 bits each</source>
+            <translation>子块的 %1 个缩放因子和 %1 个最小值，每个 %2 位</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/number_format_panel.cpp" line="304" />
+            <source>%1 scales of the sub-blocks, %2 bits each</source>
+            <translation>子块的 %1 个缩放因子，每个 %2 位</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/number_format_panel.cpp" line="309" />
+            <source>the low %1 bits of each weight</source>
+            <translation>每个权重的低 %1 位</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/number_format_panel.cpp" line="310" />
+            <source>the weights, %1 bits each</source>
+            <translation>权重本身，每个 %1 位</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/number_format_panel.cpp" line="314" />
+            <source>%1 more bits of each weight</source>
+            <translation>每个权重另外的 %1 位</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/number_format_panel.cpp" line="316" />
+            <source>%1: %2 bytes, %3</source>
+            <translation>%1：%2 字节，%3</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/number_format_panel.cpp" line="343" />
+            <source>%1: %2 weights in %3 bytes</source>
+            <translation>%1：%2 个权重占 %3 字节</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/number_format_panel.cpp" line="356" />
+            <source>%1 bytes × 8 / %2 weights = %3 bits per weight: %4 for the weights themselves, %5 for the scales.</source>
+            <translation>%1 字节 × 8 / %2 个权重 = 每个权重 %3 位：权重本身占 %4 位，缩放因子占 %5 位。</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/number_format_panel.cpp" line="362" />
+            <source>The scales cover %1 sub-blocks of %2 weights and are themselves scaled by the F16 values of the whole super-block.</source>
+            <translation>缩放因子覆盖 %1 个子块（每块 %2 个权重），它们本身又由整个超级块的 F16 值缩放。</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/number_format_panel.cpp" line="364" />
+            <source>The scales cover %1 sub-blocks of %2 weights.</source>
+            <translation>缩放因子覆盖 %1 个子块（每块 %2 个权重）。</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/number_format_panel.cpp" line="381" />
+            <source>%1 in %2: %3 bits per weight</source>
+            <translation>%1（%2）：每个权重 %3 位</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/number_format_panel.cpp" line="387" />
+            <source>%1: %2 % of the weights, %3 bits each</source>
+            <translation>%1：%2 % 的权重，每个 %3 位</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/number_format_panel.cpp" line="397" />
+            <source>%1 says %2 bits; %3&apos;s weights take %4 per weight: the block types add their scales, and some tensors are kept in wider types (the shares above).</source>
+            <translation>%1 名义上是 %2 位；%3 的权重实际每个占 %4 位：块类型要加上缩放因子，而且部分张量保存为更宽的类型（见上方的占比）。</translation>
+        </message>
+    </context>
+    <context>
+        <name>headroom::gui::RuleOfThumbSeries</name>
+        <message>
+            <location filename="../../app/gui/rule_of_thumb_series.cpp" line="72" />
+            <source>Rule of thumb (parameters × bytes per weight)</source>
+            <translation>经验法则（参数量 × 每个权重的字节数）</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/rule_of_thumb_series.cpp" line="74" />
+            <source>Rule × 1.5–2</source>
+            <translation>经验法则 × 1.5–2</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/rule_of_thumb_series.cpp" line="79" />
+            <source>This estimate, all memory</source>
+            <translation>本次估算（全部内存）</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/rule_of_thumb_series.cpp" line="120" />
+            <source>Top row: the rule (faint bar), its × 1.5–2 band (dashed) and this estimate on every device and in system RAM (solid line).</source>
+            <translation>顶行：经验法则（浅色条）、它的 × 1.5–2 区间（虚线框）和本次估算在所有设备及系统内存中的总量（实线）。</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/rule_of_thumb_series.cpp" line="125" />
+            <source>Rule of thumb</source>
+            <translation>经验法则</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/rule_of_thumb_series.cpp" line="131" />
+            <source>the same</source>
+            <translation>相同</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/rule_of_thumb_series.cpp" line="132" />
+            <source>%1 % more</source>
+            <translation>多出 %1 %</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/rule_of_thumb_series.cpp" line="133" />
+            <source>%1 % less</source>
+            <translation>少 %1 %</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/rule_of_thumb_series.cpp" line="134" />
+            <source>Rule of thumb: %1 B parameters × %2 B per weight = %3 GB (× 1.5–2: %4–%5 GB); this estimate %6 GB, %7.</source>
+            <translation>经验法则：%1 B 参数 × 每个权重 %2 字节 = %3 GB（× 1.5–2：%4–%5 GB）；本次估算 %6 GB，%7。</translation>
+        </message>
     </context>
     <context>
         <name>headroom::gui::MyModelsPanel</name>

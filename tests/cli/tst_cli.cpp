@@ -11,6 +11,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QtTest>
 
 #include <cmath>
@@ -649,6 +650,30 @@ private slots:
         QVERIFY(!listed[3].toObject()["source"].toString().isEmpty());
         QVERIFY(
             cli({"list", "presets"}).out.contains("personal-chat                      Personal chat - your engine, 1 slot x 4,096 tokens"));
+    }
+
+    /** The rule of thumb beside the estimate: 8,190,735,360 parameters x 0.5 B for Q4_K_M, against every byte placed. */
+    void ruleOfThumb()
+    {
+        const QStringList args{"estimate", "--model", "qwen3-8b", "--quant", "Q4_K_M", "--gpu", "rtx-4090", "--ctx", "8192"};
+        const auto o = jsonOf(cli(QStringList(args) << "--json"));
+        const auto rule = o["rule_of_thumb"].toObject();
+        QVERIFY(rule["applies"].toBool());
+        QCOMPARE(bytes(rule["parameters"]), qint64(8190735360));
+        QCOMPARE(rule["bytes_per_weight"].toDouble(), 0.5);
+        QCOMPARE(bytes(rule["weights_bytes"]), qint64(4095367680));
+        QCOMPARE(bytes(rule["low_bytes"]), qint64(6143051520));
+        QCOMPARE(bytes(rule["high_bytes"]), qint64(8190735360));
+        qint64 total = bytes(o["host"].toObject()["total_bytes"]);
+        for (const auto &d : o["devices"].toArray())
+            total += bytes(d.toObject()["total_bytes"]);
+        QCOMPARE(bytes(rule["estimate_bytes"]), total);
+        const double percent = std::round((double(total) - 4095367680.0) / 4095367680.0 * 1000) / 10;
+        QVERIFY(std::abs(rule["percent"].toDouble() - percent) < 0.06);
+        QVERIFY(percent > 0);
+        const QString text = QString::fromUtf8(cli(args).out);
+        QVERIFY2(text.contains("rule of thumb: 8.19B x 0.5 B = 4.10 GB (x1.5-2: 6.14-8.19 GB); this estimate "), qPrintable(text));
+        QVERIFY2(QRegularExpression(QStringLiteral(" GB, \\d+ % more\\n")).match(text).hasMatch(), qPrintable(text));
     }
 };
 

@@ -124,6 +124,13 @@ private slots:
         QTest::newRow("recovery of an unknown quant") << "recovery" << "\"quant\": \"gptq-int8\"" << "\"quant\": \"gptq-int9\"" << int(CatalogError::Problem::UnknownReference) << "quant";
         QTest::newRow("zero baseline") << "recovery" << "\"baseline\": 82.3" << "\"baseline\": 0" << int(CatalogError::Problem::BadValue) << "baseline";
         QTest::newRow("unknown study field") << "recovery" << "\"benchmark\": \"MMLU\"," << "\"benchmark\": \"MMLU\", \"harness\": \"x\"," << int(CatalogError::Problem::UnknownField) << "harness";
+        // number_formats.json and quantizations.json's nominal_bits (the rule of thumb's width).
+        QTest::newRow("format block of an unknown scale") << "number_formats" << "\"scale\": \"e8m0\"" << "\"scale\": \"e9m0\"" << int(CatalogError::Problem::UnknownReference) << "block.scale";
+        QTest::newRow("lookup with a value missing") << "number_formats" << "-1.0, -0.6961928009986877," << "-0.6961928009986877," << int(CatalogError::Problem::BadValue) << "values";
+        QTest::newRow("float without specials") << "number_formats" << "\"specials\": \"none\"," << "" << int(CatalogError::Problem::Missing) << "specials";
+        QTest::newRow("block format publishing a range") << "number_formats" << "\"element\": \"fp4-e2m1\"," << "\"element\": \"fp4-e2m1\", \"published\": {}," << int(CatalogError::Problem::UnknownField) << "published";
+        QTest::newRow("nominal width above the storage") << "quantizations" << "\"nominal_bits\": 2," << "\"nominal_bits\": 4," << int(CatalogError::Problem::BadValue) << "nominal_bits";
+        QTest::newRow("nominal width not the layout's") << "quantizations" << "\"bpw\": 4.15625,\n      \"nominal_bits\": 4," << "\"bpw\": 4.15625,\n      \"nominal_bits\": 3," << int(CatalogError::Problem::BadValue) << "nominal_bits";
     }
     void brokenCatalogNamesFileEntryField()
     {

@@ -20,6 +20,7 @@ private slots:
         QTest::newRow("quantizations, chinese, dark") << QStringList{"--tab", "quants", "--lang", "zh_CN", "--dark", "--model", "gemma-3-27b-it",
                                                                     "--gpu", "rtx-4090", "--size", "1024x640"} << QSize(1024, 640);
         QTest::newRow("chinese, compare") << QStringList{"--model=llama3.3:70b", "--lang", "zh_CN", "--tab", "compare"} << QSize(1280, 800);
+        QTest::newRow("number formats, chinese, dark") << QStringList{"--tab", "formats", "--lang", "zh_CN", "--dark"} << QSize(1280, 800);
         QTest::newRow("mixed cards + ram") << QStringList{"--model", "qwen3-32b", "--gpu", "rtx-3090", "--gpu", "rtx-4090",
                                                          "--ram", "64", "--kv-type", "q8_0", "--flash-attn", "on"} << QSize(1280, 800);
         QTest::newRow("context tab, chinese, dark") << QStringList{"--tab", "context", "--lang", "zh_CN", "--dark", "--model",
