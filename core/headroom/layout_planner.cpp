@@ -53,20 +53,14 @@ LayoutPlanner::LayoutPlanner(const EstimateRequest &req, const EngineBehaviour &
     const double share =
         inv.experts > 0 ? static_cast<double>(inv.expertsUsed) / static_cast<double>(inv.experts) : 1.0; // routed experts read per token
     for (const auto &t : inv.tensors) {
-        if (t.layer < 0) {
-            // Tied embeddings double as the output matrix. llama.cpp keeps the lookup table on the host and
-            // loads a second copy with the output layer; other engines hold the one matrix with the output.
-            if (m.tiedEmbeddings) {
-                m_weights[n] += t.bytes;
-                m_active[n] += t.bytes;
-            }
-            if (!m.tiedEmbeddings || traits.embeddingsOnHost)
-                m_input += t.bytes;
+        const TensorUnits at = tensorUnits(t, m.layers, m.tiedEmbeddings, traits.embeddingsOnHost);
+        if (at.input)
+            m_input += t.bytes;
+        if (at.unit < 0)
             continue;
-        }
-        const auto unit = std::min<std::size_t>(static_cast<std::size_t>(t.layer), n);
+        const auto unit = static_cast<std::size_t>(at.unit);
         m_weights[unit] += t.bytes;
-        m_active[unit] += static_cast<Bytes>(static_cast<double>(t.bytes) * (t.routedExpert ? share : 1.0));
+        m_active[unit] += t.layer < 0 ? t.bytes : static_cast<Bytes>(static_cast<double>(t.bytes) * (t.routedExpert ? share : 1.0));
     }
     m_weightsBefore.assign(n + 2, 0);
     for (std::size_t u = 0; u <= n; ++u)
@@ -105,10 +99,8 @@ LayoutPlanner::LayoutPlanner(const EstimateRequest &req, const EngineBehaviour &
     m_bounds.reserve(req.devices.size() + 1);
 }
 
-LayoutPlanner::Loads LayoutPlanner::loads(const ResolvedSettings &s) const
+ComputeParams LayoutPlanner::computeParams(const ResolvedSettings &s, const KvGeometry &g) const
 {
-    const auto &m = *m_req.model;
-    const auto g = kvGeometry(m, *m_req.engine, *s.behaviour, s.keyType, s.valueType, s.ctx, s.parallel, s.tokens);
     ComputeParams p;
     p.kv = g;
     p.tokens = s.tokens;
@@ -117,6 +109,14 @@ LayoutPlanner::Loads LayoutPlanner::loads(const ResolvedSettings &s) const
     p.tensorParallel = m_req.engine->traits.devicePolicy == DevicePolicy::TensorParallel
                            ? static_cast<std::uint32_t>(std::max<std::size_t>(m_req.devices.size(), 1))
                            : 1;
+    return p;
+}
+
+LayoutPlanner::Loads LayoutPlanner::loads(const ResolvedSettings &s) const
+{
+    const auto &m = *m_req.model;
+    const auto g = kvGeometry(m, *m_req.engine, *s.behaviour, s.keyType, s.valueType, s.ctx, s.parallel, s.tokens);
+    const ComputeParams p = computeParams(s, g);
     Loads l;
     l.kvPerCell = kvCellBytes(m, g);
     l.fullCells = g.fullCells;
@@ -330,7 +330,7 @@ bool LayoutPlanner::leavesMarginFree(const Loads &l, Bytes margin) const
     return !overflows(totalsLayers(l, set, units), set, margin);
 }
 
-Layout LayoutPlanner::layout(const ResolvedSettings &s) const
+Layout LayoutPlanner::layout(const ResolvedSettings &s, LayoutTrace *trace) const
 {
     const auto &m = *m_req.model;
     const auto g = kvGeometry(m, *m_req.engine, *s.behaviour, s.keyType, s.valueType, s.ctx, s.parallel, s.tokens);
@@ -342,14 +342,25 @@ Layout LayoutPlanner::layout(const ResolvedSettings &s) const
         const DeviceSet &set = chooseDevices(l);
         const std::uint32_t all = m.layers + 1;
         if (m_req.gpuLayers)
-            return placeLayers(s, kv, l.compute, set, static_cast<std::uint32_t>(std::clamp(*m_req.gpuLayers, 0, static_cast<int>(all))));
+            return placeLayers(s, kv, l.compute, set, static_cast<std::uint32_t>(std::clamp(*m_req.gpuLayers, 0, static_cast<int>(all))),
+                               trace);
         if (!m_req.engine->traits.offloadsToHost || m_req.devices.empty())
-            return placeLayers(s, kv, l.compute, set, all);
+            return placeLayers(s, kv, l.compute, set, all, trace);
         // As many units as fit, as llama.cpp's --fit and Ollama's scheduler choose (--fit keeps a margin free).
         for (std::uint32_t units = all;; --units)
             if (units == 0 || !overflows(totalsLayers(l, set, units), set, s.fitMargin))
-                return placeLayers(s, kv, l.compute, set, units);
+                return placeLayers(s, kv, l.compute, set, units, trace);
     }();
+    if (trace) {
+        trace->tensorParallel = m_tensorParallel;
+        trace->kvReplicated = m_kvReplicated;
+        trace->inputOnHost = m_embeddingsOnHost || m_req.devices.empty();
+        trace->kv = g;
+        trace->hostCheckpoints = l.hostCheckpoints;
+        trace->vision = m_vision;
+        // The same strategy call as loads(), this time keeping the candidates it chose from.
+        trace->compute = computeBuffers(m, *m_req.engine, *s.behaviour, computeParams(s, g), &trace->why);
+    }
     // llama-server keeps its context checkpoints of a hybrid model's recurrent state in host memory.
     out.placement.host.kvCache += l.hostCheckpoints;
     return out;
@@ -369,7 +380,7 @@ DeviceUsage LayoutPlanner::emptyUsage(std::size_t idx) const
 }
 
 Layout LayoutPlanner::placeLayers(const ResolvedSettings &s, const std::vector<Bytes> &kvPerLayer, const ComputeBuffers &compute,
-                                  const DeviceSet &set, std::uint32_t gpuUnits) const
+                                  const DeviceSet &set, std::uint32_t gpuUnits, LayoutTrace *trace) const
 {
     const std::uint32_t n = m_layers;
     Layout out;
@@ -400,6 +411,8 @@ Layout LayoutPlanner::placeLayers(const ResolvedSettings &s, const std::vector<B
         const Bytes kv = unit < n ? kvPerLayer[unit] : 0;
         DeviceUsage *d = deviceFor(unit);
         DeviceUsage &target = d ? *d : p.host;
+        if (trace)
+            trace->unitDevice.push_back(d ? static_cast<int>(d - p.devices.data()) : -1);
         target.weights += m_weights[unit];
         target.kvCache += kv;
         target.layers += 1;
