@@ -7,12 +7,14 @@
 #include "context_report.h"
 #include "detect_report.h"
 #include "quants_report.h"
+#include "explain_report.h"
 #include "text_report.h"
 
 #include <advice_json.h>
 #include <csv_report.h>
 #include <error_text.h>
 #include <estimate_json.h>
+#include <explanation_json.h>
 #include <launch_command_text.h>
 #include <markdown_report.h>
 #include <preset_text.h>
@@ -21,6 +23,7 @@
 
 #include <headroom/apply_preset.h>
 #include <headroom/estimator.h>
+#include <headroom/explanation.h>
 #include <headroom/io/library_scan.h>
 #include <headroom/io/model_loader.h>
 #include <headroom/launch_command.h>
@@ -140,6 +143,8 @@ int runEstimate(const Catalog &catalog, const CliOptions &o, const probe::System
             j["preset"] = options::presetJson(*preset, keptFromUser(*preset, o.stated));
         if (o.printCommand)
             j["launch"] = options::launchCommandJson(buildLaunchCommand(rr, inputs, placement));
+        if (o.explain)
+            j["explain"] = options::explanationJson(explain(rr.request, placement));
         out << j.dump(2) << "\n";
         break;
     }
@@ -152,6 +157,8 @@ int runEstimate(const Catalog &catalog, const CliOptions &o, const probe::System
                                           placement.ctx)
                 << "\n";
         printReport(out, rr, placement);
+        if (o.explain)
+            printExplanation(out, rr, placement, explain(rr.request, placement));
         if (o.printCommand)
             printLaunchCommand(out, buildLaunchCommand(rr, inputs, placement));
         break;

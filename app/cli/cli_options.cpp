@@ -12,7 +12,7 @@ const char *usageText()
            "  headroom-cli estimate --model M [--quant Q] [--engine E] [--engine-version V] [--ctx N]\n"
            "               [--parallel N] [--batch N] [--ubatch N] [--kv-type T] [--flash-attn on|off]\n"
            "               [--gpu-layers N] [--gpu ID]... [--gpus N] [--spread] [--ram GIB] [--json]\n"
-           "               [--format md|csv|json] [--print-command] [--preset ID]\n"
+           "               [--format md|csv|json] [--print-command] [--preset ID] [--explain]\n"
            "  headroom-cli advise [--gpu ID]... [--gpus N] [--ram GIB] [--engine E] [--engine-version V] [--ctx N]\n"
            "               [--parallel N] [--kv-type T] [--metric M] [--min-tokens-per-second N] [--family F]\n"
            "               [--partial] [--top N] [--json] [--print-command] [--preset ID]\n"
@@ -53,6 +53,8 @@ const char *usageText()
            "               --json a \"launch\" object)\n"
            "  --preset ID  a scenario (headroom-cli list presets): sets the engine, context and parallel slots\n"
            "               it names; --engine, --ctx, --parallel, --kv-type, --flash-attn given as well win\n"
+           "  --explain    also why each number is what it is: every segment's arithmetic on every device and\n"
+           "               the host, and the assumptions with their sources (with --json an \"explain\" object)\n"
            "\n"
            "Exit codes: 0 success, 2 bad arguments or data (one line on stderr), 1 internal error.\n";
 }
@@ -164,11 +166,18 @@ std::variant<CliOptions, UsageError> parseArguments(const std::vector<std::strin
             o.printCommand = true;
             continue;
         }
-        if (arg == "--preset" && (o.command == Command::Estimate || o.command == Command::Advise)) {
+        if (arg == "--preset" && (o.command == Command::Estimate || o.command == Command::Advise || o.command == Command::Quants ||
+                                  o.command == Command::Context)) {
             auto v = takesValue();
             if (auto *e = std::get_if<UsageError>(&v))
                 return *e;
             o.preset = std::get<std::string>(v);
+            continue;
+        }
+        if (arg == "--explain" && o.command == Command::Estimate) {
+            if (hasInlineValue)
+                return UsageError{E::BadChoice, arg, value, {}};
+            o.explain = true;
             continue;
         }
         if (arg == "--json") {
@@ -224,6 +233,12 @@ std::variant<CliOptions, UsageError> parseArguments(const std::vector<std::strin
         o.stated.kvType = o.stated.kvType || arg == "--kv-type";
         o.stated.flashAttn = o.stated.flashAttn || arg == "--flash-attn";
     }
+    // The exports have a fixed layout (docs/cli.md); the explanation is text or JSON.
+    if (o.explain && (o.format == Format::Markdown || o.format == Format::Csv))
+        return UsageError{E::Conflict,
+                          "--explain",
+                          "it explains the text report or --json",
+                          {o.format == Format::Markdown ? "--format md" : "--format csv"}};
     if ((o.command == Command::Estimate || o.command == Command::Context) && o.inputs.model.empty())
         return UsageError{E::MissingModel, "--model", {}, {}};
     if (o.command == Command::Quants && o.inputs.model.empty())

@@ -36,6 +36,9 @@ std::string describe(const UsageError &e)
         return (e.value.empty() ? std::string("estimate") : e.value) +
                " needs --model (an Ollama tag, Hugging Face repo id or catalog id; see headroom-cli list models)";
     case C::MissingListKind: return "list needs what to list: " + joined(e.choices);
+    case C::Conflict:
+        return e.argument + " cannot be combined with " + (e.choices.empty() ? e.value : e.choices.front()) +
+               (e.value.empty() ? "" : " (" + e.value + ")");
     }
     return "bad arguments";
 }

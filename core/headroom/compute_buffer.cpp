@@ -29,6 +29,14 @@ Bytes attentionWidth(const ModelSpec &m)
     return Bytes{m.heads} * m.headDim + 2 * Bytes{m.kvHeads} * m.headDim;
 }
 
+/** The bf16 activations of one prefill pass of `t` tokens (transformers, mlx-lm), as their strategies size them. */
+ExplainTerm prefillActivations(const ModelSpec &m, Bytes t)
+{
+    return productTerm(TermKind::Activations,
+                       {times(Factor::Tokens, t), times(Factor::Elements, 3 * ffnWidth(m) + 4 * Bytes{m.hidden}),
+                        detail(Factor::FfnWidth, ffnWidth(m)), detail(Factor::Hidden, m.hidden), times(Factor::ElementBytes, kF16)});
+}
+
 /**
  * llama.cpp reserves its compute buffer with a worst-case graph of n_ubatch tokens against the full
  * cache. Fitted to the buffer sizes in its load logs (tests/data/calibration.csv, kind "exact
@@ -36,15 +44,15 @@ Bytes attentionWidth(const ModelSpec &m)
  * mask dominates; with it, an F16 mask; the output layer needs F32 logits for every token of the
  * ubatch. Four hidden-state rows per token stay live around the attention (residual, norm, Q, KQV).
  */
-ComputeBuffers llamaCpp(const ModelSpec &m, const EngineBehaviour &b, const ComputeParams &p)
+ComputeBuffers llamaCpp(const ModelSpec &m, const EngineBehaviour &b, const ComputeParams &p, ComputeBreakdown *why)
 {
     const Bytes ub = std::min<Bytes>(p.tokens, std::max<Bytes>(p.kv.fullCells, 1));
     const Bytes nKv = p.kv.fullCells;
     const Bytes hiddenRows = 4 * ub * m.hidden * kF32;
+    const bool quantized = p.kv.keyType == KvType::Q8_0 || p.kv.keyType == KvType::Q4_0;
     Bytes attention = 0;
     if (p.flashAttn) {
         attention = nKv * ub * kF16 + hiddenRows;
-        const bool quantized = p.kv.keyType == KvType::Q8_0 || p.kv.keyType == KvType::Q4_0;
         if (quantized) // flash attention dequantizes one layer's K and V to F16 first
             attention += nKv * (Bytes{m.kvHeads} * m.headDim + Bytes{m.kvHeads} * m.valueDim()) * kF16;
     } else {
@@ -60,6 +68,42 @@ ComputeBuffers llamaCpp(const ModelSpec &m, const EngineBehaviour &b, const Comp
     // Host: the token embeddings are gathered on the CPU, the mask is built there, and the logits of
     // every sequence come back into an output buffer.
     out.hostFixed = ub * m.hidden * kF32 + nKv * ub * (p.flashAttn ? kF16 : kF32) + Bytes{m.vocab} * kF32 * p.parallel;
+    if (why) {
+        using F = Factor;
+        using K = TermKind;
+        const auto rows = [&](Bytes n) {
+            return productTerm(K::HiddenRows,
+                               {times(F::Rows, n), times(F::Tokens, ub), times(F::Hidden, m.hidden), times(F::ElementBytes, kF32)});
+        };
+        std::vector<ExplainTerm> att;
+        if (p.flashAttn) {
+            att.push_back(productTerm(K::AttentionMask, {times(F::Cells, nKv), times(F::Tokens, ub), times(F::ElementBytes, kF16)}));
+            if (quantized)
+                att.push_back(
+                    productTerm(K::KvDequantized,
+                                {times(F::Cells, nKv), times(F::Elements, Bytes{m.kvHeads} * m.headDim + Bytes{m.kvHeads} * m.valueDim()),
+                                 detail(F::KvHeads, m.kvHeads), detail(F::HeadDim, m.headDim), times(F::ElementBytes, kF16)}));
+        } else {
+            att.push_back(productTerm(
+                K::KqMatrix, {times(F::Cells, nKv), times(F::Tokens, ub), times(F::Heads, m.heads), times(F::ElementBytes, kF32)}));
+            att.push_back(productTerm(K::AttentionMask, {times(F::Cells, nKv), times(F::Tokens, ub), times(F::ElementBytes, kF32)}));
+        }
+        att.push_back(rows(4));
+        const auto attentionTerm = sumTerm(K::AttentionScratch, std::move(att));
+        const auto ffnTerm =
+            sumTerm(K::FfnScratch, {productTerm(K::FfnActivations, {times(F::Rows, 2), times(F::Tokens, ub),
+                                                                    times(F::FfnWidth, ffnWidth(m)), times(F::ElementBytes, kF32)}),
+                                    rows(2)});
+        const auto logitsTerm = sumTerm(
+            K::OutputLogits,
+            {productTerm(K::Logits, {times(F::Vocab, m.vocab), times(F::Rows, outputRows), times(F::ElementBytes, kF32)}), rows(1)});
+        why->layer = {attentionTerm, ffnTerm};
+        why->output = {attentionTerm, ffnTerm, logitsTerm};
+        why->host = {
+            productTerm(K::EmbeddingGather, {times(F::Tokens, ub), times(F::Hidden, m.hidden), times(F::ElementBytes, kF32)}),
+            productTerm(K::AttentionMask, {times(F::Cells, nKv), times(F::Tokens, ub), times(F::ElementBytes, p.flashAttn ? kF16 : kF32)}),
+            productTerm(K::Logits, {times(F::Vocab, m.vocab), times(F::ElementBytes, kF32), times(F::Sequences, p.parallel)})};
+    }
     return out;
 }
 
@@ -68,7 +112,7 @@ ComputeBuffers llamaCpp(const ModelSpec &m, const EngineBehaviour &b, const Comp
  * MLP and attention projections per token (split across tensor-parallel ranks) plus one F32 logits row
  * per sampled sequence. Fitted to the vLLM profiler lines in tests/data/calibration.csv.
  */
-ComputeBuffers vllm(const ModelSpec &m, const ComputeParams &p)
+ComputeBuffers vllm(const ModelSpec &m, const ComputeParams &p, ComputeBreakdown *why)
 {
     const Bytes t = p.tokens;
     const Bytes tp = std::max<std::uint32_t>(p.tensorParallel, 1);
@@ -77,6 +121,18 @@ ComputeBuffers vllm(const ModelSpec &m, const ComputeParams &p)
     ComputeBuffers out;
     out.layerScratch = t * perToken + sampled * (m.vocab / tp) * kF32;
     out.outputScratch = out.layerScratch;
+    if (why) {
+        using F = Factor;
+        const auto pass =
+            sumTerm(TermKind::ProfilePass,
+                    {productTerm(TermKind::Activations, {times(F::Tokens, t), times(F::RowBytes, perToken),
+                                                         detail(F::FfnWidth, ffnWidth(m)), detail(F::Elements, attentionWidth(m)),
+                                                         detail(F::Hidden, m.hidden), detail(F::Ranks, tp), detail(F::ElementBytes, kF16)}),
+                     productTerm(TermKind::Logits, {times(F::Rows, sampled), times(F::Vocab, m.vocab / tp), times(F::ElementBytes, kF32),
+                                                    detail(F::Ranks, tp)})});
+        why->layer = {pass};
+        why->output = {pass};
+    }
     return out;
 }
 
@@ -85,7 +141,7 @@ ComputeBuffers vllm(const ModelSpec &m, const ComputeParams &p)
  * for every prompt token before 4.45 (PR #31292) and for the last one after. The 1.5x on all-token
  * logits is fitted to the Qwen2 4.38.2 rows in tests/data/calibration.csv.
  */
-ComputeBuffers transformers(const ModelSpec &m, const EngineBehaviour &b, const ComputeParams &p)
+ComputeBuffers transformers(const ModelSpec &m, const EngineBehaviour &b, const ComputeParams &p, ComputeBreakdown *why)
 {
     const Bytes t = p.tokens;
     const Bytes activations = t * (3 * ffnWidth(m) + 4 * Bytes{m.hidden}) * kF16;
@@ -93,16 +149,34 @@ ComputeBuffers transformers(const ModelSpec &m, const EngineBehaviour &b, const 
     ComputeBuffers out;
     out.layerScratch = activations;
     out.outputScratch = activations + logits;
+    if (why) {
+        using F = Factor;
+        const auto act = prefillActivations(m, t);
+        const auto logitsTerm =
+            b.prefillLogitsAll ? productTerm(TermKind::Logits, {times(F::Tokens, t), times(F::Vocab, m.vocab), times(F::ElementBytes, kF32),
+                                                                times(F::Scale, 3), dividedBy(F::Scale, 2)})
+                               : productTerm(TermKind::Logits, {times(F::Vocab, m.vocab), times(F::ElementBytes, kF32), times(F::Rows, 2),
+                                                                times(F::Sequences, p.parallel)});
+        why->layer = {sumTerm(TermKind::PrefillPass, {act})};
+        why->output = {sumTerm(TermKind::PrefillPass, {act, logitsTerm})};
+    }
     return out;
 }
 
 /** mlx-lm prefills in chunks of prefill_step_size tokens and materialises the chunk's bf16 logits. */
-ComputeBuffers mlx(const ModelSpec &m, const ComputeParams &p)
+ComputeBuffers mlx(const ModelSpec &m, const ComputeParams &p, ComputeBreakdown *why)
 {
     const Bytes t = p.tokens;
     ComputeBuffers out;
     out.layerScratch = t * (3 * ffnWidth(m) + 4 * Bytes{m.hidden}) * kF16;
     out.outputScratch = out.layerScratch + t * m.vocab * kF16;
+    if (why) {
+        using F = Factor;
+        const auto act = prefillActivations(m, t);
+        why->layer = {sumTerm(TermKind::PrefillPass, {act})};
+        why->output = {sumTerm(TermKind::PrefillPass, {act, productTerm(TermKind::Logits, {times(F::Tokens, t), times(F::Vocab, m.vocab),
+                                                                                           times(F::ElementBytes, kF16)})})};
+    }
     return out;
 }
 
@@ -176,13 +250,14 @@ bool flashAttnChangesMemory(const EngineProfile &engine)
     return familyOf(engine.traits.computeFamily).value_or(EngineKind::LlamaCpp) == EngineKind::LlamaCpp;
 }
 
-ComputeBuffers computeBuffers(const ModelSpec &m, const EngineProfile &engine, const EngineBehaviour &b, const ComputeParams &p)
+ComputeBuffers computeBuffers(const ModelSpec &m, const EngineProfile &engine, const EngineBehaviour &b, const ComputeParams &p,
+                              ComputeBreakdown *why)
 {
     switch (familyOf(engine.traits.computeFamily).value_or(EngineKind::LlamaCpp)) {
-    case EngineKind::LlamaCpp: return llamaCpp(m, b, p);
-    case EngineKind::Vllm: return vllm(m, p);
-    case EngineKind::Transformers: return transformers(m, b, p);
-    case EngineKind::Mlx: return mlx(m, p);
+    case EngineKind::LlamaCpp: return llamaCpp(m, b, p, why);
+    case EngineKind::Vllm: return vllm(m, p, why);
+    case EngineKind::Transformers: return transformers(m, b, p, why);
+    case EngineKind::Mlx: return mlx(m, p, why);
     }
     return {};
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "headroom/engine_profile.h"
+#include "headroom/explain_term.h"
 #include "headroom/kv_cache.h"
 #include "headroom/model_spec.h"
 #include "headroom/request.h"
@@ -18,6 +19,17 @@ struct ComputeBuffers {
     Bytes layerScratch = 0;  ///< on every device that runs layers
     Bytes outputScratch = 0; ///< on the device that runs the output layer (includes layerScratch)
     Bytes hostFixed = 0;     ///< host-side input/output buffers (llama.cpp)
+};
+
+/**
+ * The candidates behind ComputeBuffers, as the strategy sized them (asked only by the explanation): the
+ * largest of `layer` is layerScratch, the largest of `output` is outputScratch, and `host` adds up to hostFixed.
+ * Each candidate is a sum of its parts, each part a product of its factors.
+ */
+struct ComputeBreakdown {
+    std::vector<ExplainTerm> layer;
+    std::vector<ExplainTerm> output;
+    std::vector<ExplainTerm> host;
 };
 
 struct ComputeParams {
@@ -40,8 +52,9 @@ struct ComputeParams {
  */
 [[nodiscard]] bool flashAttnChangesMemory(const EngineProfile &engine);
 
+/** `why`, when given, receives the candidates the buffers were chosen from (the estimate passes none). */
 [[nodiscard]] ComputeBuffers computeBuffers(const ModelSpec &m, const EngineProfile &engine, const EngineBehaviour &b,
-                                            const ComputeParams &p);
+                                            const ComputeParams &p, ComputeBreakdown *why = nullptr);
 
 /**
  * Tokens in the largest forward pass: the request's ubatch, else the family's default for this context

@@ -11,6 +11,8 @@ DeviceSpec deviceFromHardware(const Hardware &h)
     d.kind = h.kind;
     d.capacity = h.memoryBytes;
     d.wiredLimit = h.kind == MemoryKind::Discrete ? h.gpuLimitBytes : h.wiredLimitBytes;
+    if (d.wiredLimit)
+        d.limitSource = h.kind == MemoryKind::Discrete ? h.gpuLimitSource : h.source;
     d.bandwidthGBs = h.bandwidthGBs;
     return d;
 }

@@ -20,6 +20,11 @@ namespace headroom {
  */
 [[nodiscard]] Bytes appleWorkingSetLimit(const DeviceSpec &d);
 
+/** Where appleWorkingSetLimit's default rule comes from (a Mac without a measured limit). */
+inline constexpr const char *kAppleWorkingSetRuleSource =
+    "macOS recommendedMaxWorkingSetSize default: about 2/3 of RAM up to 36 GB, 3/4 above (measured in AlexsJones/llmfit PR #754 and "
+    "exo-explore/exo PR #1672; GPUStack issue #1375)";
+
 /** Bytes the engine can fill on this device: capacity less the engine's reserve or its own utilisation cap. */
 [[nodiscard]] Bytes usableBytes(const DeviceSpec &d, const EngineProfile &engine, const EngineBehaviour &b);
 

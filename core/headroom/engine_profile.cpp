@@ -79,6 +79,29 @@ bool EngineTraits::isDefaultFor(const std::string &what) const
     return std::find(defaultFor.begin(), defaultFor.end(), what) != defaultFor.end();
 }
 
+const std::string &EngineBehaviour::rowOf(const std::string &key) const
+{
+    static const std::string none;
+    for (const auto &[k, row] : keyRows)
+        if (k == key)
+            return row;
+    return none;
+}
+
+const EngineBehaviour *EngineProfile::row(const std::string &from) const
+{
+    for (const auto &v : versions)
+        if (v.from == from)
+            return &v;
+    return nullptr;
+}
+
+const std::string &EngineProfile::sourceOf(const EngineBehaviour &b, const std::string &key) const
+{
+    const auto *r = row(b.rowOf(key));
+    return r ? r->source : b.source;
+}
+
 const EngineBehaviour &EngineProfile::behaviourFor(const std::string &version) const
 {
     if (version.empty())

@@ -88,6 +88,12 @@ struct EngineBehaviour {
     std::uint32_t ctxCheckpoints = 0;
     bool logitsForAllTokens = true; ///< llama.cpp reserves logits for every ubatch token (false: one per sequence)
     std::string source;
+    /// Where each setting came from: (engines.json key, the `from` of the row that last set it), oldest key first.
+    /// A key not listed is the built-in default of EngineBehaviour.
+    std::vector<std::pair<std::string, std::string>> keyRows;
+
+    /** The `from` of the row that set `key` (an engines.json versions key); empty when no row did. */
+    [[nodiscard]] const std::string &rowOf(const std::string &key) const;
 
     /** Whether flash attention is on for `arch` when the user leaves it to the engine. */
     [[nodiscard]] bool flashAttnByDefault(const std::string &arch) const;
@@ -132,6 +138,7 @@ struct EngineTraits {
     MixVariant mixVariant = MixVariant::LlamaCpp;
     FitPolicy fit;
     std::optional<VisionTraits> vision;
+    std::string source; ///< traits.source: where these traits come from
 
     [[nodiscard]] bool loads(WeightFormat f) const;
     [[nodiscard]] bool offers(KvType t) const;
@@ -174,6 +181,10 @@ struct EngineProfile {
     [[nodiscard]] const ArchitectureSupport *supportFor(const std::string &arch) const;
     /** Whether `version` loads `arch`; an empty version is the newest, which loads everything listed. */
     [[nodiscard]] bool loadsArchitecture(const std::string &arch, const std::string &version) const;
+    /** The versions row whose `from` is `from`; nullptr when none is. */
+    [[nodiscard]] const EngineBehaviour *row(const std::string &from) const;
+    /** The source of the row that set `key` for behaviour `b` (b's own source when no row names the key). */
+    [[nodiscard]] const std::string &sourceOf(const EngineBehaviour &b, const std::string &key) const;
 };
 
 /** Compares engine version strings by their numeric fields: "b4750" < "b5097", "0.6.6" < "0.6.10". */

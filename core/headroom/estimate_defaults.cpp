@@ -6,10 +6,7 @@
 #include <algorithm>
 
 namespace headroom {
-namespace {
-
-/** The context the engine picks when none is given (before any fitting to memory). */
-std::uint32_t defaultContext(const EstimateRequest &req, const EngineBehaviour &b)
+DefaultContext defaultContext(const EstimateRequest &req, const EngineBehaviour &b)
 {
     const auto &m = *req.model;
     if (!b.defaultCtxByVramGiB.empty() && !req.devices.empty()) {
@@ -20,17 +17,16 @@ std::uint32_t defaultContext(const EstimateRequest &req, const EngineBehaviour &
         // RTX 4090 reports 24564 MiB), so a marketed N GiB card belongs to the tier below N.
         for (const auto &[maxGiB, ctx] : b.defaultCtxByVramGiB)
             if (toGiB(vram) <= maxGiB)
-                return std::min(ctx, m.maxContext);
+                return {std::min(ctx, m.maxContext), ContextRule::ByVram};
     }
     if (b.defaultCtx > 0)
-        return std::min(b.defaultCtx, m.maxContext);
+        return {std::min(b.defaultCtx, m.maxContext), ContextRule::EngineDefault};
     // 0: the model's full context, except for engines whose cache grows with the conversation
     // (transformers, MLX): Headroom then sizes a conversation of the engine's `conversation_ctx` tokens.
     const auto conversation = req.engine->traits.conversationCtx;
-    return conversation > 0 ? std::min(conversation, m.maxContext) : m.maxContext;
+    return conversation > 0 ? DefaultContext{std::min(conversation, m.maxContext), ContextRule::Conversation}
+                            : DefaultContext{m.maxContext, ContextRule::ModelMax};
 }
-
-} // namespace
 
 ResolvedSettings resolveSettings(const EstimateRequest &req, std::optional<std::uint32_t> parallelOverride)
 {
@@ -40,7 +36,7 @@ ResolvedSettings resolveSettings(const EstimateRequest &req, std::optional<std::
     r.behaviour = &req.engine->behaviourFor(req.engineVersion);
     const auto &b = *r.behaviour;
     r.ctxFromEngine = !req.ctx.has_value();
-    r.ctx = req.ctx.value_or(defaultContext(req, b));
+    r.ctx = req.ctx ? *req.ctx : defaultContext(req, b).ctx;
     // A KV pool (vLLM) only needs room for one full sequence to start, and llama-server's default slots
     // share one unified cache of the context's size: either way the memory is that of a single sequence.
     const std::uint32_t engineParallel = traits.kvPool || b.kvUnified ? 1 : b.defaultParallel;

@@ -25,6 +25,17 @@ struct ResolvedSettings {
     std::vector<Notice> notices;
 };
 
+/** Which rule set an unset context. */
+enum class ContextRule { EngineDefault, ByVram, ModelMax, Conversation };
+
+struct DefaultContext {
+    std::uint32_t ctx = 0;
+    ContextRule rule = ContextRule::EngineDefault;
+};
+
+/** The context the engine picks when none is given (before any fitting to memory), and by which rule. */
+[[nodiscard]] DefaultContext defaultContext(const EstimateRequest &req, const EngineBehaviour &b);
+
 /** The engine's defaults applied to `req`; `parallelOverride` replaces the parallel count (auto parallel). */
 [[nodiscard]] ResolvedSettings resolveSettings(const EstimateRequest &req, std::optional<std::uint32_t> parallelOverride);
 

@@ -3,6 +3,7 @@
 
 #include "headroom/context_search.h"
 #include "headroom/estimate_defaults.h"
+#include "headroom/final_settings.h"
 #include "headroom/layer_placement.h"
 #include "headroom/verdict.h"
 
@@ -54,13 +55,7 @@ Placement estimateImpl(const EstimateRequest &req, bool withMaxContext)
     const auto &traits = req.engine->traits;
     // Every question below is about this request at one engine row: one planner answers them all.
     const LayoutPlanner planner(req, b);
-    if (!req.parallel && b.parallelAuto && r.parallel > 1 && !traits.kvPool &&
-        !planner.fullyFits(planner.loads(r), req.gpuLayers, r.fitMargin)) {
-        // Ollama's auto parallel: the default slot count if it fits, else a single slot.
-        r = resolveSettings(req, 1U);
-        r.notices.push_back(Notice::ParallelAutoReduced);
-    }
-    r = fitContext(req, std::move(r), planner);
+    r = finalSettings(req, std::move(r), planner);
     Layout l = planner.layout(r);
     Placement &p = l.placement;
     decideVerdict(req, p);

@@ -3,43 +3,33 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 namespace headroom {
 namespace {
 
-/** Bytes of `elements` cache entries of one token (ggml row size: quantized types come in 32-blocks). */
-Bytes rowBytes(KvType t, std::uint64_t elements)
+} // namespace
+
+KvTypeBlock kvTypeBlock(KvType t)
 {
     switch (t) {
-    case KvType::F32: return elements * 4;
+    case KvType::F32: return {1, 4};
     case KvType::F16:
-    case KvType::BF16: return elements * 2;
-    case KvType::Fp8: return elements;
-    case KvType::Q8_0: return (elements + 31) / 32 * 34; // block_q8_0: fp16 scale + 32 int8
-    case KvType::Q4_0: return (elements + 31) / 32 * 18; // block_q4_0: fp16 scale + 16 bytes
+    case KvType::BF16: return {1, 2};
+    case KvType::Fp8: return {1, 1};
+    case KvType::Q8_0: return {32, 34}; // block_q8_0: fp16 scale + 32 int8
+    case KvType::Q4_0: return {32, 18}; // block_q4_0: fp16 scale + 16 bytes
     }
-    return elements * 2;
+    return {1, 2};
 }
 
-struct LayerWidth {
-    std::uint64_t key = 0;
-    std::uint64_t value = 0;
-};
-
-LayerWidth widthOf(const ModelSpec &m, const KvGeometry &g, std::uint32_t kvHeads)
+Bytes kvRowBytes(KvType t, std::uint64_t elements)
 {
-    if (m.mla) {
-        const auto &a = *m.mla;
-        // llama.cpp (PR #12801) and vLLM cache the compressed latent. vLLM and llama.cpp since PR #19067 ("kv-cache :
-        // support V-less cache", 2026-01-24: "almost x2 less memory") read V as a view of it; llama.cpp in between
-        // kept the kv_lora_rank latent a second time as V (n_embd_head_v = kv_lora_rank).
-        if (g.mlaLatent)
-            return {std::uint64_t{a.kvLoraRank} + a.qkRopeHeadDim, g.mlaLatentValue ? std::uint64_t{a.kvLoraRank} : 0};
-        return {std::uint64_t{m.heads} * (a.qkNopeHeadDim + a.qkRopeHeadDim), std::uint64_t{m.heads} * a.vHeadDim};
-    }
-    return {std::uint64_t{kvHeads} * m.headDim, std::uint64_t{kvHeads} * m.valueDim()};
+    const KvTypeBlock b = kvTypeBlock(t);
+    return b.elements == 1 ? elements * b.bytes : (elements + b.elements - 1) / b.elements * b.bytes;
 }
 
+namespace {
 } // namespace
 
 RecurrentState recurrentState(const ModelSpec &m)
@@ -60,7 +50,7 @@ RecurrentState recurrentState(const ModelSpec &m)
 Bytes recurrentStateBytes(const ModelSpec &m, KvType type)
 {
     const auto s = recurrentState(m);
-    return rowBytes(type, s.conv) + rowBytes(type, s.ssm);
+    return kvRowBytes(type, s.conv) + kvRowBytes(type, s.ssm);
 }
 
 std::uint32_t recurrentLayerCount(const ModelSpec &m)
@@ -97,8 +87,10 @@ KvGeometry kvGeometry(const ModelSpec &m, const EngineProfile &engine, const Eng
     g.indexer = b.indexerCache;
     // One state per sequence slot: llama.cpp's recurrent memory has max(1, n_seq_max) cells
     // (llama-model.cpp create_memory), vLLM one state block per running request.
+    g.stateType = engine.traits.recurrentState;
+    g.stateSequences = std::max<std::uint32_t>(parallel, 1);
     if (m.recurrent)
-        g.statePerLayer = recurrentStateBytes(m, engine.traits.recurrentState) * std::max<std::uint32_t>(parallel, 1);
+        g.statePerLayer = recurrentStateBytes(m, engine.traits.recurrentState) * g.stateSequences;
     // How each engine rounds its cache is data (engines.json `kv_cells`): llama.cpp pads the whole cache to
     // 256 cells and keeps window x n_seq + n_ubatch cells in a windowed layer (src/llama-kv-cache.cpp, since
     // PR #13194); vLLM pages in blocks of 16 and keeps window + one block per sequence; mlx-lm's KVCache grows
@@ -132,15 +124,62 @@ Bytes indexerRowBytes(const ModelSpec &m, const KvGeometry &g)
     const std::uint64_t dim = m.indexer->headDim;
     if (g.indexer == IndexerCache::Fp8Scaled)
         return dim + dim / 128 * 4;
-    return rowBytes(g.keyType, dim);
+    return kvRowBytes(g.keyType, dim);
 }
 
 } // namespace
 
+Bytes KvCellRows::bytes() const
+{
+    Bytes sum = 0;
+    for (std::size_t i = 0; i < count; ++i)
+        sum += rows[i].bytes;
+    return sum;
+}
+
+KvCellRows kvCellRows(const ModelSpec &m, const KvGeometry &g, std::uint32_t kvHeads)
+{
+    KvCellRows out;
+    const auto add = [&](KvRowKind kind, std::uint32_t heads, std::uint64_t dims, KvType type) {
+        const std::uint64_t elements = heads ? std::uint64_t{heads} * dims : dims;
+        if (elements == 0)
+            return;
+        KvRow &r = out.rows[out.count++];
+        r.kind = kind;
+        r.heads = heads;
+        r.dims = dims;
+        r.type = type;
+        r.fp8Scaled = false;
+        r.bytes = kvRowBytes(type, elements);
+    };
+    if (m.mla) {
+        const auto &a = *m.mla;
+        // llama.cpp (PR #12801) and vLLM cache the compressed latent. vLLM and llama.cpp since PR #19067 ("kv-cache :
+        // support V-less cache", 2026-01-24: "almost x2 less memory") read V as a view of it; llama.cpp in between
+        // kept the kv_lora_rank latent a second time as V (n_embd_head_v = kv_lora_rank).
+        if (g.mlaLatent) {
+            add(KvRowKind::MlaLatent, 0, std::uint64_t{a.kvLoraRank} + a.qkRopeHeadDim, g.keyType);
+            if (g.mlaLatentValue)
+                add(KvRowKind::MlaLatentValue, 0, a.kvLoraRank, g.valueType);
+        } else {
+            add(KvRowKind::MlaKey, m.heads, std::uint64_t{a.qkNopeHeadDim} + a.qkRopeHeadDim, g.keyType);
+            add(KvRowKind::MlaValue, m.heads, a.vHeadDim, g.valueType);
+        }
+    } else {
+        add(KvRowKind::Key, kvHeads, m.headDim, g.keyType);
+        add(KvRowKind::Value, kvHeads, m.valueDim(), g.valueType);
+    }
+    if (m.indexer) {
+        KvRow r{KvRowKind::Indexer, 0, m.indexer->headDim, g.keyType, g.indexer == IndexerCache::Fp8Scaled, indexerRowBytes(m, g)};
+        if (r.bytes > 0)
+            out.rows[out.count++] = r;
+    }
+    return out;
+}
+
 Bytes kvCellBytes(const ModelSpec &m, const KvGeometry &g)
 {
-    const auto w = widthOf(m, g, m.kvHeads);
-    return rowBytes(g.keyType, w.key) + (w.value ? rowBytes(g.valueType, w.value) : 0) + indexerRowBytes(m, g);
+    return kvCellRows(m, g, m.kvHeads).bytes();
 }
 
 Bytes kvCellBytes(const ModelSpec &m, const KvGeometry &g, std::uint32_t layer)
@@ -148,10 +187,7 @@ Bytes kvCellBytes(const ModelSpec &m, const KvGeometry &g, std::uint32_t layer)
     const std::uint32_t heads = m.kvHeadsAt(layer);
     if (heads == 0)
         return 0;
-    if (heads == m.kvHeads)
-        return kvCellBytes(m, g);
-    const auto w = widthOf(m, g, heads);
-    return rowBytes(g.keyType, w.key) + (w.value ? rowBytes(g.valueType, w.value) : 0) + indexerRowBytes(m, g);
+    return kvCellRows(m, g, heads).bytes();
 }
 
 std::vector<Bytes> kvLayerBytes(const ModelSpec &m, const KvGeometry &g)
@@ -186,6 +222,155 @@ Bytes kvBytesPerToken(const ModelSpec &m, const KvGeometry &g)
     for (std::uint32_t l = 0; l < m.layers; ++l)
         sum += kvCellBytes(m, g, l);
     return sum;
+}
+
+namespace {
+
+/**
+ * The factors of a row stored as its type: its shape, then `rows` (K+V, K or V; none for other rows), then
+ * "x 2 bytes", or "x 34 bytes / 32" for block types.
+ */
+void addEncoding(std::vector<ExplainFactor> &f, const KvRow &r, std::optional<ExplainFactor> rows = std::nullopt)
+{
+    using F = Factor;
+    const KvTypeBlock b = kvTypeBlock(r.type);
+    const auto shape = [&](FactorUse use) {
+        if (r.heads) {
+            f.push_back({r.kind == KvRowKind::MlaKey || r.kind == KvRowKind::MlaValue ? F::Heads : F::KvHeads, r.heads, use});
+            f.push_back({F::HeadDim, r.dims, use});
+        } else {
+            f.push_back({F::Elements, r.dims, use});
+        }
+    };
+    const auto shapeAndRows = [&](FactorUse use) {
+        shape(use);
+        if (rows)
+            f.push_back(*rows);
+    };
+    if (r.fp8Scaled) { // index_head_dim fp8 bytes and one fp32 scale per 128
+        shapeAndRows(FactorUse::Detail);
+        f.push_back(times(F::RowBytes, r.bytes));
+    } else if (b.elements == 1) {
+        shapeAndRows(FactorUse::Multiply);
+        f.push_back(times(F::ElementBytes, b.bytes));
+    } else if (r.elements() % b.elements == 0) {
+        shapeAndRows(FactorUse::Multiply);
+        f.push_back(times(F::BlockBytes, b.bytes));
+        f.push_back(dividedBy(F::BlockElements, b.elements));
+    } else {
+        shapeAndRows(FactorUse::Detail);
+        f.push_back(times(F::Blocks, (r.elements() + b.elements - 1) / b.elements));
+        f.push_back(times(F::BlockBytes, b.bytes));
+    }
+}
+
+TermKind rowTermKind(KvRowKind row, TermKind group)
+{
+    switch (row) {
+    case KvRowKind::Key:
+    case KvRowKind::Value: return group;
+    case KvRowKind::MlaLatent: return TermKind::KvMlaLatent;
+    case KvRowKind::MlaLatentValue: return TermKind::KvMlaLatentValue;
+    case KvRowKind::MlaKey:
+    case KvRowKind::MlaValue: return TermKind::KvMlaExpanded;
+    case KvRowKind::Indexer: return TermKind::KvIndexer;
+    }
+    return group;
+}
+
+/** Blocks alike for the KV cache: same kind, window and KV heads. */
+struct LayerGroup {
+    bool recurrent = false;
+    bool sliding = false;
+    std::uint32_t heads = 0;
+    std::uint32_t count = 0;
+};
+
+} // namespace
+
+std::vector<ExplainTerm> kvTerms(const ModelSpec &m, const KvGeometry &g, std::uint32_t from, std::uint32_t to)
+{
+    using F = Factor;
+    std::vector<LayerGroup> groups;
+    for (std::uint32_t l = from; l < std::min(to, m.layers); ++l) {
+        LayerGroup key;
+        key.recurrent = m.perLayerShapes() && m.isRecurrent(l);
+        key.sliding = !key.recurrent && m.slidingWindow && m.slidingWindow->isSliding(l);
+        key.heads = key.recurrent ? 0 : m.kvHeadsAt(l);
+        if (!key.recurrent && key.heads == 0)
+            continue; // a block without a token mixer holds nothing
+        auto it = std::find_if(groups.begin(), groups.end(), [&](const LayerGroup &x) {
+            return x.recurrent == key.recurrent && x.sliding == key.sliding && x.heads == key.heads;
+        });
+        if (it == groups.end())
+            it = groups.insert(groups.end(), key);
+        ++it->count;
+    }
+    std::vector<ExplainTerm> out;
+    for (const auto &grp : groups) {
+        if (grp.recurrent) {
+            // kvLayerBytes: statePerLayer = (R + S rows) x sequences per recurrent block.
+            const auto s = recurrentState(m);
+            const std::pair<F, std::uint64_t> parts[] = {{F::ConvRows, s.conv}, {F::SsmState, s.ssm}};
+            for (const auto &[code, elements] : parts) {
+                if (elements == 0)
+                    continue;
+                KvRow r{KvRowKind::Key, 0, elements, g.stateType, false, kvRowBytes(g.stateType, elements)};
+                std::vector<ExplainFactor> f{times(F::Layers, grp.count), times(F::Sequences, g.stateSequences)};
+                addEncoding(f, r);
+                // The row is the state's part (R or S), not a key: say which.
+                for (auto &x : f)
+                    if (x.code == F::Elements)
+                        x.code = code;
+                auto t = productTerm(TermKind::RecurrentState, std::move(f));
+                t.type = kvTypeName(g.stateType);
+                out.push_back(std::move(t));
+            }
+            continue;
+        }
+        const TermKind group = grp.heads != m.kvHeads ? TermKind::KvLayerHeads
+                               : grp.sliding          ? TermKind::KvSlidingWindow
+                                                      : TermKind::KvAttention;
+        const Bytes cells = grp.sliding ? g.windowCells : g.fullCells;
+        const KvCellRows rows = kvCellRows(m, g, grp.heads);
+        for (std::size_t i = 0; i < rows.count; ++i) {
+            const KvRow &r = rows.rows[i];
+            // K and V alike (width and type): one term "x (K+V)".
+            const bool pair = r.kind == KvRowKind::Key && i + 1 < rows.count && rows.rows[i + 1].kind == KvRowKind::Value &&
+                              rows.rows[i + 1].dims == r.dims && rows.rows[i + 1].type == r.type;
+            std::optional<ExplainFactor> marker;
+            if (pair)
+                marker = times(F::KAndV, 2);
+            else if (r.kind == KvRowKind::Key || r.kind == KvRowKind::MlaKey)
+                marker = times(F::KeyRow, 1);
+            else if (r.kind == KvRowKind::Value || r.kind == KvRowKind::MlaValue)
+                marker = times(F::ValueRow, 1);
+            std::vector<ExplainFactor> f{times(F::Layers, grp.count)};
+            addEncoding(f, r, marker);
+            f.push_back(times(F::Cells, cells));
+            if (grp.sliding && m.slidingWindow)
+                f.push_back(detail(F::Window, m.slidingWindow->window));
+            auto t = productTerm(rowTermKind(r.kind, group), std::move(f));
+            t.type = r.fp8Scaled ? "fp8" : kvTypeName(r.type);
+            out.push_back(std::move(t));
+            if (pair)
+                ++i;
+        }
+    }
+    return out;
+}
+
+ExplainTerm checkpointTerm(const ModelSpec &m, KvType type, std::uint32_t checkpoints, std::uint32_t sequences)
+{
+    using F = Factor;
+    const Bytes each = recurrentCheckpointBytes(m, type);
+    const Bytes state = recurrentStateBytes(m, type);
+    const Bytes layers = recurrentLayerCount(m);
+    auto t = productTerm(TermKind::ContextCheckpoints,
+                         {times(F::Checkpoints, checkpoints), times(F::Sequences, sequences), times(F::RowBytes, each),
+                          detail(F::Layers, layers), detail(F::StateBytes, state), detail(F::HeaderBytes, each - layers * state)});
+    t.type = kvTypeName(type);
+    return t;
 }
 
 } // namespace headroom

@@ -54,16 +54,16 @@ LayoutPlanner::LayoutPlanner(const EstimateRequest &req, const EngineBehaviour &
         inv.experts > 0 ? static_cast<double>(inv.expertsUsed) / static_cast<double>(inv.experts) : 1.0; // routed experts read per token
     for (const auto &t : inv.tensors) {
         if (t.layer < 0) {
-            // Tied embeddings double as the output matrix. llama.cpp keeps the lookup table on the host and
-            // loads a second copy with the output layer; other engines hold the one matrix with the output.
-            if (m.tiedEmbeddings) {
+            const TensorUnits at = tensorUnits(t, m.layers, m.tiedEmbeddings, traits.embeddingsOnHost);
+            if (at.unit >= 0) { // the tied output copy
                 m_weights[n] += t.bytes;
                 m_active[n] += t.bytes;
             }
-            if (!m.tiedEmbeddings || traits.embeddingsOnHost)
+            if (at.input)
                 m_input += t.bytes;
             continue;
         }
+        // Every estimate walks every tensor here: the block case stays this plain loop body (tensorUnits' rule for it).
         const auto unit = std::min<std::size_t>(static_cast<std::size_t>(t.layer), n);
         m_weights[unit] += t.bytes;
         m_active[unit] += static_cast<Bytes>(static_cast<double>(t.bytes) * (t.routedExpert ? share : 1.0));
@@ -105,10 +105,8 @@ LayoutPlanner::LayoutPlanner(const EstimateRequest &req, const EngineBehaviour &
     m_bounds.reserve(req.devices.size() + 1);
 }
 
-LayoutPlanner::Loads LayoutPlanner::loads(const ResolvedSettings &s) const
+ComputeParams LayoutPlanner::computeParams(const ResolvedSettings &s, const KvGeometry &g) const
 {
-    const auto &m = *m_req.model;
-    const auto g = kvGeometry(m, *m_req.engine, *s.behaviour, s.keyType, s.valueType, s.ctx, s.parallel, s.tokens);
     ComputeParams p;
     p.kv = g;
     p.tokens = s.tokens;
@@ -117,6 +115,14 @@ LayoutPlanner::Loads LayoutPlanner::loads(const ResolvedSettings &s) const
     p.tensorParallel = m_req.engine->traits.devicePolicy == DevicePolicy::TensorParallel
                            ? static_cast<std::uint32_t>(std::max<std::size_t>(m_req.devices.size(), 1))
                            : 1;
+    return p;
+}
+
+LayoutPlanner::Loads LayoutPlanner::loads(const ResolvedSettings &s) const
+{
+    const auto &m = *m_req.model;
+    const auto g = kvGeometry(m, *m_req.engine, *s.behaviour, s.keyType, s.valueType, s.ctx, s.parallel, s.tokens);
+    const ComputeParams p = computeParams(s, g);
     Loads l;
     l.kvPerCell = kvCellBytes(m, g);
     l.fullCells = g.fullCells;
@@ -157,6 +163,15 @@ std::size_t LayoutPlanner::deviceOfUnit(const DeviceSet &set, std::uint32_t unit
     const double position = static_cast<double>(unit - firstGpu) / static_cast<double>(gpuUnits);
     const auto it = std::upper_bound(set.fractions.begin(), set.fractions.end(), position);
     return std::min<std::size_t>(static_cast<std::size_t>(it - set.fractions.begin()), set.devices.size() - 1);
+}
+
+int LayoutPlanner::homeOfUnit(const DeviceSet &set, std::uint32_t unit, std::uint32_t firstGpu, std::uint32_t gpuUnits) const
+{
+    // placeLayers' deviceFor, which keeps its own copy for speed; without devices gpuUnits is 0 already.
+    const std::uint32_t n = m_layers;
+    if (unit < firstGpu || gpuUnits == 0 || (unit == n && gpuUnits <= n))
+        return -1;
+    return static_cast<int>(deviceOfUnit(set, unit, firstGpu, gpuUnits));
 }
 
 Bytes LayoutPlanner::kvOfLayers(const Loads &l, std::uint32_t from, std::uint32_t to) const
@@ -330,7 +345,7 @@ bool LayoutPlanner::leavesMarginFree(const Loads &l, Bytes margin) const
     return !overflows(totalsLayers(l, set, units), set, margin);
 }
 
-Layout LayoutPlanner::layout(const ResolvedSettings &s) const
+Layout LayoutPlanner::layout(const ResolvedSettings &s, LayoutTrace *trace) const
 {
     const auto &m = *m_req.model;
     const auto g = kvGeometry(m, *m_req.engine, *s.behaviour, s.keyType, s.valueType, s.ctx, s.parallel, s.tokens);
@@ -350,6 +365,25 @@ Layout LayoutPlanner::layout(const ResolvedSettings &s) const
             if (units == 0 || !overflows(totalsLayers(l, set, units), set, s.fitMargin))
                 return placeLayers(s, kv, l.compute, set, units);
     }();
+    if (trace) {
+        if (!m_tensorParallel) {
+            // placeLayers' own rule, asked again unit by unit (the estimate does not keep it).
+            const DeviceSet &set = chooseDevices(l);
+            const std::uint32_t gpuUnits = out.placement.gpuLayers;
+            const std::uint32_t firstGpu = gpuUnits > m.layers ? 0 : m.layers - gpuUnits;
+            trace->unitDevice.clear();
+            for (std::uint32_t unit = 0; unit <= m.layers; ++unit)
+                trace->unitDevice.push_back(homeOfUnit(set, unit, firstGpu, gpuUnits));
+        }
+        trace->tensorParallel = m_tensorParallel;
+        trace->kvReplicated = m_kvReplicated;
+        trace->inputOnHost = m_embeddingsOnHost || m_req.devices.empty();
+        trace->kv = g;
+        trace->hostCheckpoints = l.hostCheckpoints;
+        trace->vision = m_vision;
+        // The same strategy call as loads(), this time keeping the candidates it chose from.
+        trace->compute = computeBuffers(m, *m_req.engine, *s.behaviour, computeParams(s, g), &trace->why);
+    }
     // llama-server keeps its context checkpoints of a hybrid model's recurrent state in host memory.
     out.placement.host.kvCache += l.hostCheckpoints;
     return out;
@@ -388,6 +422,7 @@ Layout LayoutPlanner::placeLayers(const ResolvedSettings &s, const std::vector<B
     std::vector<double> deviceActive(p.devices.size(), 0.0);
     double hostActive = 0.0;
 
+    // homeOfUnit's rule, written out: this loop runs for every unit of every estimate.
     auto deviceFor = [&](std::uint32_t unit) -> DeviceUsage * {
         if (unit < firstGpu || gpuUnits == 0 || (unit == n && gpuUnits <= n))
             return nullptr;

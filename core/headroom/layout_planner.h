@@ -7,10 +7,42 @@
 #include "headroom/layer_placement.h"
 #include "headroom/vision_projector.h"
 
+#include <algorithm>
 #include <optional>
 #include <vector>
 
 namespace headroom {
+
+/** Where the planner counts a weight tensor: in offload unit `unit` (0..n-1 blocks, n the output layer; -1 none), and/or as the input
+ * table. */
+struct TensorUnits {
+    int unit = -1;
+    bool input = false;
+};
+
+/**
+ * Tied embeddings double as the output matrix. llama.cpp keeps the lookup table on the host and loads a second
+ * copy with the output layer; other engines hold the one matrix with the output.
+ */
+[[nodiscard]] inline TensorUnits tensorUnits(const Tensor &t, std::uint32_t layers, bool tiedEmbeddings, bool embeddingsOnHost)
+{
+    if (t.layer < 0)
+        return {tiedEmbeddings ? static_cast<int>(layers) : -1, !tiedEmbeddings || embeddingsOnHost};
+    return {std::min(t.layer, static_cast<int>(layers)), false};
+}
+
+/** What layout() decided that a Placement does not keep: asked only by the explanation. */
+struct LayoutTrace {
+    std::vector<int> unitDevice; ///< per offload unit: index into Placement::devices, -1 = the host (tensor parallel: every rank)
+    bool tensorParallel = false;
+    bool kvReplicated = false; ///< tensor parallel: every rank holds the whole KV cache (MLA's one latent head)
+    bool inputOnHost = false;  ///< the token embeddings are in system RAM (else on the first device)
+    KvGeometry kv;
+    ComputeBuffers compute;
+    ComputeBreakdown why;
+    Bytes hostCheckpoints = 0;
+    VisionLoad vision;
+};
 
 /**
  * The part of a layout that does not change with the context, computed once per request: each offload
@@ -48,8 +80,8 @@ public:
     /** The loads of `s` moved to `ctx`: the same as loads(withContext(req, s, ctx)), without copying `s`. */
     [[nodiscard]] Loads loadsAt(const ResolvedSettings &s, std::uint32_t ctx) const;
 
-    /** layout(req, s): where everything lands. */
-    [[nodiscard]] Layout layout(const ResolvedSettings &s) const;
+    /** layout(req, s): where everything lands; `trace`, when given, receives what the explanation needs besides. */
+    [[nodiscard]] Layout layout(const ResolvedSettings &s, LayoutTrace *trace = nullptr) const;
 
     /**
      * fullyFits(req', s) for the request with `gpuLayers` in place of its own and `fitMargin` in place of
@@ -86,11 +118,14 @@ private:
     [[nodiscard]] bool hostFits(const Totals &t, const DeviceSet &set) const;
     [[nodiscard]] std::size_t deviceOfUnit(const DeviceSet &set, std::uint32_t unit, std::uint32_t firstGpu, std::uint32_t gpuUnits) const;
     [[nodiscard]] Bytes kvOfLayers(const Loads &l, std::uint32_t from, std::uint32_t to) const;
+    [[nodiscard]] ComputeParams computeParams(const ResolvedSettings &s, const KvGeometry &g) const;
 
     /** Device `idx` before anything is placed on it: its names, capacity, usable memory, bandwidth and overhead. */
     [[nodiscard]] DeviceUsage emptyUsage(std::size_t idx) const;
     [[nodiscard]] Layout placeLayers(const ResolvedSettings &s, const std::vector<Bytes> &kv, const ComputeBuffers &compute,
                                      const DeviceSet &set, std::uint32_t gpuUnits) const;
+    /** Where placeLayers puts offload unit `unit`: an index into set's devices (placement order), or -1 for the host. */
+    [[nodiscard]] inline int homeOfUnit(const DeviceSet &set, std::uint32_t unit, std::uint32_t firstGpu, std::uint32_t gpuUnits) const;
     [[nodiscard]] Layout placeTensorParallel(const ResolvedSettings &s, const std::vector<Bytes> &kv, const ComputeBuffers &compute) const;
     /** The vision projector in `p`: on its first device (split over the ranks of a tensor-parallel run), else on the host. */
     void placeVision(Placement &p) const;

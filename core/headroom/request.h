@@ -24,6 +24,7 @@ struct DeviceSpec {
     Bytes capacity = 0;              ///< marketed memory
     std::optional<Bytes> wiredLimit; ///< Apple: measured GPU working-set limit; a GPU sharing system RAM: its driver's limit
     double bandwidthGBs = 0.0;
+    std::string limitSource; ///< hardware.json's source for wiredLimit (empty: no limit, or macOS's default rule)
 };
 
 /** Everything an estimate depends on. The estimate is a pure function of this value. */

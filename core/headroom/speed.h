@@ -22,5 +22,9 @@ struct SpeedSegment {
 /** Host memory bandwidth when none is given: dual-channel DDR5-5600, 2 x 8 B x 5600 MT/s = 89.6 GB/s (JEDEC). */
 inline constexpr double kDefaultHostBandwidthGBs = 89.6;
 inline constexpr double kBandwidthEfficiency = 0.55;
+inline constexpr const char *kDefaultHostBandwidthSource = "dual-channel DDR5-5600: 2 x 8 B x 5600 MT/s = 89.6 GB/s (JEDEC)";
+inline constexpr const char *kBandwidthEfficiencySource =
+    "llmfit's calibrated 55 % of datasheet bandwidth; normiebench measured 57 % on an M1 Max and 86 % on an M4 (brand-o/normiebench "
+    "issues #40 and #3)";
 
 } // namespace headroom

@@ -44,6 +44,7 @@ VisionLoad visionLoad(const EstimateRequest &req)
     } else {
         out.weights = v.params * 2; // the tower as the checkpoint stores it, BF16
         out.dtype = "BF16";
+        out.fromTower = true;
     }
     // The graph rule is fitted to SigLIP's fixed-size warmup; other encoders warm up at other sizes (Pixtral:
     // "warmup with image size = 448 x 448", a 64.49 MiB buffer for Ministral 3's 1024-wide tower) with other
@@ -52,6 +53,29 @@ VisionLoad visionLoad(const EstimateRequest &req)
         out.deviceCompute = clipDeviceGraph(v);
         out.hostCompute = clipHostGraph(v);
     }
+    return out;
+}
+
+VisionTerms visionTerms(const EstimateRequest &req, const VisionLoad &load)
+{
+    using F = Factor;
+    VisionTerms out;
+    out.weights = givenTerm(TermKind::ProjectorWeights, load.weights);
+    out.deviceCompute = givenTerm(TermKind::ProjectorCompute, load.deviceCompute);
+    out.hostCompute = givenTerm(TermKind::ProjectorImage, load.hostCompute);
+    if (!load.included || !req.model || !req.model->vision)
+        return out;
+    const VisionSpec &v = *req.model->vision;
+    if (load.fromTower)
+        out.weights = productTerm(TermKind::ProjectorWeights, {times(F::Elements, v.params), times(F::ElementBytes, 2)});
+    out.weights.type = load.dtype;
+    if (load.deviceCompute > 0)
+        out.deviceCompute = productTerm(TermKind::ProjectorCompute,
+                                        {times(F::Patches, v.patches()), times(F::Elements, Bytes{v.ffn} + 3 * Bytes{v.hidden}),
+                                         detail(F::FfnWidth, v.ffn), detail(F::Hidden, v.hidden), times(F::ElementBytes, kF32)});
+    if (load.hostCompute > 0)
+        out.hostCompute = productTerm(TermKind::ProjectorImage, {times(F::ImageSide, v.imageSize), times(F::ImageSide, v.imageSize),
+                                                                 times(F::Channels, 3), times(F::ElementBytes, kF32)});
     return out;
 }
 

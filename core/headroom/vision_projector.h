@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "headroom/explain_term.h"
 #include "headroom/request.h"
 #include "headroom/units.h"
 
@@ -16,6 +17,7 @@ struct VisionLoad {
     Bytes deviceCompute = 0; ///< the encoder's compute buffer for one image of the largest size (0 = not modelled)
     Bytes hostCompute = 0;   ///< the host-side buffer next to it (the raw image, llama.cpp)
     std::string dtype;       ///< the mmproj file sized ("F16"), or "BF16" for a checkpoint's tower
+    bool fromTower = false;  ///< weights are the tower's parameters at 16 bit (no published mmproj file sized)
 };
 
 /**
@@ -26,5 +28,14 @@ struct VisionLoad {
  * model is text only, the engine never loads vision, or the request turns it off.
  */
 [[nodiscard]] VisionLoad visionLoad(const EstimateRequest &req);
+
+/** The arithmetic behind visionLoad(req)'s figures, term by term (asked only by the explanation). */
+struct VisionTerms {
+    ExplainTerm weights;       ///< ProjectorWeights: the mmproj file as published, or the tower's parameters x 2 bytes
+    ExplainTerm deviceCompute; ///< ProjectorCompute: the clip warmup graph (0 bytes where not modelled)
+    ExplainTerm hostCompute;   ///< ProjectorImage: the raw F32 image on the host
+};
+
+[[nodiscard]] VisionTerms visionTerms(const EstimateRequest &req, const VisionLoad &load);
 
 } // namespace headroom
