@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <headroom/explanation.h>
+
 #include <QColor>
 #include <QWidget>
 
+#include <functional>
 #include <vector>
 
 class QBarSet;
@@ -37,6 +40,15 @@ public:
     [[nodiscard]] QBarSet *barSet(int column) const;
     /** The segment colours, fixed and colour-blind safe (Okabe–Ito). */
     [[nodiscard]] static QColor segmentColor(int column);
+    /** Where the tooltips find a segment's arithmetic (EstimateModel row, column), e.g. the details pane; unset: none. */
+    using Explainer = std::function<const SegmentExplanation *(int row, int column)>;
+    void setExplainer(Explainer explainer) { m_explainer = std::move(explainer); }
+    /** The tooltip of a bar segment (EstimateModel row and column): its size, then its arithmetic or what it is. */
+    [[nodiscard]] QString segmentToolTip(int row, int column) const;
+
+signals:
+    /** A bar segment was clicked: EstimateModel row and column. */
+    void segmentClicked(int row, int column);
 
 private:
     void styleBarSets();
@@ -44,6 +56,7 @@ private:
     void showTooltip(int column, bool status, int row);
 
     EstimateModel *m_model;
+    Explainer m_explainer;
     bool m_compact;
     QChart *m_chart = nullptr;
     QChartView *m_view = nullptr;

@@ -15,6 +15,7 @@ class AdvicePanel;
 class ChartPanel;
 class ComparePanel;
 class EstimateModel;
+class ExplainPanel;
 class ExportActions;
 class InputsPanel;
 class MyModelsPanel;
@@ -51,8 +52,11 @@ public:
     [[nodiscard]] ComparePanel *comparePanel() const { return m_compare; }
     [[nodiscard]] MyModelsPanel *myModelsPanel() const { return m_myModels; }
     [[nodiscard]] ExportActions *exportActions() const { return m_export; }
+    [[nodiscard]] ExplainPanel *explainPanel() const { return m_explain; }
     void showMyModels();
     void showAdvice();
+    /** Opens "Why these numbers" on the estimate tab with the first bar's KV cache selected (--explain). */
+    void showExplanation();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -83,6 +87,7 @@ private:
     ComparePanel *m_compare = nullptr;
     MyModelsPanel *m_myModels = nullptr;
     ExportActions *m_export = nullptr;
+    ExplainPanel *m_explain = nullptr;
     QTabWidget *m_tabs = nullptr;
     bool m_adviceDirty = true;
     bool m_compareDirty = true;

@@ -20,6 +20,7 @@ private slots:
         QTest::newRow("chinese, compare") << QStringList{"--model=llama3.3:70b", "--lang", "zh_CN", "--tab", "compare"} << QSize(1280, 800);
         QTest::newRow("mixed cards + ram") << QStringList{"--model", "qwen3-32b", "--gpu", "rtx-3090", "--gpu", "rtx-4090",
                                                          "--ram", "64", "--kv-type", "q8_0", "--flash-attn", "on"} << QSize(1280, 800);
+        QTest::newRow("why these numbers, chinese, dark") << QStringList{"--explain", "--lang", "zh_CN", "--dark"} << QSize(1280, 800);
     }
 
     void writesPng()
