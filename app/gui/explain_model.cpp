@@ -186,8 +186,13 @@ void ExplainModel::setExplanation(const Explanation &e, const Placement &p, cons
         append(root, device);
     }
 
-    Row assumptions = makeRow(tr("Assumptions"), QString(), tr("what the estimate takes as given, and what changes it"), AssumptionsRow,
-                              QStringLiteral("a"));
+    // Assumption rows span the whole width (ExplainPanel): a sentence reads better whole than cut into columns,
+    // so the first column carries the sentence and what changes it; the third keeps the input alone.
+    const auto spanned = [](const QString &text, const QString &changeWith, RowKind kind, const QString &key) {
+        return makeRow(changeWith.isEmpty() ? text : tr("%1 \u2014 %2").arg(text, changeWith), QString(), changeWith, kind, key);
+    };
+    Row assumptions =
+        spanned(tr("Assumptions"), tr("what the estimate takes as given, and what changes it"), AssumptionsRow, QStringLiteral("a"));
     QFont bold = assumptions.what->font();
     bold.setBold(true);
     assumptions.what->setFont(bold);
@@ -198,7 +203,7 @@ void ExplainModel::setExplanation(const Explanation &e, const Placement &p, cons
         append(parent, src);
     };
     if (!e.engineVersion.empty()) {
-        Row behaviour = makeRow(tr("Engine behaviour of version %1").arg(QString::fromStdString(e.engineVersion)), QString(),
+        Row behaviour = spanned(tr("Engine behaviour of version %1").arg(QString::fromStdString(e.engineVersion)),
                                 ExplainTexts::changeWith(InputCode::EngineVersion), AssumptionRow, QStringLiteral("a/v"));
         addSource(behaviour.what, e.behaviourSource, QStringLiteral("a/v/s"));
         append(assumptions.what, behaviour);
@@ -213,7 +218,7 @@ void ExplainModel::setExplanation(const Explanation &e, const Placement &p, cons
     for (std::size_t i = 0; i < e.assumptions.size(); ++i) {
         const Assumption &a = e.assumptions[i];
         const QString key = QStringLiteral("a/%1").arg(i);
-        Row row = makeRow(ExplainTexts::assumption(a, deviceName), QString(), ExplainTexts::changeWith(a.input), AssumptionRow, key);
+        Row row = spanned(ExplainTexts::assumption(a, deviceName), ExplainTexts::changeWith(a.input), AssumptionRow, key);
         addSource(row.what, a.source, key + QStringLiteral("/s"));
         append(assumptions.what, row);
     }

@@ -4,6 +4,7 @@
 #include "estimate_model.h"
 #include "explain_model.h"
 
+#include <QFontMetrics>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -41,6 +42,7 @@ ExplainPanel::ExplainPanel(QWidget *parent) : QWidget(parent)
     header->setContentsMargins(0, 0, 0, 0);
     header->addWidget(m_toggle);
     header->addWidget(m_hint, 1);
+    header->addStretch(); // keeps the toggle at the left while the hint is hidden
 
     m_view = new QTreeView;
     m_view->setObjectName(QStringLiteral("explainView"));
@@ -67,8 +69,10 @@ ExplainPanel::ExplainPanel(QWidget *parent) : QWidget(parent)
         m_hint->setVisible(!open);
         emit openChanged(open);
     });
-    connect(m_view, &QTreeView::expanded, this,
-            [this](const QModelIndex &i) { m_expanded.insert(i.data(ExplainModel::KeyRole).toString()); });
+    connect(m_view, &QTreeView::expanded, this, [this](const QModelIndex &i) {
+        m_expanded.insert(i.data(ExplainModel::KeyRole).toString());
+        fitWhatColumn();
+    });
     connect(m_view, &QTreeView::collapsed, this,
             [this](const QModelIndex &i) { m_expanded.remove(i.data(ExplainModel::KeyRole).toString()); });
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
@@ -130,9 +134,7 @@ void ExplainPanel::setExplanation(const Explanation &explanation, const Placemen
         m_built = true;
     }
     restoreState();
-    // The first column fits what the devices and segments say; deeper rows elide, their tooltips hold it all.
-    m_view->resizeColumnToContents(ExplainModel::WhatColumn);
-    m_view->setColumnWidth(ExplainModel::WhatColumn, std::min(m_view->columnWidth(ExplainModel::WhatColumn), std::max(240, width() / 2)));
+    fitWhatColumn();
 }
 
 void ExplainPanel::restoreState()
@@ -143,8 +145,9 @@ void ExplainPanel::restoreState()
         for (int r = 0; r < m_model->rowCount(parent); ++r) {
             const QModelIndex i = m_model->index(r, 0, parent);
             const QString key = i.data(ExplainModel::KeyRole).toString();
-            if (i.data(ExplainModel::KindRole).toInt() == ExplainModel::SourceRow)
-                m_view->setFirstColumnSpanned(r, parent, true); // a source is a long line: give it the whole width
+            const int kind = i.data(ExplainModel::KindRole).toInt();
+            if (kind == ExplainModel::AssumptionsRow || kind == ExplainModel::AssumptionRow || kind == ExplainModel::SourceRow)
+                m_view->setFirstColumnSpanned(r, parent, true); // a sentence or a source: the whole width
             if (expanded.contains(key))
                 m_view->expand(i);
             if (key == current)
@@ -167,7 +170,39 @@ void ExplainPanel::selectSegment(int chartRow, int column)
     m_view->expand(seg.parent());
     m_view->expand(seg);
     m_view->setCurrentIndex(seg);
-    m_view->scrollTo(seg, QAbstractItemView::PositionAtTop);
+    // The device's row on top, so the segment reads with the device it is on; then the segment in view.
+    m_view->scrollTo(seg.parent(), QAbstractItemView::PositionAtTop);
+    m_view->scrollTo(seg, QAbstractItemView::EnsureVisible);
+}
+
+void ExplainPanel::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    fitWhatColumn();
+}
+
+void ExplainPanel::fitWhatColumn()
+{
+    // The first column fits the devices', segments' and terms' names (the spanned sentences do not count), up
+    // to 45 % of the width: the arithmetic beside it is the longer text and should not be cut.
+    int widest = 0;
+    std::function<void(const QModelIndex &, int)> walk = [&](const QModelIndex &parent, int depth) {
+        for (int r = 0; r < m_model->rowCount(parent); ++r) {
+            const QModelIndex i = m_model->index(r, ExplainModel::WhatColumn, parent);
+            const int kind = i.data(ExplainModel::KindRole).toInt();
+            if (kind == ExplainModel::AssumptionsRow || kind == ExplainModel::AssumptionRow || kind == ExplainModel::SourceRow)
+                continue;
+            const QFont font = i.data(Qt::FontRole).isValid() ? i.data(Qt::FontRole).value<QFont>() : m_view->font();
+            const int icon = i.data(Qt::DecorationRole).isValid() ? m_view->iconSize().width() + 6 : 0;
+            widest = std::max(widest,
+                              QFontMetrics(font).horizontalAdvance(i.data().toString()) + icon + m_view->indentation() * (depth + 1) + 16);
+            if (m_view->isExpanded(i))
+                walk(i, depth + 1);
+        }
+    };
+    walk({}, 0);
+    const int room = width() - 24; // the panel is laid out before the view first shows; less a scroll bar
+    m_view->setColumnWidth(ExplainModel::WhatColumn, std::clamp(widest, 160, std::max(160, room * 45 / 100)));
 }
 
 std::pair<int, int> ExplainPanel::selectedSegment() const

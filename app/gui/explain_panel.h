@@ -51,8 +51,12 @@ public:
 signals:
     void openChanged(bool open);
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
     void restoreState();
+    void fitWhatColumn();
     /** Builds the tree from the pending estimate, if there is one. */
     void ensureExplained();
 

@@ -71,10 +71,10 @@ QString ExplainTexts::term(const ExplainTerm &t)
     const QString type = q(t.type);
     QString name;
     switch (t.kind) {
-    case TermKind::WeightGroup:
-        if (type.isEmpty())
-            return tr("%1: %n tensor(s)", nullptr, static_cast<int>(t.count)).arg(role(t.role));
-        return tr("%1: %n tensor(s) in %2", nullptr, static_cast<int>(t.count)).arg(role(t.role), type);
+    case TermKind::WeightGroup: {
+        const QString tensors = t.count == 1 ? tr("1 tensor") : tr("%1 tensors").arg(count(t.count));
+        return type.isEmpty() ? tr("%1: %2").arg(role(t.role), tensors) : tr("%1: %2 in %3").arg(role(t.role), tensors, type);
+    }
     case TermKind::OutputWeight:
         return type.isEmpty() ? tr("Output layer %1").arg(q(t.label)) : tr("Output layer %1 in %2").arg(q(t.label), type);
     case TermKind::TokenEmbedding:
@@ -129,7 +129,7 @@ QString ExplainTexts::factor(const ExplainFactor &f)
     case Factor::BlockElements: return tr("%1 elements per block").arg(n);
     case Factor::BlockBytes: return tr("%1 bytes per block").arg(n);
     case Factor::RowBytes: return tr("%1 bytes per row").arg(n);
-    case Factor::Cells: return tr("%1 cells").arg(n);
+    case Factor::Cells: return tr("%1 cached tokens").arg(n);
     case Factor::Tokens: return one ? tr("1 token") : tr("%1 tokens").arg(n);
     case Factor::Sequences: return one ? tr("1 sequence") : tr("%1 sequences").arg(n);
     case Factor::Window: return tr("a %1-token window").arg(n);
@@ -189,13 +189,13 @@ QString ExplainTexts::input(InputCode input)
     case InputCode::None: return {};
     case InputCode::Ctx: return tr("Context length");
     case InputCode::Parallel: return tr("Parallel sequences");
-    case InputCode::Batch: return tr("Batch size (--batch)");
-    case InputCode::Ubatch: return tr("Forward-pass size (--ubatch)");
+    case InputCode::Batch: return tr("Batch size (headroom-cli --batch)");
+    case InputCode::Ubatch: return tr("Forward-pass size (headroom-cli --ubatch)");
     case InputCode::FlashAttn: return tr("Flash attention");
     case InputCode::KvType: return tr("KV cache type");
-    case InputCode::GpuLayers: return tr("GPU layers (--gpu-layers)");
+    case InputCode::GpuLayers: return tr("GPU layers (headroom-cli --gpu-layers)");
     case InputCode::Ram: return tr("System RAM");
-    case InputCode::Spread: return tr("Spread over every GPU (--spread)");
+    case InputCode::Spread: return tr("Spread over every GPU (headroom-cli --spread)");
     case InputCode::Vision: return tr("Vision projector");
     case InputCode::Engine: return tr("Engine");
     case InputCode::EngineVersion: return tr("Engine version");
@@ -270,7 +270,7 @@ QString ExplainTexts::assumption(const Assumption &a, const std::function<QStrin
     case AssumptionCode::HostBandwidthDefault:
         return tr("System RAM bandwidth assumed for the decode speed: %1 GB/s")
             .arg(Texts::number(static_cast<double>(a.value) / 1000.0, 1));
-    case AssumptionCode::HostRamUnknown: return Texts::notice(Notice::HostRamUnknown);
+    case AssumptionCode::HostRamUnknown: return tr("System RAM not given: what the host holds is not checked against it");
     case AssumptionCode::BandwidthEfficiency: return tr("The decode speed assumes %1 % of the datasheet memory bandwidth").arg(v);
     }
     return {};

@@ -275,20 +275,6 @@
             <source>Other tensors</source>
             <translation>其他张量</translation>
         </message>
-        <message numerus="yes">
-            <location filename="../../app/gui/explain_texts.cpp" />
-            <source>%1: %n tensor(s)</source>
-            <translation>
-                <numerusform>%1：%n 个张量</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../app/gui/explain_texts.cpp" />
-            <source>%1: %n tensor(s) in %2</source>
-            <translation>
-                <numerusform>%1：%n 个张量，%2</numerusform>
-            </translation>
-        </message>
         <message>
             <location filename="../../app/gui/explain_texts.cpp" />
             <source>Output layer %1</source>
@@ -531,8 +517,8 @@
         </message>
         <message>
             <location filename="../../app/gui/explain_texts.cpp" />
-            <source>%1 cells</source>
-            <translation>%1 个单元</translation>
+            <source>%1 cached tokens</source>
+            <translation>%1 个缓存 token</translation>
         </message>
         <message>
             <location filename="../../app/gui/explain_texts.cpp" />
@@ -691,13 +677,13 @@
         </message>
         <message>
             <location filename="../../app/gui/explain_texts.cpp" />
-            <source>Batch size (--batch)</source>
-            <translation>批大小（--batch）</translation>
+            <source>Batch size (headroom-cli --batch)</source>
+            <translation>批大小（headroom-cli --batch）</translation>
         </message>
         <message>
             <location filename="../../app/gui/explain_texts.cpp" />
-            <source>Forward-pass size (--ubatch)</source>
-            <translation>单次前向传播的大小（--ubatch）</translation>
+            <source>Forward-pass size (headroom-cli --ubatch)</source>
+            <translation>单次前向传播的大小（headroom-cli --ubatch）</translation>
         </message>
         <message>
             <location filename="../../app/gui/explain_texts.cpp" />
@@ -711,8 +697,8 @@
         </message>
         <message>
             <location filename="../../app/gui/explain_texts.cpp" />
-            <source>GPU layers (--gpu-layers)</source>
-            <translation>GPU 层数（--gpu-layers）</translation>
+            <source>GPU layers (headroom-cli --gpu-layers)</source>
+            <translation>GPU 层数（headroom-cli --gpu-layers）</translation>
         </message>
         <message>
             <location filename="../../app/gui/explain_texts.cpp" />
@@ -721,8 +707,8 @@
         </message>
         <message>
             <location filename="../../app/gui/explain_texts.cpp" />
-            <source>Spread over every GPU (--spread)</source>
-            <translation>分布到每块 GPU（--spread）</translation>
+            <source>Spread over every GPU (headroom-cli --spread)</source>
+            <translation>分布到每块 GPU（headroom-cli --spread）</translation>
         </message>
         <message>
             <location filename="../../app/gui/explain_texts.cpp" />
@@ -756,8 +742,8 @@
         </message>
         <message>
             <location filename="../../app/gui/explain_texts.cpp" />
-            <source>Context: %1 tokens, which the engine picks for %2 GiB of VRAM or more</source>
-            <translation>上下文：%1 个 token，引擎在显存不少于 %2 GiB 时选用</translation>
+            <source>Context: %1 tokens, the engine&apos;s default for %2 of VRAM</source>
+            <translation>上下文：%1 个 token，引擎在 %2 显存时的默认值</translation>
         </message>
         <message>
             <location filename="../../app/gui/explain_texts.cpp" />
@@ -771,8 +757,8 @@
         </message>
         <message>
             <location filename="../../app/gui/explain_texts.cpp" />
-            <source>Context: lowered to %1 tokens, what fits (llama.cpp --fit)</source>
-            <translation>上下文：降到放得下的 %1 个 token（llama.cpp --fit）</translation>
+            <source>Context: the engine&apos;s default of %1 tokens, lowered to %2 so that it fits (llama.cpp --fit)</source>
+            <translation>上下文：引擎默认的 %1 个 token，为放得下降到 %2（llama.cpp --fit）</translation>
         </message>
         <message>
             <location filename="../../app/gui/explain_texts.cpp" />
@@ -841,8 +827,8 @@
         </message>
         <message>
             <location filename="../../app/gui/explain_texts.cpp" />
-            <source>Sliding-window layers keep only their window</source>
-            <translation>滑动窗口层只保留其窗口</translation>
+            <source>Sliding-window layers keep only their window of %1 tokens</source>
+            <translation>滑动窗口层只保留其 %1 个 token 的窗口</translation>
         </message>
         <message>
             <location filename="../../app/gui/explain_texts.cpp" />
@@ -866,8 +852,8 @@
         </message>
         <message>
             <location filename="../../app/gui/explain_texts.cpp" />
-            <source>vLLM fills %1 % of each GPU (gpu_memory_utilization)</source>
-            <translation>vLLM 占用每块 GPU 的 %1 %（gpu_memory_utilization）</translation>
+            <source>vLLM fills %1 % of %2 (gpu_memory_utilization)</source>
+            <translation>vLLM 占用 %2 的 %1 %（gpu_memory_utilization）</translation>
         </message>
         <message>
             <location filename="../../app/gui/explain_texts.cpp" />
@@ -973,6 +959,26 @@
             <location filename="../../app/gui/explain_texts.cpp" />
             <source>The largest candidate counts; not counted: %1</source>
             <translation>只计最大的候选项；未计入：%1</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>System RAM not given: what the host holds is not checked against it</source>
+            <translation>未填写系统内存：主机上占用的内存没有与之核对</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>1 tensor</source>
+            <translation>1 个张量</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>%1 tensors</source>
+            <translation>%1 个张量</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>%1: %2 in %3</source>
+            <translation>%1：%2，%3</translation>
         </message>
     </context>
     <context>
@@ -1897,6 +1903,11 @@
             <location filename="../../app/gui/explain_model.cpp" />
             <source>Engine behaviour of version %1</source>
             <translation>引擎版本 %1 的行为</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_model.cpp" />
+            <source>%1 — %2</source>
+            <translation>%1——%2</translation>
         </message>
     </context>
     <context>
