@@ -5,17 +5,20 @@
 #include "catalog_location.h"
 #include "cli_options.h"
 #include "detect_report.h"
+#include "explain_report.h"
 #include "text_report.h"
 
 #include <advice_json.h>
 #include <csv_report.h>
 #include <error_text.h>
 #include <estimate_json.h>
+#include <explanation_json.h>
 #include <launch_command_text.h>
 #include <markdown_report.h>
 #include <this_computer_request.h>
 
 #include <headroom/estimator.h>
+#include <headroom/explanation.h>
 #include <headroom/io/library_scan.h>
 #include <headroom/io/model_loader.h>
 #include <headroom/launch_command.h>
@@ -132,6 +135,8 @@ int runEstimate(const Catalog &catalog, const CliOptions &o, const probe::System
         auto j = options::estimateJson(report);
         if (o.printCommand)
             j["launch"] = options::launchCommandJson(buildLaunchCommand(rr, inputs, placement));
+        if (o.explain)
+            j["explain"] = options::explanationJson(explain(rr.request, placement));
         out << j.dump(2) << "\n";
         break;
     }
@@ -139,6 +144,8 @@ int runEstimate(const Catalog &catalog, const CliOptions &o, const probe::System
     case Format::Csv: out << options::csvReport(report); break;
     case Format::Text:
         printReport(out, rr, placement);
+        if (o.explain)
+            printExplanation(out, rr, placement, explain(rr.request, placement));
         if (o.printCommand)
             printLaunchCommand(out, buildLaunchCommand(rr, inputs, placement));
         break;

@@ -12,7 +12,7 @@ const char *usageText()
            "  headroom-cli estimate --model M [--quant Q] [--engine E] [--engine-version V] [--ctx N]\n"
            "               [--parallel N] [--batch N] [--ubatch N] [--kv-type T] [--flash-attn on|off]\n"
            "               [--gpu-layers N] [--gpu ID]... [--gpus N] [--spread] [--ram GIB] [--json]\n"
-           "               [--format md|csv|json] [--print-command]\n"
+           "               [--format md|csv|json] [--print-command] [--explain]\n"
            "  headroom-cli advise [--gpu ID]... [--gpus N] [--ram GIB] [--engine E] [--engine-version V] [--ctx N]\n"
            "               [--parallel N] [--kv-type T] [--metric M] [--min-tokens-per-second N] [--family F]\n"
            "               [--partial] [--top N] [--json] [--print-command]\n"
@@ -44,6 +44,8 @@ const char *usageText()
            "               json: the same as --json\n"
            "  --print-command  also the command that starts the engine this way (env, flags, Modelfile; with\n"
            "               --json a \"launch\" object)\n"
+           "  --explain    also why each number is what it is: every segment's arithmetic on every device and\n"
+           "               the host, and the assumptions with their sources (with --json an \"explain\" object)\n"
            "\n"
            "Exit codes: 0 success, 2 bad arguments or data (one line on stderr), 1 internal error.\n";
 }
@@ -151,6 +153,12 @@ std::variant<CliOptions, UsageError> parseArguments(const std::vector<std::strin
             o.printCommand = true;
             continue;
         }
+        if (arg == "--explain" && o.command == Command::Estimate) {
+            if (hasInlineValue)
+                return UsageError{E::BadChoice, arg, value, {}};
+            o.explain = true;
+            continue;
+        }
         if (arg == "--json") {
             if (hasInlineValue)
                 return UsageError{E::BadChoice, arg, value, {}};
@@ -198,6 +206,12 @@ std::variant<CliOptions, UsageError> parseArguments(const std::vector<std::strin
         if (auto error = options::applyRequestOption(arg, text, o.inputs))
             return *error;
     }
+    // The exports have a fixed layout (docs/cli.md); the explanation is text or JSON.
+    if (o.explain && (o.format == Format::Markdown || o.format == Format::Csv))
+        return UsageError{E::Conflict,
+                          "--explain",
+                          "it explains the text report or --json",
+                          {o.format == Format::Markdown ? "--format md" : "--format csv"}};
     if (o.command == Command::Estimate && o.inputs.model.empty())
         return UsageError{E::MissingModel, "--model", {}, {}};
     if (o.command == Command::List) {

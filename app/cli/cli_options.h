@@ -35,6 +35,7 @@ struct CliOptions {
     std::vector<std::string> scanPaths;
     bool json = false;
     bool printCommand = false;    ///< estimate --print-command: the engine's launch command too
+    bool explain = false;         ///< estimate --explain: the arithmetic of every segment and the assumptions
     Format format = Format::Text; ///< Json whenever `json` is set
 };
 

@@ -34,6 +34,9 @@ std::string describe(const UsageError &e)
         return e.argument + ": '" + e.value + "' is not valid" + (e.choices.empty() ? "" : " (expected: " + joined(e.choices) + ")");
     case C::MissingModel: return "estimate needs --model (an Ollama tag, Hugging Face repo id or catalog id; see headroom-cli list models)";
     case C::MissingListKind: return "list needs what to list: " + joined(e.choices);
+    case C::Conflict:
+        return e.argument + " cannot be combined with " + (e.choices.empty() ? e.value : e.choices.front()) +
+               (e.value.empty() ? "" : " (" + e.value + ")");
     }
     return "bad arguments";
 }

@@ -8,11 +8,21 @@ namespace headroom::options {
 
 /** A command-line mistake: which argument, and what was wrong with it (the front end words it). */
 struct UsageError {
-    enum class Code { UnknownCommand, UnknownOption, MissingValue, NotANumber, OutOfRange, BadChoice, MissingModel, MissingListKind };
+    enum class Code {
+        UnknownCommand,
+        UnknownOption,
+        MissingValue,
+        NotANumber,
+        OutOfRange,
+        BadChoice,
+        MissingModel,
+        MissingListKind,
+        Conflict
+    };
     Code code = Code::UnknownOption;
     std::string argument;
     std::string value;
-    std::vector<std::string> choices;
+    std::vector<std::string> choices; ///< Conflict: the option `argument` cannot be combined with (choices[0])
 };
 
 } // namespace headroom::options

@@ -94,6 +94,7 @@ enum class Factor {
     Mebibytes,     ///< a figure the catalog states in MiB
     WholeBytes,    ///< the whole figure a tensor-parallel rank holds a share of
     Scale,         ///< a fitted multiplier's numerator (with a Divide Scale: 3 / 2 = x1.5)
+    Replicas,      ///< tensor parallel: ranks that each hold the whole term (MLA's one latent head is not split)
 };
 
 /** How a factor enters its term: multiplied, divided by (floor), or shown beside it without entering. */

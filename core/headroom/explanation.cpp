@@ -212,7 +212,7 @@ private:
                 out = kvTermsOf({{0, blocks()}});
                 if (m_trace.kvReplicated)
                     for (auto &t : out)
-                        t.factors.push_back(detail(F::Ranks, ranks()));
+                        t.factors.push_back(detail(F::Replicas, ranks()));
                 else
                     shareOverRanks(out, ranks());
             }

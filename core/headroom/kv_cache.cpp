@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 namespace headroom {
 namespace {
@@ -140,11 +141,16 @@ KvCellRows kvCellRows(const ModelSpec &m, const KvGeometry &g, std::uint32_t kvH
 {
     KvCellRows out;
     const auto add = [&](KvRowKind kind, std::uint32_t heads, std::uint64_t dims, KvType type) {
-        KvRow r{kind, heads, dims, type, false, 0};
-        if (r.elements() == 0)
+        const std::uint64_t elements = heads ? std::uint64_t{heads} * dims : dims;
+        if (elements == 0)
             return;
-        r.bytes = kvRowBytes(type, r.elements());
-        out.rows[out.count++] = r;
+        KvRow &r = out.rows[out.count++];
+        r.kind = kind;
+        r.heads = heads;
+        r.dims = dims;
+        r.type = type;
+        r.fp8Scaled = false;
+        r.bytes = kvRowBytes(type, elements);
     };
     if (m.mla) {
         const auto &a = *m.mla;
@@ -220,8 +226,11 @@ Bytes kvBytesPerToken(const ModelSpec &m, const KvGeometry &g)
 
 namespace {
 
-/** The factors of `n` rows of `elements` stored as `type`: "x 2 bytes", or "x 34 bytes / 32" for block types. */
-void addEncoding(std::vector<ExplainFactor> &f, const KvRow &r)
+/**
+ * The factors of a row stored as its type: its shape, then `rows` (K+V, K or V; none for other rows), then
+ * "x 2 bytes", or "x 34 bytes / 32" for block types.
+ */
+void addEncoding(std::vector<ExplainFactor> &f, const KvRow &r, std::optional<ExplainFactor> rows = std::nullopt)
 {
     using F = Factor;
     const KvTypeBlock b = kvTypeBlock(r.type);
@@ -233,18 +242,23 @@ void addEncoding(std::vector<ExplainFactor> &f, const KvRow &r)
             f.push_back({F::Elements, r.dims, use});
         }
     };
+    const auto shapeAndRows = [&](FactorUse use) {
+        shape(use);
+        if (rows)
+            f.push_back(*rows);
+    };
     if (r.fp8Scaled) { // index_head_dim fp8 bytes and one fp32 scale per 128
-        shape(FactorUse::Detail);
+        shapeAndRows(FactorUse::Detail);
         f.push_back(times(F::RowBytes, r.bytes));
     } else if (b.elements == 1) {
-        shape(FactorUse::Multiply);
+        shapeAndRows(FactorUse::Multiply);
         f.push_back(times(F::ElementBytes, b.bytes));
     } else if (r.elements() % b.elements == 0) {
-        shape(FactorUse::Multiply);
+        shapeAndRows(FactorUse::Multiply);
         f.push_back(times(F::BlockBytes, b.bytes));
         f.push_back(dividedBy(F::BlockElements, b.elements));
     } else {
-        shape(FactorUse::Detail);
+        shapeAndRows(FactorUse::Detail);
         f.push_back(times(F::Blocks, (r.elements() + b.elements - 1) / b.elements));
         f.push_back(times(F::BlockBytes, b.bytes));
     }
@@ -324,14 +338,15 @@ std::vector<ExplainTerm> kvTerms(const ModelSpec &m, const KvGeometry &g, std::u
             // K and V alike (width and type): one term "x (K+V)".
             const bool pair = r.kind == KvRowKind::Key && i + 1 < rows.count && rows.rows[i + 1].kind == KvRowKind::Value &&
                               rows.rows[i + 1].dims == r.dims && rows.rows[i + 1].type == r.type;
-            std::vector<ExplainFactor> f{times(F::Layers, grp.count)};
-            addEncoding(f, r);
+            std::optional<ExplainFactor> marker;
             if (pair)
-                f.push_back(times(F::KAndV, 2));
+                marker = times(F::KAndV, 2);
             else if (r.kind == KvRowKind::Key || r.kind == KvRowKind::MlaKey)
-                f.push_back(times(F::KeyRow, 1));
+                marker = times(F::KeyRow, 1);
             else if (r.kind == KvRowKind::Value || r.kind == KvRowKind::MlaValue)
-                f.push_back(times(F::ValueRow, 1));
+                marker = times(F::ValueRow, 1);
+            std::vector<ExplainFactor> f{times(F::Layers, grp.count)};
+            addEncoding(f, r, marker);
             f.push_back(times(F::Cells, cells));
             if (grp.sliding && m.slidingWindow)
                 f.push_back(detail(F::Window, m.slidingWindow->window));

@@ -49,21 +49,24 @@ enum class KvRowKind : std::uint8_t {
     Indexer,        ///< DSA indexer key: index_head_dim
 };
 
-/** One row of a KV cell: `heads` x `dims` elements (heads 0: `dims` elements in all) stored as `type`. */
+/**
+ * One row of a KV cell: `heads` x `dims` elements (heads 0: `dims` elements in all) stored as `type`. No default
+ * member values: kvCellBytes builds these on every context step, and KvCellRows fills only the rows it counts.
+ */
 struct KvRow {
-    KvRowKind kind = KvRowKind::Key;
-    std::uint32_t heads = 0;
-    std::uint64_t dims = 0;
-    KvType type = KvType::F16;
-    bool fp8Scaled = false; ///< fp8 with an fp32 scale per 128 elements (vLLM's indexer cache)
-    Bytes bytes = 0;
+    KvRowKind kind;
+    std::uint32_t heads;
+    std::uint64_t dims;
+    KvType type;
+    bool fp8Scaled; ///< fp8 with an fp32 scale per 128 elements (vLLM's indexer cache)
+    Bytes bytes;
 
     [[nodiscard]] std::uint64_t elements() const { return heads ? std::uint64_t{heads} * dims : dims; }
 };
 
 /** The rows of one KV cell of an attention block with `kvHeads` KV heads; kvCellBytes is their sum. */
 struct KvCellRows {
-    std::array<KvRow, 3> rows{};
+    std::array<KvRow, 3> rows; ///< the first `count` are set
     std::size_t count = 0;
 
     [[nodiscard]] Bytes bytes() const;

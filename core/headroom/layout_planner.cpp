@@ -53,14 +53,20 @@ LayoutPlanner::LayoutPlanner(const EstimateRequest &req, const EngineBehaviour &
     const double share =
         inv.experts > 0 ? static_cast<double>(inv.expertsUsed) / static_cast<double>(inv.experts) : 1.0; // routed experts read per token
     for (const auto &t : inv.tensors) {
-        const TensorUnits at = tensorUnits(t, m.layers, m.tiedEmbeddings, traits.embeddingsOnHost);
-        if (at.input)
-            m_input += t.bytes;
-        if (at.unit < 0)
+        if (t.layer < 0) {
+            const TensorUnits at = tensorUnits(t, m.layers, m.tiedEmbeddings, traits.embeddingsOnHost);
+            if (at.unit >= 0) { // the tied output copy
+                m_weights[n] += t.bytes;
+                m_active[n] += t.bytes;
+            }
+            if (at.input)
+                m_input += t.bytes;
             continue;
-        const auto unit = static_cast<std::size_t>(at.unit);
+        }
+        // Every estimate walks every tensor here: the block case stays this plain loop body (tensorUnits' rule for it).
+        const auto unit = std::min<std::size_t>(static_cast<std::size_t>(t.layer), n);
         m_weights[unit] += t.bytes;
-        m_active[unit] += t.layer < 0 ? t.bytes : static_cast<Bytes>(static_cast<double>(t.bytes) * (t.routedExpert ? share : 1.0));
+        m_active[unit] += static_cast<Bytes>(static_cast<double>(t.bytes) * (t.routedExpert ? share : 1.0));
     }
     m_weightsBefore.assign(n + 2, 0);
     for (std::size_t u = 0; u <= n; ++u)
@@ -157,6 +163,15 @@ std::size_t LayoutPlanner::deviceOfUnit(const DeviceSet &set, std::uint32_t unit
     const double position = static_cast<double>(unit - firstGpu) / static_cast<double>(gpuUnits);
     const auto it = std::upper_bound(set.fractions.begin(), set.fractions.end(), position);
     return std::min<std::size_t>(static_cast<std::size_t>(it - set.fractions.begin()), set.devices.size() - 1);
+}
+
+int LayoutPlanner::homeOfUnit(const DeviceSet &set, std::uint32_t unit, std::uint32_t firstGpu, std::uint32_t gpuUnits) const
+{
+    // placeLayers' deviceFor, which keeps its own copy for speed; without devices gpuUnits is 0 already.
+    const std::uint32_t n = m_layers;
+    if (unit < firstGpu || gpuUnits == 0 || (unit == n && gpuUnits <= n))
+        return -1;
+    return static_cast<int>(deviceOfUnit(set, unit, firstGpu, gpuUnits));
 }
 
 Bytes LayoutPlanner::kvOfLayers(const Loads &l, std::uint32_t from, std::uint32_t to) const
@@ -342,16 +357,24 @@ Layout LayoutPlanner::layout(const ResolvedSettings &s, LayoutTrace *trace) cons
         const DeviceSet &set = chooseDevices(l);
         const std::uint32_t all = m.layers + 1;
         if (m_req.gpuLayers)
-            return placeLayers(s, kv, l.compute, set, static_cast<std::uint32_t>(std::clamp(*m_req.gpuLayers, 0, static_cast<int>(all))),
-                               trace);
+            return placeLayers(s, kv, l.compute, set, static_cast<std::uint32_t>(std::clamp(*m_req.gpuLayers, 0, static_cast<int>(all))));
         if (!m_req.engine->traits.offloadsToHost || m_req.devices.empty())
-            return placeLayers(s, kv, l.compute, set, all, trace);
+            return placeLayers(s, kv, l.compute, set, all);
         // As many units as fit, as llama.cpp's --fit and Ollama's scheduler choose (--fit keeps a margin free).
         for (std::uint32_t units = all;; --units)
             if (units == 0 || !overflows(totalsLayers(l, set, units), set, s.fitMargin))
-                return placeLayers(s, kv, l.compute, set, units, trace);
+                return placeLayers(s, kv, l.compute, set, units);
     }();
     if (trace) {
+        if (!m_tensorParallel) {
+            // placeLayers' own rule, asked again unit by unit (the estimate does not keep it).
+            const DeviceSet &set = chooseDevices(l);
+            const std::uint32_t gpuUnits = out.placement.gpuLayers;
+            const std::uint32_t firstGpu = gpuUnits > m.layers ? 0 : m.layers - gpuUnits;
+            trace->unitDevice.clear();
+            for (std::uint32_t unit = 0; unit <= m.layers; ++unit)
+                trace->unitDevice.push_back(homeOfUnit(set, unit, firstGpu, gpuUnits));
+        }
         trace->tensorParallel = m_tensorParallel;
         trace->kvReplicated = m_kvReplicated;
         trace->inputOnHost = m_embeddingsOnHost || m_req.devices.empty();
@@ -380,7 +403,7 @@ DeviceUsage LayoutPlanner::emptyUsage(std::size_t idx) const
 }
 
 Layout LayoutPlanner::placeLayers(const ResolvedSettings &s, const std::vector<Bytes> &kvPerLayer, const ComputeBuffers &compute,
-                                  const DeviceSet &set, std::uint32_t gpuUnits, LayoutTrace *trace) const
+                                  const DeviceSet &set, std::uint32_t gpuUnits) const
 {
     const std::uint32_t n = m_layers;
     Layout out;
@@ -399,6 +422,7 @@ Layout LayoutPlanner::placeLayers(const ResolvedSettings &s, const std::vector<B
     std::vector<double> deviceActive(p.devices.size(), 0.0);
     double hostActive = 0.0;
 
+    // homeOfUnit's rule, written out: this loop runs for every unit of every estimate.
     auto deviceFor = [&](std::uint32_t unit) -> DeviceUsage * {
         if (unit < firstGpu || gpuUnits == 0 || (unit == n && gpuUnits <= n))
             return nullptr;
@@ -411,8 +435,6 @@ Layout LayoutPlanner::placeLayers(const ResolvedSettings &s, const std::vector<B
         const Bytes kv = unit < n ? kvPerLayer[unit] : 0;
         DeviceUsage *d = deviceFor(unit);
         DeviceUsage &target = d ? *d : p.host;
-        if (trace)
-            trace->unitDevice.push_back(d ? static_cast<int>(d - p.devices.data()) : -1);
         target.weights += m_weights[unit];
         target.kvCache += kv;
         target.layers += 1;

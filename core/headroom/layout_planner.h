@@ -123,7 +123,9 @@ private:
     /** Device `idx` before anything is placed on it: its names, capacity, usable memory, bandwidth and overhead. */
     [[nodiscard]] DeviceUsage emptyUsage(std::size_t idx) const;
     [[nodiscard]] Layout placeLayers(const ResolvedSettings &s, const std::vector<Bytes> &kv, const ComputeBuffers &compute,
-                                     const DeviceSet &set, std::uint32_t gpuUnits, LayoutTrace *trace) const;
+                                     const DeviceSet &set, std::uint32_t gpuUnits) const;
+    /** Where placeLayers puts offload unit `unit`: an index into set's devices (placement order), or -1 for the host. */
+    [[nodiscard]] inline int homeOfUnit(const DeviceSet &set, std::uint32_t unit, std::uint32_t firstGpu, std::uint32_t gpuUnits) const;
     [[nodiscard]] Layout placeTensorParallel(const ResolvedSettings &s, const std::vector<Bytes> &kv, const ComputeBuffers &compute) const;
     /** The vision projector in `p`: on its first device (split over the ranks of a tensor-parallel run), else on the host. */
     void placeVision(Placement &p) const;

@@ -443,6 +443,91 @@ private slots:
         QCOMPARE(j.exitCode, 0);
         QVERIFY(QJsonDocument::fromJson(j.out).isArray());
     }
+
+    // estimate --explain (docs/cli.md, "Explain"): the arithmetic of every segment, then the assumptions.
+    void explainText()
+    {
+        const auto r = cli({"estimate", "--model", "qwen2.5-7b-instruct", "--engine", "llama.cpp", "--gpu", "rtx-4090", "--ctx", "8192",
+                            "--explain"});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        // Qwen2.5-7B at 8K, f16: the model's own figures, 448 MiB exactly.
+        QVERIFY2(r.out.contains("\n    KV cache = 28 layers x 4 KV heads x 128 dims x (K+V) x 2 bytes x 8,192 tokens = 448 MiB\n"),
+                 r.out.constData());
+        QVERIFY(r.out.contains("    output.weight Q6_K: 426.36 MiB\n"));
+        QVERIFY(r.out.contains("keeps the token-embedding table in system RAM"));
+        QVERIFY(r.out.contains("[counted: the largest]"));
+        QVERIFY(r.out.contains("[not counted]"));
+        QVERIFY(r.out.contains("at 512 tokens per forward pass"));
+        QVERIFY(r.out.contains("[change with --ubatch]"));
+        QVERIFY(r.out.contains("source: gguf-parser-go"));
+        // The normal report comes first, unchanged.
+        const auto plain = cli({"estimate", "--model", "qwen2.5-7b-instruct", "--engine", "llama.cpp", "--gpu", "rtx-4090", "--ctx", "8192"});
+        QVERIFY(r.out.startsWith(plain.out));
+        // A context left to the engine is an assumption, and says which option changes it.
+        const auto byDefault = cli({"estimate", "--model", "qwen3:8b", "--gpu", "rtx-4090", "--explain"});
+        QVERIFY2(byDefault.out.contains("the engine's default for") && byDefault.out.contains("[change with --ctx]"), byDefault.out.constData());
+    }
+
+    void explainJson()
+    {
+        const QStringList base{"estimate", "--model", "llama-3.1-70b-instruct", "--engine", "llama.cpp", "--gpu", "rtx-3090", "--gpus", "2",
+                               "--ctx", "8192", "--json"};
+        const auto plain = cli(base);
+        const auto r = cli(base + QStringList{"--explain"});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        auto o = QJsonDocument::fromJson(r.out).object();
+        const auto e = o["explain"].toObject();
+        for (const char *key : {"devices", "host", "assumptions", "engine_behaviour_from", "behaviour_source"})
+            QVERIFY2(e.contains(key), key);
+        // Without --explain the JSON is the same object, byte for byte, less the key.
+        o.remove("explain");
+        QCOMPARE(QJsonDocument(o).toJson(), QJsonDocument::fromJson(plain.out).toJson());
+        QVERIFY(!QJsonDocument::fromJson(plain.out).object().contains("explain"));
+        // Each segment's counted terms add up to the device's field.
+        const auto devices = o["devices"].toArray();
+        const auto explained = e["devices"].toArray();
+        QCOMPARE(explained.size(), devices.size());
+        const auto check = [](const QJsonObject &usage, const QJsonObject &d) {
+            const auto segments = d["segments"].toObject();
+            for (const char *seg : {"weights", "kv_cache", "compute", "overhead"}) {
+                const auto s = segments[seg].toObject();
+                qint64 sum = 0;
+                for (const auto &t : s["terms"].toArray())
+                    if (t.toObject()["counted"].toBool())
+                        sum += bytes(t.toObject()["bytes"]);
+                QCOMPARE(bytes(s["bytes"]), bytes(usage[QString(seg) + "_bytes"]));
+                QCOMPARE(sum, bytes(s["bytes"]));
+            }
+        };
+        for (qsizetype i = 0; i < devices.size(); ++i)
+            check(devices[i].toObject(), explained[i].toObject());
+        check(o["host"].toObject(), e["host"].toObject());
+        // Assumptions name the option that changes them, or null.
+        bool layers = false;
+        for (const auto &a : e["assumptions"].toArray()) {
+            QVERIFY(a.toObject().contains("option"));
+            QVERIFY(!a.toObject()["code"].toString().isEmpty());
+            layers = layers || (a.toObject()["code"] == "layers_fitted" && a.toObject()["option"] == "--gpu-layers");
+        }
+        QVERIFY(layers);
+    }
+
+    void explainBadCombinations()
+    {
+        const QStringList base{"estimate", "--model", "qwen3:8b", "--gpu", "rtx-4090", "--explain"};
+        for (const char *format : {"md", "csv"}) {
+            const auto r = cli(base + QStringList{"--format", format});
+            QCOMPARE(r.exitCode, 2);
+            QVERIFY(r.out.isEmpty());
+            QVERIFY2(r.err.contains(QStringLiteral("--explain cannot be combined with --format %1").arg(format).toUtf8()), r.err.constData());
+        }
+        const auto advise = cli({"advise", "--gpu", "rtx-4090", "--explain"});
+        QCOMPARE(advise.exitCode, 2);
+        QVERIFY(advise.err.contains("unknown option '--explain'"));
+        const auto value = cli(base + QStringList{"--explain=yes"});
+        QCOMPARE(value.exitCode, 2);
+        QVERIFY(value.err.contains("--explain"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -4,6 +4,8 @@
 // bytes and each sum term's parts add up to it; and the terms carry the model's own figures.
 #include "test_catalog.h"
 
+#include <headroom/devices.h>
+#include <headroom/engine_inventory.h>
 #include <headroom/estimator.h>
 #include <headroom/explanation.h>
 #include <headroom/request_resolver.h>
@@ -315,6 +317,37 @@ private slots:
         }
         QVERIFY(e.host.segment(Segment::Weights).terms.empty());
         QVERIFY(hasAssumption(e, AssumptionCode::TensorParallelSplit));
+    }
+
+    void perLayerKvHeadsAreTheirOwnTerm()
+    {
+        // No shipped model has per-block KV heads yet: Qwen3-8B with every other block at 2 KV heads instead of 8.
+        const auto &c = test::shippedCatalog();
+        ModelSpec m = test::shippedModel("qwen3-8b");
+        m.layerKvHeads.assign(m.layers, m.kvHeads);
+        for (std::uint32_t l = 0; l < m.layers; l += 2)
+            m.layerKvHeads[l] = 2;
+        const auto &engine = *c.findEngine("llama.cpp");
+        const auto inventory = buildInventory(m, *c.findQuantization("Q4_K_M"), engine);
+        QVERIFY(inventory);
+        EstimateRequest r;
+        r.model = &m;
+        r.inventory = &*inventory;
+        r.engine = &engine;
+        r.ctx = 8192;
+        r.devices = {deviceFromHardware(*c.findHardware("rtx-4090"))};
+        QVERIFY(!validateRequest(r));
+        const Placement p = estimate(r);
+        const Explanation e = explain(r, p);
+        const auto &kv = e.devices.front().segment(Segment::KvCache);
+        QCOMPARE(kv.countedBytes(), p.devices.front().kvCache);
+        const auto *own = findTerm(kv, TermKind::KvLayerHeads);
+        const auto *model = findTerm(kv, TermKind::KvAttention);
+        QVERIFY(own && model);
+        QCOMPARE(factor(*own, Factor::KvHeads), std::uint64_t{2});
+        QCOMPARE(factor(*own, Factor::Layers), std::uint64_t{(m.layers + 1) / 2});
+        QCOMPARE(factor(*model, Factor::KvHeads), std::uint64_t{m.kvHeads});
+        QCOMPARE(own->factorValue(), own->bytes);
     }
 
     void assumptionsNameTheirInput()
