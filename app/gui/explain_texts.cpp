@@ -3,6 +3,8 @@
 
 #include "texts.h"
 
+#include <explain_names.h>
+
 #include <headroom/engine_profile.h>
 #include <headroom/kv_type.h>
 
@@ -153,6 +155,7 @@ QString ExplainTexts::factor(const ExplainFactor &f)
     case Factor::Mebibytes: return tr("%1 MiB").arg(n);
     case Factor::WholeBytes: return tr("%1 bytes in all").arg(n);
     case Factor::Scale: return n;
+    case Factor::Replicas: return tr("held whole on each of %1 GPUs").arg(n);
     }
     return n;
 }
@@ -185,17 +188,21 @@ QString ExplainTexts::arithmetic(const ExplainTerm &t)
 
 QString ExplainTexts::input(InputCode input)
 {
+    // The options the window has no control for are named as the CLI spells them (the flag is the options
+    // library's, which both front ends parse).
+    const char *cliFlag = options::inputFlag(input);
+    const QString flag = cliFlag ? QString::fromLatin1(cliFlag) : QString();
     switch (input) {
     case InputCode::None: return {};
     case InputCode::Ctx: return tr("Context length");
     case InputCode::Parallel: return tr("Parallel sequences");
-    case InputCode::Batch: return tr("Batch size (headroom-cli --batch)");
-    case InputCode::Ubatch: return tr("Forward-pass size (headroom-cli --ubatch)");
+    case InputCode::Batch: return tr("Batch size (headroom-cli %1)").arg(flag);
+    case InputCode::Ubatch: return tr("Forward-pass size (headroom-cli %1)").arg(flag);
     case InputCode::FlashAttn: return tr("Flash attention");
     case InputCode::KvType: return tr("KV cache type");
-    case InputCode::GpuLayers: return tr("GPU layers (headroom-cli --gpu-layers)");
+    case InputCode::GpuLayers: return tr("GPU layers (headroom-cli %1)").arg(flag);
     case InputCode::Ram: return tr("System RAM");
-    case InputCode::Spread: return tr("Spread over every GPU (headroom-cli --spread)");
+    case InputCode::Spread: return tr("Spread over every GPU (headroom-cli %1)").arg(flag);
     case InputCode::Vision: return tr("Vision projector");
     case InputCode::Engine: return tr("Engine");
     case InputCode::EngineVersion: return tr("Engine version");

@@ -677,13 +677,13 @@
         </message>
         <message>
             <location filename="../../app/gui/explain_texts.cpp" />
-            <source>Batch size (headroom-cli --batch)</source>
-            <translation>批大小（headroom-cli --batch）</translation>
+            <source>Batch size (headroom-cli %1)</source>
+            <translation>批大小（headroom-cli %1）</translation>
         </message>
         <message>
             <location filename="../../app/gui/explain_texts.cpp" />
-            <source>Forward-pass size (headroom-cli --ubatch)</source>
-            <translation>单次前向传播的大小（headroom-cli --ubatch）</translation>
+            <source>Forward-pass size (headroom-cli %1)</source>
+            <translation>单次前向传播的大小（headroom-cli %1）</translation>
         </message>
         <message>
             <location filename="../../app/gui/explain_texts.cpp" />
@@ -697,8 +697,8 @@
         </message>
         <message>
             <location filename="../../app/gui/explain_texts.cpp" />
-            <source>GPU layers (headroom-cli --gpu-layers)</source>
-            <translation>GPU 层数（headroom-cli --gpu-layers）</translation>
+            <source>GPU layers (headroom-cli %1)</source>
+            <translation>GPU 层数（headroom-cli %1）</translation>
         </message>
         <message>
             <location filename="../../app/gui/explain_texts.cpp" />
@@ -707,8 +707,8 @@
         </message>
         <message>
             <location filename="../../app/gui/explain_texts.cpp" />
-            <source>Spread over every GPU (headroom-cli --spread)</source>
-            <translation>分布到每块 GPU（headroom-cli --spread）</translation>
+            <source>Spread over every GPU (headroom-cli %1)</source>
+            <translation>分布到每块 GPU（headroom-cli %1）</translation>
         </message>
         <message>
             <location filename="../../app/gui/explain_texts.cpp" />
@@ -979,6 +979,11 @@
             <location filename="../../app/gui/explain_texts.cpp" />
             <source>%1: %2 in %3</source>
             <translation>%1：%2，%3</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>held whole on each of %1 GPUs</source>
+            <translation>%1 块 GPU 各存完整一份</translation>
         </message>
     </context>
     <context>
