@@ -3,6 +3,7 @@
 
 #include "estimate_model.h"
 #include "rule_of_thumb_series.h"
+#include "explain_texts.h"
 #include "texts.h"
 
 #include <QBarCategoryAxis>
@@ -141,22 +142,34 @@ void ChartPanel::styleBarSets()
         set->setBorderColor(palette().color(QPalette::Window));
         set->setLabel(EstimateModel::columnName(i));
         connect(set, &QBarSet::hovered, this, [this, i](bool status, int row) { showTooltip(i, status, row); });
+        connect(set, &QBarSet::clicked, this, [this, i](int row) { emit segmentClicked(row, i); });
     }
+}
+
+QString ChartPanel::segmentToolTip(int row, int column) const
+{
+    if (row < 0 || row >= m_model->rowCount())
+        return {};
+    const QString device = m_model->headerData(row, Qt::Vertical).toString();
+    const double gib = m_model->index(row, column).data().toDouble();
+    const SegmentExplanation *why = m_explainer ? m_explainer(row, column) : nullptr;
+    const QString how = why ? ExplainTexts::summary(*why) : QString();
+    if (how.isEmpty())
+        return tr("<b>%1</b> on %2: <b>%3</b><br/>%4")
+            .arg(EstimateModel::columnName(column).toHtmlEscaped(), device.toHtmlEscaped(), Texts::gib(gib),
+                 EstimateModel::columnDescription(column).toHtmlEscaped());
+    return tr("<b>%1</b> on %2: <b>%3</b><br/>%4<br/><i>Click the bar for every term in \u201cWhy these numbers\u201d.</i>")
+        .arg(EstimateModel::columnName(column).toHtmlEscaped(), device.toHtmlEscaped(), ExplainTexts::size(why->bytes), how);
 }
 
 void ChartPanel::showTooltip(int column, bool status, int row)
 {
-    if (!status || row < 0 || row >= m_model->rowCount()) {
+    const QString text = status ? segmentToolTip(row, column) : QString();
+    if (text.isEmpty()) {
         QToolTip::hideText();
         return;
     }
-    const QString device = m_model->headerData(row, Qt::Vertical).toString();
-    const double gib = m_model->index(row, column).data().toDouble();
-    QToolTip::showText(QCursor::pos(),
-                       tr("<b>%1</b> on %2: <b>%3</b><br/>%4")
-                           .arg(EstimateModel::columnName(column).toHtmlEscaped(), device.toHtmlEscaped(), Texts::gib(gib),
-                                EstimateModel::columnDescription(column).toHtmlEscaped()),
-                       m_view);
+    QToolTip::showText(QCursor::pos(), text, m_view);
 }
 
 void ChartPanel::refresh()

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <headroom/explanation.h>
+
 #include <QColor>
 #include <QWidget>
 
+#include <functional>
 #include <vector>
 
 class QBarSet;
@@ -42,6 +45,15 @@ public:
     /** The rule of thumb's row and its sentence (full chart only; null in the compact one). */
     [[nodiscard]] RuleOfThumbSeries *ruleOfThumb() const { return m_rule; }
     [[nodiscard]] QLabel *ruleOfThumbLabel() const { return m_ruleLabel; }
+    /** Where the tooltips find a segment's arithmetic (EstimateModel row, column), e.g. the details pane; unset: none. */
+    using Explainer = std::function<const SegmentExplanation *(int row, int column)>;
+    void setExplainer(Explainer explainer) { m_explainer = std::move(explainer); }
+    /** The tooltip of a bar segment (EstimateModel row and column): its size, then its arithmetic or what it is. */
+    [[nodiscard]] QString segmentToolTip(int row, int column) const;
+
+signals:
+    /** A bar segment was clicked: EstimateModel row and column. */
+    void segmentClicked(int row, int column);
 
 private:
     void styleBarSets();
@@ -49,6 +61,7 @@ private:
     void showTooltip(int column, bool status, int row);
 
     EstimateModel *m_model;
+    Explainer m_explainer;
     bool m_compact;
     QChart *m_chart = nullptr;
     QChartView *m_view = nullptr;

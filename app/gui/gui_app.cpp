@@ -43,6 +43,7 @@ const char *guiUsageText()
            "  --tab T            estimate | advice | compare | my-models | context | quants | formats\n"
            "  --dark             dark palette\n"
            "  --about            open the About dialog\n"
+           "  --explain          open \"Why these numbers\" (the arithmetic of every bar) on the estimate tab\n"
            "  --help, --version\n"
            "\n"
            "Estimate options, as for headroom-cli estimate (see headroom-cli --help):\n"
@@ -109,13 +110,14 @@ std::variant<GuiOptions, QString> parseGuiArguments(const QStringList &args)
                 o.size = QSize(w, h);
             }
         } else if (arg == QLatin1String("--dark") || arg == QLatin1String("--help") || arg == QLatin1String("-h") ||
-                   arg == QLatin1String("--version") || arg == QLatin1String("--about")) {
+                   arg == QLatin1String("--version") || arg == QLatin1String("--about") || arg == QLatin1String("--explain")) {
             if (inlineValue)
                 return QStringLiteral("%1 takes no value").arg(arg);
             o.dark = o.dark || arg == QLatin1String("--dark");
             o.help = o.help || arg == QLatin1String("--help") || arg == QLatin1String("-h");
             o.version = o.version || arg == QLatin1String("--version");
             o.about = o.about || arg == QLatin1String("--about");
+            o.explain = o.explain || arg == QLatin1String("--explain");
         } else if (const auto arity = options::requestOptionArity(arg.toStdString())) {
             // The estimate options are the CLI's (docs/cli.md), read by the options library both share.
             std::string text;
@@ -280,6 +282,10 @@ int runGui(int argc, char **argv)
         window.resize(opts.size);
         window.show();
         QApplication::processEvents();
+        if (opts.explain) {
+            window.showExplanation(); // after show(): the pane takes its share of the laid-out page
+            QApplication::processEvents();
+        }
         window.inputsPanel()->thisComputer()->waitForDetection(); // a picture shows what was found
         QApplication::processEvents();
         window.settle();
@@ -318,6 +324,8 @@ int runGui(int argc, char **argv)
     if (opts.formats)
         window.showNumberFormats();
     window.show();
+    if (opts.explain)
+        window.showExplanation();
     if (opts.about)
         QTimer::singleShot(0, &window, [&window, &catalog] { AboutDialog(catalog, &window).exec(); });
     if (!userLoaded.message.isEmpty())

@@ -30,6 +30,7 @@ struct GuiOptions {
     bool help = false;       ///< --help: print the options and exit
     bool version = false;    ///< --version: print the version and exit
     bool about = false;      ///< --about: open the About dialog (with --screenshot: its picture)
+    bool explain = false;    ///< --explain: open "Why these numbers" on the estimate tab
     GuiInputs inputs;
     RequestInputs request; ///< the estimate options as given (a --preset is applied to them once the catalog is loaded)
     QString preset;        ///< --preset ID: a scenario of presets.json; empty = none

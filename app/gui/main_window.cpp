@@ -7,6 +7,7 @@
 #include "compare_panel.h"
 #include "context_explorer_panel.h"
 #include "estimate_model.h"
+#include "explain_panel.h"
 #include "export_actions.h"
 #include "inputs_panel.h"
 #include "launch_command_box.h"
@@ -58,7 +59,25 @@ MainWindow::MainWindow(const Catalog &catalog, Settings *settings, QWidget *pare
     m_chart = new ChartPanel(m_model);
     v->addWidget(m_banner);
     v->addWidget(new LaunchCommandBox);
-    v->addWidget(m_chart, 1);
+    // "Why these numbers" under the bars: folded to its header until opened or a bar is clicked.
+    m_explain = new ExplainPanel;
+    m_chart->setExplainer([this](int row, int column) { return m_explain->segment(row, column); });
+    auto *explainSplit = new QSplitter(Qt::Vertical);
+    explainSplit->setObjectName(QStringLiteral("explainSplitter"));
+    explainSplit->setChildrenCollapsible(false);
+    explainSplit->addWidget(m_chart);
+    explainSplit->addWidget(m_explain);
+    explainSplit->setStretchFactor(0, 1);
+    explainSplit->setStretchFactor(1, 0);
+    v->addWidget(explainSplit, 1);
+    connect(m_chart, &ChartPanel::segmentClicked, m_explain, &ExplainPanel::selectSegment);
+    connect(m_explain, &ExplainPanel::openChanged, this, [this, explainSplit](bool open) {
+        // Folded, the pane keeps only its header; open, it takes the larger share and the bars stay readable.
+        m_explain->setMaximumHeight(open ? QWIDGETSIZE_MAX : m_explain->minimumSizeHint().height());
+        const int total = explainSplit->height();
+        explainSplit->setSizes(open ? QList<int>{total * 2 / 5, total - total * 2 / 5} : QList<int>{total, 0});
+    });
+    m_explain->setMaximumHeight(m_explain->minimumSizeHint().height());
 
     m_advice = new AdvicePanel(m_catalog);
     auto *advicePage = new QWidget;
@@ -150,11 +169,13 @@ void MainWindow::recompute()
     if (m_evaluation.ok()) {
         m_model->setRuleOfThumb(ruleOfThumb(*m_evaluation.resolved)); // before the placement, which redraws
         m_model->setPlacement(*m_evaluation.placement);
+        m_explain->setEstimate(m_evaluation.resolved, *m_evaluation.placement, m_model);
         m_inputs->setResolved(QString::fromStdString(m_evaluation.resolved->request.engine->id), m_evaluation.placement->ctx);
         m_advice->setCurrent(QString::fromStdString(m_evaluation.resolved->request.model->id),
                              m_evaluation.resolved->quant ? QString::fromStdString(m_evaluation.resolved->quant->id) : QString());
     } else {
         m_model->clear();
+        m_explain->clear();
     }
     m_banner->setEvaluation(m_evaluation);
     m_formats->setEvaluation(m_evaluation);
@@ -219,6 +240,12 @@ void MainWindow::showQuants()
 void MainWindow::showNumberFormats()
 {
     m_tabs->setCurrentIndex(FormatsTab);
+}
+
+void MainWindow::showExplanation()
+{
+    m_tabs->setCurrentIndex(EstimateTab);
+    m_explain->selectSegment(0, EstimateModel::KvCache);
 }
 
 RequestInputs MainWindow::adviceRequest() const

@@ -16,6 +16,7 @@ class ChartPanel;
 class ComparePanel;
 class ContextExplorerPanel;
 class EstimateModel;
+class ExplainPanel;
 class ExportActions;
 class InputsPanel;
 class MyModelsPanel;
@@ -55,6 +56,7 @@ public:
     [[nodiscard]] MyModelsPanel *myModelsPanel() const { return m_myModels; }
     [[nodiscard]] QuantExplorerPanel *quantPanel() const { return m_quants; }
     [[nodiscard]] ExportActions *exportActions() const { return m_export; }
+    [[nodiscard]] ExplainPanel *explainPanel() const { return m_explain; }
     void showMyModels();
     void showAdvice();
     /** The Context length tab: memory against context for the window's request. */
@@ -63,6 +65,8 @@ public:
     void showQuants();
     void showNumberFormats();
     [[nodiscard]] NumberFormatPanel *numberFormatPanel() const { return m_formats; }
+    /** Opens "Why these numbers" on the estimate tab with the first bar's KV cache selected (--explain). */
+    void showExplanation();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -96,6 +100,7 @@ private:
     QuantExplorerPanel *m_quants = nullptr;
     NumberFormatPanel *m_formats = nullptr;
     ExportActions *m_export = nullptr;
+    ExplainPanel *m_explain = nullptr;
     QTabWidget *m_tabs = nullptr;
     bool m_adviceDirty = true;
     bool m_compareDirty = true;

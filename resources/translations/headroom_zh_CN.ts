@@ -214,6 +214,789 @@
         </message>
     </context>
     <context>
+        <name>ExplainTexts</name>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>1 byte</source>
+            <translation>1 字节</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>%1 bytes</source>
+            <translation>%1 字节</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>%1 KiB</source>
+            <translation>%1 KiB</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>%1 MiB</source>
+            <translation>%1 MiB</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>Token embeddings</source>
+            <translation>token 嵌入</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>Output layer</source>
+            <translation>输出层</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>Attention</source>
+            <translation>注意力</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>Feed-forward (MLP)</source>
+            <translation>前馈网络（MLP）</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>Routed experts</source>
+            <translation>路由专家</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>Shared experts</source>
+            <translation>共享专家</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>Expert router</source>
+            <translation>专家路由器</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>Recurrent mixer</source>
+            <translation>循环混合器</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>Norms and biases</source>
+            <translation>归一化与偏置</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>Other tensors</source>
+            <translation>其他张量</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>Output layer %1</source>
+            <translation>输出层 %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>Output layer %1 in %2</source>
+            <translation>输出层 %1，%2</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>Token embeddings %1</source>
+            <translation>token 嵌入 %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>Token embeddings %1 in %2</source>
+            <translation>token 嵌入 %1，%2</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>Output layer: the token embeddings loaded again (tied weights)</source>
+            <translation>输出层：再次加载的 token 嵌入（共享权重）</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>Full-attention layers</source>
+            <translation>全注意力层</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>Sliding-window layers</source>
+            <translation>滑动窗口层</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>Attention layers with their own KV head count</source>
+            <translation>KV 头数不同的注意力层</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>MLA latent (compressed keys and values)</source>
+            <translation>MLA 潜向量（压缩的键和值）</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>MLA latent stored again as V</source>
+            <translation>MLA 潜向量再存一份作为 V</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>MLA expanded to per-head K and V</source>
+            <translation>MLA 展开为每个头的 K 和 V</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>Sparse-attention indexer keys</source>
+            <translation>稀疏注意力索引器的键</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>Recurrent state of the linear-attention or state-space blocks</source>
+            <translation>线性注意力或状态空间块的循环状态</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>Context checkpoints (llama-server)</source>
+            <translation>上下文检查点（llama-server）</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>Attention scratch</source>
+            <translation>注意力临时缓冲区</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>FFN scratch</source>
+            <translation>FFN 临时缓冲区</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>Output logits</source>
+            <translation>输出 logits</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>Host input and output buffers</source>
+            <translation>主机端输入输出缓冲区</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>vLLM&apos;s profile run</source>
+            <translation>vLLM 的性能分析运行</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>One prefill pass</source>
+            <translation>一次预填充</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>Attention scores (KQ, F32)</source>
+            <translation>注意力分数（KQ，F32）</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>Attention mask</source>
+            <translation>注意力掩码</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>Hidden-state rows</source>
+            <translation>隐藏状态行</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>F16 copy of one layer&apos;s quantized K and V</source>
+            <translation>一层量化 K 和 V 的 F16 副本</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>FFN activations</source>
+            <translation>FFN 激活值</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>Activations</source>
+            <translation>激活值</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>Logits</source>
+            <translation>Logits</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>Gathered token embeddings</source>
+            <translation>取出的 token 嵌入</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>Runtime context (CUDA, ROCm or Metal, and the framework)</source>
+            <translation>运行时上下文（CUDA、ROCm 或 Metal，以及框架）</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>Vision encoder and projector weights</source>
+            <translation>视觉编码器与投影器权重</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>Vision encoder&apos;s compute buffer (one image)</source>
+            <translation>视觉编码器的计算缓冲区（一张图像）</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>The image itself (F32)</source>
+            <translation>图像本身（F32）</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>Rounding of the tensor-parallel shares</source>
+            <translation>张量并行分片取整的余量</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>%1 (%2)</source>
+            <translation>%1（%2）</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>1 layer</source>
+            <translation>1 层</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>%1 layers</source>
+            <translation>%1 层</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>1 KV head</source>
+            <translation>1 个 KV 头</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>%1 KV heads</source>
+            <translation>%1 个 KV 头</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>%1 dims</source>
+            <translation>%1 维</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>%1 elements</source>
+            <translation>%1 个元素</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>(K+V)</source>
+            <translation>(K+V)</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>(K)</source>
+            <translation>(K)</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>(V)</source>
+            <translation>(V)</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>1 block</source>
+            <translation>1 个块</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>%1 blocks</source>
+            <translation>%1 个块</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>%1 elements per block</source>
+            <translation>每块 %1 个元素</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>%1 bytes per block</source>
+            <translation>每块 %1 字节</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>%1 bytes per row</source>
+            <translation>每行 %1 字节</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>%1 cached tokens</source>
+            <translation>%1 个缓存 token</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>1 token</source>
+            <translation>1 个 token</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>%1 tokens</source>
+            <translation>%1 个 token</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>1 sequence</source>
+            <translation>1 个序列</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>%1 sequences</source>
+            <translation>%1 个序列</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>a %1-token window</source>
+            <translation>%1 个 token 的窗口</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>padded to a multiple of %1</source>
+            <translation>补齐到 %1 的倍数</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>%1 latent dims</source>
+            <translation>%1 个潜向量维度</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>%1 RoPE dims</source>
+            <translation>%1 个 RoPE 维度</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>%1 heads</source>
+            <translation>%1 个头</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>hidden size %1</source>
+            <translation>隐藏维度 %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>FFN width %1</source>
+            <translation>FFN 宽度 %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>vocabulary %1</source>
+            <translation>词表 %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>1 row</source>
+            <translation>1 行</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>%1 rows</source>
+            <translation>%1 行</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>1 checkpoint</source>
+            <translation>1 个检查点</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>%1 checkpoints</source>
+            <translation>%1 个检查点</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>%1 bytes of state</source>
+            <translation>%1 字节状态</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>%1 bytes of headers</source>
+            <translation>%1 字节头部</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>%1 convolution-state elements</source>
+            <translation>%1 个卷积状态元素</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>%1 SSM-state elements</source>
+            <translation>%1 个 SSM 状态元素</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>%1 GPUs</source>
+            <translation>%1 块 GPU</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>%1 patches</source>
+            <translation>%1 个图块</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>%1 pixels a side</source>
+            <translation>边长 %1 像素</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>%1 colour channels</source>
+            <translation>%1 个颜色通道</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>%1 bytes in all</source>
+            <translation>共 %1 字节</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>the sum of %1 parts</source>
+            <translation>%1 部分之和</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>(%1)</source>
+            <translation>（%1）</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>, </source>
+            <translation>，</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>source: %1</source>
+            <translation>来源：%1</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>Context length</source>
+            <translation>上下文长度</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>Parallel sequences</source>
+            <translation>并行序列</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>Batch size (headroom-cli %1)</source>
+            <translation>批大小（headroom-cli %1）</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>Forward-pass size (headroom-cli %1)</source>
+            <translation>单次前向传播的大小（headroom-cli %1）</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>Flash attention</source>
+            <translation>Flash Attention</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>KV cache type</source>
+            <translation>KV 缓存类型</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>GPU layers (headroom-cli %1)</source>
+            <translation>GPU 层数（headroom-cli %1）</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>System RAM</source>
+            <translation>系统内存</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>Spread over every GPU (headroom-cli %1)</source>
+            <translation>分布到每块 GPU（headroom-cli %1）</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>Vision projector</source>
+            <translation>视觉投影器</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>Engine</source>
+            <translation>引擎</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>Engine version</source>
+            <translation>引擎版本</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>Hardware</source>
+            <translation>硬件</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>Change with: %1</source>
+            <translation>调整：%1</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>Context: the engine&apos;s default, %1 tokens per sequence</source>
+            <translation>上下文：引擎默认值，每个序列 %1 个 token</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>Context: %1 tokens, the engine&apos;s default for %2 of VRAM</source>
+            <translation>上下文：%1 个 token，引擎在 %2 显存时的默认值</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>Context: the model&apos;s trained maximum, %1 tokens</source>
+            <translation>上下文：模型训练时的最大值，%1 个 token</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>Context: a conversation of %1 tokens (this engine allocates the cache as it grows)</source>
+            <translation>上下文：一段 %1 个 token 的对话（此引擎随对话增长分配缓存）</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>Context: the engine&apos;s default of %1 tokens, lowered to %2 so that it fits (llama.cpp --fit)</source>
+            <translation>上下文：引擎默认的 %1 个 token，为放得下降到 %2（llama.cpp --fit）</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>Parallel sequences: the engine&apos;s default, %1</source>
+            <translation>并行序列：引擎默认值，%1</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>Parallel sequences: the engine&apos;s automatic choice did not fit and fell back to 1</source>
+            <translation>并行序列：引擎自动选择的数量放不下，回退为 1</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>The %1 default slots share one cache of the context&apos;s size</source>
+            <translation>默认的 %1 个槽位共享一个上下文大小的缓存</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>The KV cache pool is sized for one sequence of the full context</source>
+            <translation>KV 缓存池按一个完整上下文的序列分配</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>The largest forward pass holds %1 tokens</source>
+            <translation>最大的一次前向传播处理 %1 个 token</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>Flash attention: on, as this engine version decides</source>
+            <translation>Flash Attention：开启（由此引擎版本决定）</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>Flash attention: off, as this engine version decides</source>
+            <translation>Flash Attention：关闭（由此引擎版本决定）</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>KV cache type: %1</source>
+            <translation>KV 缓存类型：%1</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>DeepSeek MLA: this engine version caches the compressed latent only</source>
+            <translation>DeepSeek MLA：此引擎版本只缓存压缩后的潜向量</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>DeepSeek MLA: this engine version caches the latent and stores it again as V</source>
+            <translation>DeepSeek MLA：此引擎版本缓存潜向量，并再存一份作为 V</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>DeepSeek MLA: this engine version caches full K and V per head (tens of times larger)</source>
+            <translation>DeepSeek MLA：此引擎版本按头缓存完整的 K 和 V（大几十倍）</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>Sparse-attention indexer keys: fp8 with one scale per 128 elements</source>
+            <translation>稀疏注意力索引器的键：fp8，每 128 个元素一个缩放因子</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>Sparse-attention indexer keys: stored in the KV cache&apos;s type</source>
+            <translation>稀疏注意力索引器的键：以 KV 缓存的类型存储</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>Sliding-window layers keep only their window of %1 tokens</source>
+            <translation>滑动窗口层只保留其 %1 个 token 的窗口</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>Sliding-window layers keep the whole context in this engine</source>
+            <translation>此引擎中滑动窗口层保留整个上下文</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>Recurrent state stored as %1</source>
+            <translation>循环状态以 %1 存储</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>llama-server keeps %1 context checkpoints per slot in system RAM</source>
+            <translation>llama-server 在系统内存中为每个槽位保留 %1 个上下文检查点</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>The engine keeps %1 free on %2</source>
+            <translation>引擎在 %2 上留出 %1 不用</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>vLLM fills %1 % of %2 (gpu_memory_utilization)</source>
+            <translation>vLLM 占用 %2 的 %1 %（gpu_memory_utilization）</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>The Mac&apos;s GPU may use %1 of the unified memory (measured)</source>
+            <translation>Mac 的 GPU 最多可用 %1 统一内存（实测）</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>The Mac&apos;s GPU may use %1 of the unified memory (macOS&apos;s default limit)</source>
+            <translation>Mac 的 GPU 最多可用 %1 统一内存（macOS 的默认上限）</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>This GPU shares system RAM; its driver lets it use %1</source>
+            <translation>此 GPU 与系统共享系统内存，驱动允许它使用 %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>llama.cpp --fit keeps %1 free on each device while placing layers</source>
+            <translation>llama.cpp --fit 放置层时在每个设备上留出 %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>%1 of %2 layers on the GPUs: as many as fit</source>
+            <translation>%2 层中的 %1 层在 GPU 上：能放下多少放多少</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>The engine uses the fewest GPUs that hold the model: %1 of %2</source>
+            <translation>引擎只用放得下模型的最少 GPU：%2 块中的 %1 块</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>Every layer is split over %1 GPUs (tensor parallel)</source>
+            <translation>每一层拆分到 %1 块 GPU 上（张量并行）</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>Layers are split over %1 devices in proportion to their memory</source>
+            <translation>各层按内存大小比例分到 %1 个设备上</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>The token-embedding table stays in system RAM (llama.cpp)</source>
+            <translation>token 嵌入表留在系统内存中（llama.cpp）</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>The vision projector is loaded, the engine&apos;s default</source>
+            <translation>加载视觉投影器（引擎默认）</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>The vision projector is not loaded, the engine&apos;s default</source>
+            <translation>不加载视觉投影器（引擎默认）</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>System RAM bandwidth assumed for the decode speed: %1 GB/s</source>
+            <translation>估算生成速度时假设的系统内存带宽：%1 GB/s</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>The decode speed assumes %1 % of the datasheet memory bandwidth</source>
+            <translation>生成速度按规格书内存带宽的 %1 % 估算</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>layer %1</source>
+            <translation>第 %1 层</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>layers %1–%2</source>
+            <translation>第 %1–%2 层</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>the output layer</source>
+            <translation>输出层</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>%1 %2</source>
+            <translation>%1 %2</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>%1: %2</source>
+            <translation>%1：%2</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>%1: %2 = %3</source>
+            <translation>%1：%2 = %3</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>… and %1 more</source>
+            <translation>……另有 %1 项</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>The largest candidate counts; not counted: %1</source>
+            <translation>只计最大的候选项；未计入：%1</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>System RAM not given: what the host holds is not checked against it</source>
+            <translation>未填写系统内存：主机上占用的内存没有与之核对</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>1 tensor</source>
+            <translation>1 个张量</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>%1 tensors</source>
+            <translation>%1 个张量</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>%1: %2 in %3</source>
+            <translation>%1：%2，%3</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>held whole on each of %1 GPUs</source>
+            <translation>%1 块 GPU 各存完整一份</translation>
+        </message>
+    </context>
+    <context>
         <name>GuiApp</name>
         <message>
             <location filename="../../app/gui/gui_app.cpp" line="200" />
@@ -1145,6 +1928,11 @@
             <source>&lt;b&gt;%1&lt;/b&gt; on %2: &lt;b&gt;%3&lt;/b&gt;&lt;br/&gt;%4</source>
             <translation>&lt;b&gt;%1&lt;/b&gt;（%2）：&lt;b&gt;%3&lt;/b&gt;&lt;br/&gt;%4</translation>
         </message>
+        <message>
+            <location filename="../../app/gui/chart_panel.cpp" />
+            <source>&lt;b&gt;%1&lt;/b&gt; on %2: &lt;b&gt;%3&lt;/b&gt;&lt;br/&gt;%4&lt;br/&gt;&lt;i&gt;Click the bar for every term in “Why these numbers”.&lt;/i&gt;</source>
+            <translation>&lt;b&gt;%1&lt;/b&gt;（%2）：&lt;b&gt;%3&lt;/b&gt;&lt;br/&gt;%4&lt;br/&gt;&lt;i&gt;点击该条，在“这些数字从何而来”中查看每一项。&lt;/i&gt;</translation>
+        </message>
     </context>
     <context>
         <name>headroom::gui::ComparePanel</name>
@@ -1416,6 +2204,92 @@ weights %6, KV cache %7, compute %8
             <location filename="../../app/gui/estimate_model.cpp" line="99" />
             <source>System RAM (CPU only)</source>
             <translation>系统内存（仅 CPU）</translation>
+        </message>
+    </context>
+    <context>
+        <name>headroom::gui::ExplainModel</name>
+        <message>
+            <location filename="../../app/gui/explain_model.cpp" />
+            <source>not counted: a larger candidate counts</source>
+            <translation>未计入：计入的是更大的候选项</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_model.cpp" />
+            <source>not counted: a larger candidate counts · %1</source>
+            <translation>未计入：计入的是更大的候选项 · %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_model.cpp" />
+            <source>(%1)</source>
+            <translation>（%1）</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_model.cpp" />
+            <source>the largest of %1 candidates counts</source>
+            <translation>%1 个候选项中只计最大的</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_model.cpp" />
+            <source>the sum of %1 terms</source>
+            <translation>%1 项之和</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_model.cpp" />
+            <source>What</source>
+            <translation>项目</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_model.cpp" />
+            <source>Size</source>
+            <translation>大小</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_model.cpp" />
+            <source>How it adds up</source>
+            <translation>计算过程</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_model.cpp" />
+            <source>Assumptions</source>
+            <translation>假设</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_model.cpp" />
+            <source>what the estimate takes as given, and what changes it</source>
+            <translation>估算所依据的前提，以及改变它们的输入</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_model.cpp" />
+            <source>Source: %1</source>
+            <translation>来源：%1</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_model.cpp" />
+            <source>Engine behaviour of version %1</source>
+            <translation>引擎版本 %1 的行为</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_model.cpp" />
+            <source>%1 — %2</source>
+            <translation>%1——%2</translation>
+        </message>
+    </context>
+    <context>
+        <name>headroom::gui::ExplainPanel</name>
+        <message>
+            <location filename="../../app/gui/explain_panel.cpp" />
+            <source>Why these numbers</source>
+            <translation>这些数字从何而来</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_panel.cpp" />
+            <source>The arithmetic behind every bar segment, and what the estimate assumes</source>
+            <translation>每段条形背后的计算，以及估算所做的假设</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_panel.cpp" />
+            <source>Point at a bar for a summary; click it to open its arithmetic here.</source>
+            <translation>指向条形可看摘要；点击它，在此展开计算过程。</translation>
         </message>
     </context>
     <context>

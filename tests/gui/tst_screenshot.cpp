@@ -25,6 +25,7 @@ private slots:
                                                          "--ram", "64", "--kv-type", "q8_0", "--flash-attn", "on"} << QSize(1280, 800);
         QTest::newRow("context tab, chinese, dark") << QStringList{"--tab", "context", "--lang", "zh_CN", "--dark", "--model",
                                                                   "gemma-3-27b-it", "--size", "1024x640"} << QSize(1024, 640);
+        QTest::newRow("why these numbers, chinese, dark") << QStringList{"--explain", "--lang", "zh_CN", "--dark"} << QSize(1280, 800);
     }
 
     void writesPng()
