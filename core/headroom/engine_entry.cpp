@@ -216,6 +216,9 @@ LaunchOption readLaunchOption(const EntryReader &o)
     if (places != 1 || (opt.via != LaunchVia::Positional && (opt.names.empty() || opt.names.front().empty())))
         o.fail(P::Missing, "flag", "one of flag, flags, env, modelfile, positional");
     opt.isSwitch = o.boolean("switch");
+    opt.spansSlots = o.boolean("spans_slots");
+    if (opt.spansSlots && opt.setting != LaunchSetting::Ctx)
+        o.fail(P::BadValue, "spans_slots", "only the context can span the slots");
     if (opt.isSwitch && opt.via != LaunchVia::Flag)
         o.fail(P::BadValue, "switch", "only a flag can be a switch");
     opt.writePlaced = o.choice("when_unset", {{"omit", false}, {"placed", true}}, false);

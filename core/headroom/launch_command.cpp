@@ -372,7 +372,10 @@ LaunchCommand buildLaunchCommand(const ResolvedRequest &rr, const RequestInputs 
     Writer w(engine, out.version, out);
     const ModelRef ref = modelRef(rr, inputs, engine.launch->style);
     w.stateModel(ref.arg);
-    w.state(LaunchSetting::Ctx, number(req.ctx), false);
+    // Headroom's context is per sequence; an engine that divides its option among the slots gets it times the slots.
+    const LaunchOption *ctxOption = launchOptionFor(engine, LaunchSetting::Ctx, out.version);
+    const std::uint64_t slots = ctxOption && ctxOption->spansSlots && req.parallel ? *req.parallel : 1;
+    w.state(LaunchSetting::Ctx, req.ctx ? std::optional<std::string>(std::to_string(slots * *req.ctx)) : std::nullopt, false);
     w.state(LaunchSetting::Parallel, number(req.parallel), false);
     w.state(LaunchSetting::Batch, number(req.batch), false);
     w.state(LaunchSetting::Ubatch, number(req.ubatch), false);
@@ -482,6 +485,9 @@ LaunchSettings parseLaunchCommand(const LaunchCommand &command, const EngineProf
     };
     s.ctx = u32(LaunchSetting::Ctx);
     s.parallel = u32(LaunchSetting::Parallel);
+    if (const LaunchOption *ctxOption = launchOptionFor(engine, LaunchSetting::Ctx, version);
+        ctxOption && ctxOption->spansSlots && s.ctx && s.parallel && *s.parallel > 0)
+        s.ctx = *s.ctx / *s.parallel; // back to the context of one sequence
     s.batch = u32(LaunchSetting::Batch);
     s.ubatch = u32(LaunchSetting::Ubatch);
     s.tensorParallel = u32(LaunchSetting::TensorParallel);

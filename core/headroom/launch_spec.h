@@ -51,6 +51,9 @@ struct LaunchOption {
     std::vector<std::pair<std::string, std::optional<std::string>>> values;
     bool writePlaced = false; ///< when the request leaves it open, write what Headroom placed (the engine's default differs)
     bool absent = false;      ///< from this version on the engine has no such option
+    /// Ctx only: the value is the cache of all the slots, which the engine divides among them (llama-server:
+    /// n_ctx_slot = n_ctx / n_parallel), so a request's per-sequence context is written times its slots.
+    bool spansSlots = false;
     std::string source;
 };
 

@@ -248,6 +248,10 @@ private slots:
         QTest::newRow("llama-server b7400")
             << "llama.cpp"
             << "b7400" << 6 << "llama-server -m <Qwen2.5-14B-Instruct-Q4_K_M.gguf> -c 32768 -np 1 -ctk q8_0 -ctv q8_0 -fa on\n";
+        // llama-server divides -c among its -np slots (n_ctx_slot = n_ctx / n_parallel): two sequences of 16K are -c 32768.
+        QTest::newRow("llama-server two slots")
+            << "llama.cpp"
+            << "b7400" << 2 << "llama-server -m <Qwen3-30B-A3B-Q4_K_M.gguf> -c 32768 -np 2 -fa on\n";
         // Before PR #15434 -fa is a bare flag (issue ollama/ollama#4051: "pass the -fa flag to llama.cpp's server").
         QTest::newRow("llama-server b5436")
             << "llama.cpp"
