@@ -77,17 +77,10 @@ QuantExplorerPanel::QuantExplorerPanel(const Catalog &catalog, QWidget *parent)
     results->setSizes({500, 500});
     results->setChildrenCollapsible(false);
 
-    // Left: this panel's own chart and table. Right: setSidePanel's widget (the number formats), when there is one.
-    m_splitter = new QSplitter(Qt::Horizontal);
-    m_splitter->setObjectName(QStringLiteral("quantSplitter"));
-    m_splitter->addWidget(results);
-    m_splitter->setStretchFactor(0, 3);
-    m_splitter->setChildrenCollapsible(false);
-
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_summary);
-    layout->addWidget(m_splitter, 1);
+    layout->addWidget(results, 1);
 
     m_timer = new QTimer(this);
     m_timer->setSingleShot(true);
@@ -108,16 +101,6 @@ void QuantExplorerPanel::setRequest(const RequestInputs &request)
     m_request = request;
     m_pending = true;
     m_timer->start();
-}
-
-void QuantExplorerPanel::setSidePanel(QWidget *panel)
-{
-    delete m_side;
-    m_side = panel;
-    if (!panel)
-        return;
-    m_splitter->addWidget(panel);
-    m_splitter->setStretchFactor(1, 2);
 }
 
 void QuantExplorerPanel::refreshNow()

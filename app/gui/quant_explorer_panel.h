@@ -10,7 +10,6 @@
 
 class QLabel;
 class QSortFilterProxyModel;
-class QSplitter;
 class QTableView;
 class QTimer;
 
@@ -27,7 +26,7 @@ class QuantTableModel;
  * Quantizations: the window's model at every quantization its engine loads, on the window's hardware and
  * settings (exploreQuantizations), as a chart of measured quality recovery against size and a sortable
  * table. Each row is the estimate the Estimate tab shows for that quantization; clicking a point or a row
- * asks to use it. The right-hand side of the splitter is left for a companion panel (setSidePanel).
+ * asks to use it.
  */
 class QuantExplorerPanel : public QWidget
 {
@@ -40,11 +39,6 @@ public:
     void setRequest(const RequestInputs &request);
     /** Runs the pending exploration now (a tab shown, tests, screenshots). */
     void refreshNow();
-    /**
-     * Puts `panel` right of the chart and table (the number formats' bit layouts belong there); the panel
-     * takes ownership. A second call replaces the first panel.
-     */
-    void setSidePanel(QWidget *panel);
 
     /** The last exploration, or null (before the first, or when the request did not resolve). */
     [[nodiscard]] const QuantExploration *exploration() const { return m_exploration.get(); }
@@ -52,7 +46,6 @@ public:
     [[nodiscard]] QTableView *table() const { return m_table; }
     [[nodiscard]] QuantTableModel *tableModel() const { return m_model; }
     [[nodiscard]] QLabel *summary() const { return m_summary; }
-    [[nodiscard]] QSplitter *splitter() const { return m_splitter; }
 
 signals:
     /** Use this quantization: these inputs resolve and estimate to the row shown. */
@@ -71,8 +64,6 @@ private:
     QuantTableModel *m_model = nullptr;
     QSortFilterProxyModel *m_sorted = nullptr;
     QTableView *m_table = nullptr;
-    QSplitter *m_splitter = nullptr;
-    QWidget *m_side = nullptr;
     QTimer *m_timer = nullptr;
     bool m_pending = false;
 };

@@ -15,7 +15,6 @@
 #include <QLineSeries>
 #include <QScatterSeries>
 #include <QSortFilterProxyModel>
-#include <QSplitter>
 #include <QTableView>
 
 using namespace headroom;
@@ -188,18 +187,6 @@ private slots:
         w.settle();
         QCOMPARE(p->exploration()->currentQuant, std::string("Q6_K"));
         QCOMPARE(p->chart()->currentSeries()->count(), 1);
-    }
-
-    void leavesRoomForASidePanel()
-    {
-        QuantExplorerPanel panel(test::catalog());
-        QCOMPARE(panel.splitter()->count(), 1);
-        auto *side = new QLabel(QStringLiteral("number formats"));
-        panel.setSidePanel(side);
-        QCOMPARE(panel.splitter()->count(), 2);
-        QCOMPARE(panel.splitter()->widget(1), side);
-        panel.setSidePanel(new QLabel(QStringLiteral("another")));
-        QCOMPARE(panel.splitter()->count(), 2);
     }
 
     void unknownModelSaysWhy()
