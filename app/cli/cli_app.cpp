@@ -6,8 +6,8 @@
 #include "cli_options.h"
 #include "context_report.h"
 #include "detect_report.h"
-#include "quants_report.h"
 #include "explain_report.h"
+#include "quants_report.h"
 #include "text_report.h"
 
 #include <advice_json.h>

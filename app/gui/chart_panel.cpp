@@ -2,8 +2,8 @@
 #include "chart_panel.h"
 
 #include "estimate_model.h"
-#include "rule_of_thumb_series.h"
 #include "explain_texts.h"
+#include "rule_of_thumb_series.h"
 #include "texts.h"
 
 #include <QBarCategoryAxis>

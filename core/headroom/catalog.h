@@ -4,8 +4,8 @@
 #include "headroom/engine_profile.h"
 #include "headroom/hardware.h"
 #include "headroom/model_spec.h"
-#include "headroom/preset.h"
 #include "headroom/number_format.h"
+#include "headroom/preset.h"
 #include "headroom/quality_data.h"
 #include "headroom/quantization.h"
 
