@@ -209,6 +209,9 @@ void ChartPanel::refresh()
         m_values->setTickCount(std::min(11, static_cast<int>(axisMax / step) + 1));
     }
     m_view->setVisible(rows > 0);
+    // Room for every row's name: below about two text lines per row the axis elides them to "..." (CJK fonts first).
+    if (!m_compact)
+        m_view->setMinimumHeight(std::max(180, 110 + static_cast<int>(names.size()) * 3 * fontMetrics().height()));
 
     // Capacity markers: one short vertical line per device and kind.
     auto ensure = [this](std::vector<QLineSeries *> &pool, std::size_t n, bool usable) {
