@@ -4,6 +4,7 @@
 #include <headroom/engine_inventory.h>
 #include <headroom/estimator.h>
 #include <headroom/inventory_cache.h>
+#include <headroom/quant_explorer.h>
 #include <headroom/request_resolver.h>
 
 #include <benchmark/benchmark.h>
@@ -112,6 +113,24 @@ void BM_AdviseSweep(benchmark::State &state)
     }
 }
 BENCHMARK(BM_AdviseSweep)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
+
+// The Quantizations tab: one model at every quantization its engine loads, each with the max-context search, as the
+// window reruns it after each input change (inventories cached, arg 1) or on a new model (arg 0).
+void BM_QuantExplorer(benchmark::State &state)
+{
+    RequestInputs in;
+    in.model = "qwen3-235b-a22b";
+    in.gpus = {"rtx-4090"};
+    in.engine = "llama.cpp";
+    in.ctx = 32768;
+    InventoryCache cache;
+    for (auto _ : state) {
+        if (state.range(0) == 0)
+            cache.clear();
+        benchmark::DoNotOptimize(exploreQuantizations(catalog(), in, &cache));
+    }
+}
+BENCHMARK(BM_QuantExplorer)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 
 } // namespace
 
