@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "advice_chart.h"
 
+#include "chart_scale.h"
+
 #include "advice_texts.h"
 #include "texts.h"
 
@@ -21,20 +23,6 @@
 
 namespace headroom::gui {
 namespace {
-
-double gib(Bytes b)
-{
-    return static_cast<double>(b) / static_cast<double>(GiB);
-}
-
-/** A round step for an axis spanning `range`, about five to ten ticks. */
-double niceStep(double range)
-{
-    for (const double s : {1.0, 2.0, 4.0, 5.0, 10.0, 20.0, 25.0, 50.0, 100.0, 200.0, 250.0, 500.0})
-        if (range / s <= 10.0)
-            return s;
-    return 1000.0;
-}
 
 void hideFromLegend(QChart *chart, QAbstractSeries *series)
 {
@@ -158,7 +146,7 @@ void AdviceChart::setAdvice(std::shared_ptr<const Advice> advice)
         for (std::size_t i = 0; i < c.size(); ++i) {
             if (!c[i].quality)
                 continue;
-            const QPointF p(gib(c[i].memory), c[i].quality->value);
+            const QPointF p(toGiB(c[i].memory), c[i].quality->value);
             (c[i].partial ? partial : all).append(p);
             (c[i].partial ? m_partialIndex : m_allIndex).push_back(i);
             maxMemory = std::max(maxMemory, p.x());
@@ -166,7 +154,7 @@ void AdviceChart::setAdvice(std::shared_ptr<const Advice> advice)
             maxQuality = std::max(maxQuality, p.y());
         }
         for (const auto i : m_advice->front) {
-            const QPointF p(gib(c[i].memory), c[i].quality->value);
+            const QPointF p(toGiB(c[i].memory), c[i].quality->value);
             // A staircase, not a slope: between two front points the best that fits is still the lower one.
             if (!steps.isEmpty())
                 steps.append(QPointF(p.x(), steps.back().y()));
@@ -183,7 +171,7 @@ void AdviceChart::setAdvice(std::shared_ptr<const Advice> advice)
     for (QLegendMarker *m : m_chart->legend()->markers(m_partial))
         m->setVisible(!partial.isEmpty());
 
-    const double capacity = m_advice ? gib(m_advice->capacity) : 0.0;
+    const double capacity = m_advice ? toGiB(m_advice->capacity) : 0.0;
     const double xStep = niceStep(std::max({capacity, maxMemory, 1.0}) * 1.05);
     const double xMax = std::ceil(std::max({capacity, maxMemory, 1.0}) * 1.05 / xStep) * xStep;
     m_x->setRange(0, xMax);
@@ -215,7 +203,7 @@ void AdviceChart::setCurrent(std::optional<std::size_t> index)
         return;
     }
     const Candidate &c = m_advice->candidates[*index];
-    m_current->replace(QList<QPointF>{{gib(c.memory), c.quality->value}});
+    m_current->replace(QList<QPointF>{{toGiB(c.memory), c.quality->value}});
     m_current->setProperty("candidate", QVariant::fromValue(static_cast<qulonglong>(*index)));
 }
 
@@ -232,29 +220,9 @@ std::optional<std::size_t> AdviceChart::candidateAt(const QXYSeries *series, int
     return (*index)[static_cast<std::size_t>(i)];
 }
 
-int AdviceChart::nearest(const QScatterSeries *series, const QPointF &value) const
-{
-    // Qt Charts hands over the marker's own point; the nearest on screen is for anything else.
-    const auto points = series->points();
-    if (const auto exact = points.indexOf(value); exact >= 0)
-        return static_cast<int>(exact);
-    const QPointF at = m_chart->mapToPosition(value, const_cast<QScatterSeries *>(series));
-    int best = -1;
-    double bestDistance = std::numeric_limits<double>::max();
-    for (int i = 0; i < points.size(); ++i) {
-        const QPointF d = m_chart->mapToPosition(points[i], const_cast<QScatterSeries *>(series)) - at;
-        const double distance = d.x() * d.x() + d.y() * d.y();
-        if (distance < bestDistance) {
-            bestDistance = distance;
-            best = i;
-        }
-    }
-    return best;
-}
-
 void AdviceChart::hover(QScatterSeries *series, const QPointF &point, bool state)
 {
-    const auto index = state ? candidateAt(series, nearest(series, point)) : std::nullopt;
+    const auto index = state ? candidateAt(series, nearestPoint(*m_chart, *series, point)) : std::nullopt;
     if (!index || !m_advice) {
         QToolTip::hideText();
         return;
@@ -264,7 +232,7 @@ void AdviceChart::hover(QScatterSeries *series, const QPointF &point, bool state
 
 void AdviceChart::click(QScatterSeries *series, const QPointF &point)
 {
-    if (const auto index = candidateAt(series, nearest(series, point)))
+    if (const auto index = candidateAt(series, nearestPoint(*m_chart, *series, point)))
         emit candidateClicked(*index);
 }
 

@@ -55,8 +55,6 @@ signals:
 private:
     void hover(QScatterSeries *series, const QPointF &point, bool state);
     void click(QScatterSeries *series, const QPointF &point);
-    /** The point of `series` nearest `value` on screen. */
-    [[nodiscard]] int nearest(const QScatterSeries *series, const QPointF &value) const;
     void placeCapacityLabel();
 
     std::shared_ptr<const Advice> m_advice;

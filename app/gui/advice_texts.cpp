@@ -22,11 +22,6 @@ QString asPrinted(double v)
     return QLocale().toString(v, 'g', 6);
 }
 
-double gib(Bytes b)
-{
-    return static_cast<double>(b) / static_cast<double>(GiB);
-}
-
 } // namespace
 
 QString AdviceTexts::metricTitle(const Metric &m)
@@ -47,12 +42,12 @@ QString AdviceTexts::speed(const Placement &p)
 QString AdviceTexts::memory(const Candidate &c)
 {
     if (!c.partial || c.placement.devices.empty())
-        return Texts::gib(gib(c.memory));
+        return Texts::gib(toGiB(c.memory));
     Bytes onGpus = 0;
     for (const auto &d : c.placement.devices)
         onGpus += d.total();
     return tr("%1 on the GPU + %2 of system RAM (%3 of %4 layers on the GPU)")
-        .arg(Texts::gib(gib(onGpus)), Texts::gib(gib(c.placement.host.total())))
+        .arg(Texts::gib(toGiB(onGpus)), Texts::gib(toGiB(c.placement.host.total())))
         .arg(c.placement.gpuLayers)
         .arg(c.placement.totalLayers);
 }

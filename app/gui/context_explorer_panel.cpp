@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "context_explorer_panel.h"
 
+#include "chart_scale.h"
+
 #include "texts.h"
 
 #include <QCategoryAxis>
@@ -25,20 +27,6 @@
 namespace headroom::gui {
 namespace {
 
-double gib(Bytes b)
-{
-    return static_cast<double>(b) / static_cast<double>(GiB);
-}
-
-/** A round step for an axis spanning `range`, about five to ten ticks. */
-double niceStep(double range)
-{
-    for (const double s : {1.0, 2.0, 4.0, 5.0, 10.0, 20.0, 25.0, 50.0, 100.0, 200.0, 250.0, 500.0})
-        if (range / s <= 10.0)
-            return s;
-    return 1000.0;
-}
-
 /** "512", "4K", "128K", "1M": how people name context lengths. */
 QString shortTokens(std::uint64_t ctx)
 {
@@ -57,7 +45,7 @@ bool pointFits(const ContextPoint &p)
 
 double shownGiB(const ContextCurve &c, const ContextPoint &p)
 {
-    return gib(pointFits(p) ? (c.cpuOnly ? p.hostTotal : p.gpuTotal) : p.total());
+    return toGiB(pointFits(p) ? (c.cpuOnly ? p.hostTotal : p.gpuTotal) : p.total());
 }
 
 } // namespace
@@ -290,7 +278,7 @@ void ContextExplorerPanel::rebuild()
                               m_request->quant ? QString::fromStdString(m_request->quant->name).toHtmlEscaped() : QString(),
                               QString::fromStdString(r.engine->name).toHtmlEscaped(),
                               r.devices.size() > 1 ? tr("%n GPU(s)", nullptr, static_cast<int>(r.devices.size())) : where.toHtmlEscaped(),
-                              m_curve.usable ? Texts::gib(gib(m_curve.usable)) : tr("unknown"), Texts::tokens(m_curve.modelMaxContext)));
+                              m_curve.usable ? Texts::gib(toGiB(m_curve.usable)) : tr("unknown"), Texts::tokens(m_curve.modelMaxContext)));
 
     m_key->setText(m_curve.cpuOnly ? tr("Solid: memory in system RAM while it fits there; dotted: beyond what fits; dashed: the KV cache "
                                         "alone. A vertical line marks the longest context that fits in system RAM; the ring, the context "
@@ -373,7 +361,7 @@ void ContextExplorerPanel::rebuild()
                     spill.append(fits.back());
                 spill.append(at);
             }
-            kvPoints.append(QPointF(xOf(p.ctx), gib(p.kvCache)));
+            kvPoints.append(QPointF(xOf(p.ctx), toGiB(p.kvCache)));
         }
         d.fits->replace(fits);
         d.spill->replace(spill);
@@ -472,7 +460,7 @@ void ContextExplorerPanel::rescale()
             any = true;
         }
     }
-    const double capacity = gib(m_curve.usable);
+    const double capacity = toGiB(m_curve.usable);
     const double top = std::max({1.0, capacity * 1.05, std::min(highest, std::max(capacity * 1.5, lowest * 1.3))});
     const double step = niceStep(top);
     const double yMax = std::ceil(top * 1.02 / step) * step;
@@ -551,9 +539,9 @@ void ContextExplorerPanel::hover(const Drawn &d, const QPointF &point, bool stat
     });
     const ContextPoint &p = *nearest;
     const QString text = tr("%1\n%2 tokens: %3 in all (GPU %4, system RAM %5)\nweights %6, KV cache %7, compute %8\n%9")
-                             .arg(variantName(l.variant), Texts::tokens(p.ctx), Texts::gib(gib(p.total())), Texts::gib(gib(p.gpuTotal)),
-                                  Texts::gib(gib(p.hostTotal)), Texts::gib(gib(p.weights)), Texts::gib(gib(p.kvCache)),
-                                  Texts::gib(gib(p.compute)), Texts::verdict(p.verdict));
+                             .arg(variantName(l.variant), Texts::tokens(p.ctx), Texts::gib(toGiB(p.total())), Texts::gib(toGiB(p.gpuTotal)),
+                                  Texts::gib(toGiB(p.hostTotal)), Texts::gib(toGiB(p.weights)), Texts::gib(toGiB(p.kvCache)),
+                                  Texts::gib(toGiB(p.compute)), Texts::verdict(p.verdict));
     QToolTip::showText(QCursor::pos(), text, m_view);
 }
 

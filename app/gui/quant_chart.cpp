@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "quant_chart.h"
 
+#include "chart_scale.h"
+
 #include "quant_texts.h"
 #include "texts.h"
 #include "verdict_banner.h"
@@ -25,20 +27,6 @@ namespace headroom::gui {
 namespace {
 
 constexpr std::array<Verdict, 4> kVerdicts{Verdict::Fits, Verdict::Tight, Verdict::PartialOffload, Verdict::DoesNotFit};
-
-double gib(Bytes b)
-{
-    return static_cast<double>(b) / static_cast<double>(GiB);
-}
-
-/** A round step for an axis spanning `range`, about five to ten ticks (as the advisor's chart). */
-double niceStep(double range)
-{
-    for (const double s : {0.5, 1.0, 2.0, 4.0, 5.0, 10.0, 20.0, 25.0, 50.0, 100.0, 200.0, 250.0, 500.0})
-        if (range / s <= 10.0)
-            return s;
-    return 1000.0;
-}
 
 void hideFromLegend(QChart *chart, QAbstractSeries *series)
 {
@@ -165,7 +153,7 @@ QuantChart::QuantChart(QWidget *parent) : QWidget(parent)
 QPointF QuantChart::pointOf(const QuantRow &row) const
 {
     const auto percent = QuantTexts::recoveryPercent(row);
-    return {gib(row.weights), percent ? *percent : m_unmeasuredY};
+    return {toGiB(row.weights), percent ? *percent : m_unmeasuredY};
 }
 
 void QuantChart::setExploration(std::shared_ptr<const QuantExploration> exploration)
@@ -183,7 +171,7 @@ void QuantChart::setExploration(std::shared_ptr<const QuantExploration> explorat
     const std::vector<QuantRow> none;
     const auto &rows = m_exploration ? m_exploration->rows : none;
     for (const auto &r : rows) {
-        maxSize = std::max(maxSize, gib(r.weights));
+        maxSize = std::max(maxSize, toGiB(r.weights));
         if (const auto p = QuantTexts::recoveryPercent(r)) {
             minPercent = std::min(minPercent, *p);
             anyMeasured = true;
@@ -204,7 +192,7 @@ void QuantChart::setExploration(std::shared_ptr<const QuantExploration> explorat
         m_y->append(tr("%1 %").arg(Texts::number(v, 0)), v);
     m_y->setRange(yMin - yStep * 1.2, 100.0 + yStep * 0.3);
 
-    const double capacity = m_exploration ? gib(m_exploration->capacity) : 0.0;
+    const double capacity = m_exploration ? toGiB(m_exploration->capacity) : 0.0;
     const double reach = std::max(capacity, maxSize) * 1.05;
     const double xStep = niceStep(reach);
     const double xMax = std::ceil(reach / xStep) * xStep;
@@ -343,28 +331,9 @@ std::optional<std::size_t> QuantChart::rowAt(const QXYSeries *series, int i) con
     return (*index)[static_cast<std::size_t>(i)];
 }
 
-int QuantChart::nearest(const QScatterSeries *series, const QPointF &value) const
-{
-    const auto points = series->points();
-    if (const auto exact = points.indexOf(value); exact >= 0)
-        return static_cast<int>(exact);
-    const QPointF at = m_chart->mapToPosition(value, const_cast<QScatterSeries *>(series));
-    int best = -1;
-    double bestDistance = std::numeric_limits<double>::max();
-    for (int i = 0; i < points.size(); ++i) {
-        const QPointF d = m_chart->mapToPosition(points[i], const_cast<QScatterSeries *>(series)) - at;
-        const double distance = d.x() * d.x() + d.y() * d.y();
-        if (distance < bestDistance) {
-            bestDistance = distance;
-            best = i;
-        }
-    }
-    return best;
-}
-
 void QuantChart::hover(QScatterSeries *series, const QPointF &point, bool state)
 {
-    const auto row = state ? rowAt(series, nearest(series, point)) : std::nullopt;
+    const auto row = state ? rowAt(series, nearestPoint(*m_chart, *series, point)) : std::nullopt;
     if (!row || !m_exploration) {
         QToolTip::hideText();
         return;
@@ -377,7 +346,7 @@ void QuantChart::hover(QScatterSeries *series, const QPointF &point, bool state)
 
 void QuantChart::click(QScatterSeries *series, const QPointF &point)
 {
-    if (const auto row = rowAt(series, nearest(series, point)))
+    if (const auto row = rowAt(series, nearestPoint(*m_chart, *series, point)))
         emit rowClicked(*row);
 }
 

@@ -61,7 +61,6 @@ signals:
 private:
     void hover(QScatterSeries *series, const QPointF &point, bool state);
     void click(QScatterSeries *series, const QPointF &point);
-    [[nodiscard]] int nearest(const QScatterSeries *series, const QPointF &value) const;
     [[nodiscard]] const std::vector<std::size_t> *indexOf(const QXYSeries *series) const;
     [[nodiscard]] QPointF pointOf(const QuantRow &row) const;
     void placeLabels();

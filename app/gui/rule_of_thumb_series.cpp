@@ -40,11 +40,6 @@ void hideFromLegend(QChart *chart, QAbstractSeries *series)
         m->setVisible(false);
 }
 
-double gib(Bytes b)
-{
-    return toGiB(b);
-}
-
 /** 0.5 as "0.5", 0.25 as "0.25", 2 as "2": the rule's bytes per weight as people write them. */
 QString bytesPerWeight(double b)
 {
@@ -109,10 +104,10 @@ void RuleOfThumbSeries::show(const std::optional<RuleOfThumb> &rule, const std::
     if (!shown)
         return;
     const double y = row;
-    setRectangle(m_bar, 0, gib(rule->weights), y, 0.3);
-    setRectangle(m_band, gib(rule->low), gib(rule->high), y, 0.3);
-    m_total->replace(QList<QPointF>{{gib(comparison->estimate), y - 0.42}, {gib(comparison->estimate), y + 0.42}});
-    m_max = std::max(gib(rule->high), gib(comparison->estimate));
+    setRectangle(m_bar, 0, toGiB(rule->weights), y, 0.3);
+    setRectangle(m_band, toGiB(rule->low), toGiB(rule->high), y, 0.3);
+    m_total->replace(QList<QPointF>{{toGiB(comparison->estimate), y - 0.42}, {toGiB(comparison->estimate), y + 0.42}});
+    m_max = std::max(toGiB(rule->high), toGiB(comparison->estimate));
 }
 
 QString RuleOfThumbSeries::key()
