@@ -114,11 +114,16 @@ void printLaunchCommand(std::ostream &out, const LaunchCommand &cmd)
     out << options::launchCommandShell(cmd);
 }
 
-int runEstimate(const Catalog &catalog, const CliOptions &o, const probe::SystemProbe &probe, std::ostream &out, std::ostream &err)
+/**
+ * estimate's, quants' and context's inputs: hardware given, `--gpu this` expanded and a model file read; or the exit
+ * code, with the reason said on `err`. `what` ends the no-hardware message ("estimate", "curve").
+ */
+std::variant<RequestInputs, int> readInputs(const Catalog &catalog, const CliOptions &o, const probe::SystemProbe &probe, std::ostream &err,
+                                            const char *what)
 {
     if (o.inputs.gpus.empty() && !o.inputs.hostRam) {
         err << "headroom-cli: no hardware given: pass --gpu ID (see headroom-cli list gpus), --gpu this, or --ram GIB for a CPU-only "
-               "estimate\n";
+            << what << "\n";
         return kBadInput;
     }
     RequestInputs inputs = o.inputs;
@@ -126,6 +131,15 @@ int runEstimate(const Catalog &catalog, const CliOptions &o, const probe::System
         return *failed;
     if (const auto failed = loadFileModel(inputs, err))
         return *failed;
+    return inputs;
+}
+
+int runEstimate(const Catalog &catalog, const CliOptions &o, const probe::SystemProbe &probe, std::ostream &out, std::ostream &err)
+{
+    auto read = readInputs(catalog, o, probe, err, "estimate");
+    if (const int *failed = std::get_if<int>(&read))
+        return *failed;
+    const RequestInputs &inputs = std::get<RequestInputs>(read);
     auto resolved = resolveRequest(catalog, inputs);
     if (auto *e = std::get_if<ResolveError>(&resolved)) {
         err << "headroom-cli: " << describe(*e) << "\n";
@@ -175,16 +189,10 @@ std::string engineName(const Catalog &catalog, const std::string &id)
 /** context: memory against context length per variant (docs/cli.md, "Context"); the hardware rules are estimate's. */
 int runContext(const Catalog &catalog, const CliOptions &o, const probe::SystemProbe &probe, std::ostream &out, std::ostream &err)
 {
-    if (o.inputs.gpus.empty() && !o.inputs.hostRam) {
-        err << "headroom-cli: no hardware given: pass --gpu ID (see headroom-cli list gpus), --gpu this, or --ram GIB for a CPU-only "
-               "curve\n";
-        return kBadInput;
-    }
-    RequestInputs inputs = o.inputs;
-    if (const auto failed = expandThisComputer(catalog, inputs, probe, err))
+    auto read = readInputs(catalog, o, probe, err, "curve");
+    if (const int *failed = std::get_if<int>(&read))
         return *failed;
-    if (const auto failed = loadFileModel(inputs, err))
-        return *failed;
+    const RequestInputs &inputs = std::get<RequestInputs>(read);
     auto resolved = resolveRequest(catalog, inputs);
     if (auto *e = std::get_if<ResolveError>(&resolved)) {
         err << "headroom-cli: " << describe(*e) << "\n";
@@ -262,16 +270,10 @@ int runAdvise(const Catalog &catalog, const CliOptions &o, const probe::SystemPr
 /** Every quantization of one model on the estimate's hardware and settings, read as estimate reads them. */
 int runQuants(const Catalog &catalog, const CliOptions &o, const probe::SystemProbe &probe, std::ostream &out, std::ostream &err)
 {
-    if (o.inputs.gpus.empty() && !o.inputs.hostRam) {
-        err << "headroom-cli: no hardware given: pass --gpu ID (see headroom-cli list gpus), --gpu this, or --ram GIB for a CPU-only "
-               "estimate\n";
-        return kBadInput;
-    }
-    RequestInputs inputs = o.inputs;
-    if (const auto failed = expandThisComputer(catalog, inputs, probe, err))
+    auto read = readInputs(catalog, o, probe, err, "estimate");
+    if (const int *failed = std::get_if<int>(&read))
         return *failed;
-    if (const auto failed = loadFileModel(inputs, err))
-        return *failed;
+    const RequestInputs &inputs = std::get<RequestInputs>(read);
     auto explored = exploreQuantizations(catalog, inputs);
     if (auto *e = std::get_if<ResolveError>(&explored)) {
         err << "headroom-cli: " << describe(*e) << "\n";
