@@ -21,6 +21,16 @@ inline const Catalog &catalog()
     return c;
 }
 
+/** The widget named `name` under `w`; a missing one ends the test program, naming it. */
+template <typename T>
+T *child(QWidget &w, const char *name)
+{
+    auto *c = w.findChild<T *>(QLatin1String(name));
+    if (!c)
+        qFatal("no widget %s", name);
+    return c;
+}
+
 /** The engine's answer for `inputs`, computed independently of the widgets. */
 inline Placement engineAnswer(const RequestInputs &inputs)
 {

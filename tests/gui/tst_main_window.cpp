@@ -24,17 +24,9 @@
 
 using namespace headroom;
 using namespace headroom::gui;
+using headroom::gui::test::child;
 
 namespace {
-
-template <typename T>
-T *child(QWidget &w, const char *name)
-{
-    auto *c = w.findChild<T *>(QLatin1String(name));
-    if (!c)
-        qFatal("no widget %s", name);
-    return c;
-}
 
 void chooseKey(QComboBox *combo, const QString &key)
 {

@@ -25,17 +25,9 @@
 
 using namespace headroom;
 using namespace headroom::gui;
+using headroom::gui::test::child;
 
 namespace {
-
-template <typename T>
-T *child(QWidget &w, const char *name)
-{
-    auto *c = w.findChild<T *>(QLatin1String(name));
-    if (!c)
-        qFatal("no widget %s", name);
-    return c;
-}
 
 bool choose(QComboBox *combo, const QString &key)
 {

@@ -31,6 +31,7 @@
 
 using namespace headroom;
 using namespace headroom::gui;
+using headroom::gui::test::child;
 
 namespace {
 
@@ -51,15 +52,6 @@ public:
         return probe::FakeProbe::run(argv);
     }
 };
-
-template <typename T>
-T *child(QWidget &w, const char *name)
-{
-    auto *c = w.findChild<T *>(QLatin1String(name));
-    if (!c)
-        qFatal("no widget %s", name);
-    return c;
-}
 
 void choose(QComboBox *combo, const QString &key)
 {
