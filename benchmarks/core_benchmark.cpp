@@ -4,6 +4,7 @@
 #include <headroom/engine_inventory.h>
 #include <headroom/estimator.h>
 #include <headroom/inventory_cache.h>
+#include <headroom/plan.h>
 #include <headroom/quant_explorer.h>
 #include <headroom/request_resolver.h>
 
@@ -131,6 +132,21 @@ void BM_QuantExplorer(benchmark::State &state)
     }
 }
 BENCHMARK(BM_QuantExplorer)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
+
+// The What to buy tab: every hardware option of the catalog for one model (1-8 of each card, mixed pairs, each
+// machine and 2-8 of them), rerun as the user types. A model that fits few cards (DeepSeek-R1 671B) asks for the
+// most cards and machines; a 32B fits most and asks for the most pairs' checks.
+void BM_Plan(benchmark::State &state, const char *model)
+{
+    RequestInputs in;
+    in.model = model;
+    in.ctx = 8192;
+    for (auto _ : state)
+        benchmark::DoNotOptimize(plan(catalog(), in, {}));
+}
+BENCHMARK_CAPTURE(BM_Plan, deepseek_r1_671b, "deepseek-r1")->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_Plan, llama_3_3_70b, "llama-3.3-70b-instruct")->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_Plan, qwen2_5_32b, "qwen2.5-32b-instruct")->Unit(benchmark::kMillisecond);
 
 } // namespace
 

@@ -7,6 +7,7 @@
 #include "context_report.h"
 #include "detect_report.h"
 #include "explain_report.h"
+#include "plan_report.h"
 #include "quants_report.h"
 #include "text_report.h"
 
@@ -17,6 +18,7 @@
 #include <explanation_json.h>
 #include <launch_command_text.h>
 #include <markdown_report.h>
+#include <plan_json.h>
 #include <preset_text.h>
 #include <quants_json.h>
 #include <this_computer_request.h>
@@ -28,6 +30,7 @@
 #include <headroom/io/model_loader.h>
 #include <headroom/launch_command.h>
 #include <headroom/placement_json.h>
+#include <headroom/plan.h>
 #include <headroom/probe/local_probe.h>
 #include <headroom/probe/system_detect.h>
 #include <headroom/quant_explorer.h>
@@ -287,6 +290,32 @@ int runQuants(const Catalog &catalog, const CliOptions &o, const probe::SystemPr
     return 0;
 }
 
+/** What to buy: the catalog's hardware ranked for one model (docs/cli.md, "Plan"). */
+int runPlan(const Catalog &catalog, const CliOptions &o, std::ostream &out, std::ostream &err)
+{
+    RequestInputs inputs = o.inputs;
+    if (const auto failed = loadFileModel(inputs, err))
+        return *failed;
+    PlanOptions options;
+    options.budget = o.plan.budget;
+    options.currency = currencyFromName(o.plan.currency).value_or(Currency::Usd);
+    options.minTokensPerSecond = o.plan.minTokensPerSecond.value_or(0.0);
+    options.machines = o.plan.machines;
+    options.sort = planSortFromName(o.plan.sort).value_or(PlanSort::Price);
+    auto planned = plan(catalog, inputs, options);
+    if (auto *e = std::get_if<ResolveError>(&planned)) {
+        err << "headroom-cli: " << describe(*e) << "\n";
+        return kBadInput;
+    }
+    const auto &p = std::get<Plan>(planned);
+    const std::size_t top = o.plan.all ? 0 : o.plan.top;
+    if (o.json)
+        out << options::planJson(p, top).dump(2) << "\n";
+    else
+        printPlan(out, p, top);
+    return 0;
+}
+
 std::string gibText(Bytes b)
 {
     char buf[32];
@@ -419,6 +448,7 @@ int run(const std::vector<std::string> &args, const std::filesystem::path &execu
     case Command::Advise: return runAdvise(c, withPreset, probe, out, err);
     case Command::Context: return runContext(c, withPreset, probe, out, err);
     case Command::Quants: return runQuants(c, withPreset, probe, out, err);
+    case Command::Plan: return runPlan(c, withPreset, out, err);
     case Command::List: printList(out, c, o.listWhat, o.json); return 0;
     case Command::Scan: return runScan(c, o, probe, out, err);
     case Command::Detect: {

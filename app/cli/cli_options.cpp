@@ -2,6 +2,7 @@
 #include "cli_options.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 
 namespace headroom::cli {
@@ -16,6 +17,9 @@ const char *usageText()
            "  headroom-cli advise [--gpu ID]... [--gpus N] [--ram GIB] [--engine E] [--engine-version V] [--ctx N]\n"
            "               [--parallel N] [--kv-type T] [--metric M] [--min-tokens-per-second N] [--family F]\n"
            "               [--partial] [--top N] [--json] [--print-command] [--preset ID]\n"
+           "  headroom-cli plan --model M [--quant Q] [--engine E] [--ctx N] [--parallel N] [--kv-type T]\n"
+           "               [--budget N --currency USD|CNY] [--min-tokens-per-second N] [--sort KEY] [--no-machines]\n"
+           "               [--top N | --all] [--ram GIB] [--json]\n"
            "  headroom-cli quants --model M [--engine E] [--engine-version V] [--ctx N] [--parallel N]\n"
            "               [--kv-type T] [--flash-attn on|off] [--gpu ID]... [--gpus N] [--ram GIB] [--json] [--preset ID]\n"
            "  headroom-cli context --model M [the estimate options] [--json]\n"
@@ -30,6 +34,10 @@ const char *usageText()
            "               quality (the model's benchmark score x the quantization's measured recovery), and the\n"
            "               Pareto front of quality vs memory; --metric picks the benchmark (list metrics),\n"
            "               --partial also counts partial offload, --min-tokens-per-second drops slower ones\n"
+           "  plan         what to buy: the catalog's hardware ranked for --model (1-8 of a card, mixed pairs,\n"
+           "               each Mac or APU box and 2-8 of them over llama.cpp RPC): fit, headroom, decode and\n"
+           "               prefill speed, launch price (USD or CNY as its source gives it, never converted),\n"
+           "               price per usable GB and per token/s; --sort price|price-per-gb|price-per-tps|speed|headroom\n"
            "  quants       every quantization the engine loads for --model, each estimated as estimate would:\n"
            "               size, bits per weight, measured quality recovery (or not measured), verdict, speed\n"
            "  scan         lists models in Ollama, LM Studio and the Hugging Face cache (or under PATHs);\n"
@@ -61,6 +69,25 @@ const char *usageText()
 
 namespace {
 
+/** A number option's value, within [lo, hi] (and whole when `integer`). */
+std::variant<double, UsageError> parseNumber(const std::string &arg, const std::string &text, double lo, double hi, bool integer)
+{
+    using E = UsageError::Code;
+    char *end = nullptr;
+    const double n = std::strtod(text.c_str(), &end);
+    if (text.empty() || end != text.c_str() + text.size())
+        return UsageError{E::NotANumber, arg, text, {}};
+    if (integer && n != static_cast<double>(static_cast<long long>(n)))
+        return UsageError{E::NotANumber, arg, text, {}};
+    if (!(n >= lo) || n > hi) {
+        char bounds[2][32];
+        std::snprintf(bounds[0], sizeof bounds[0], "%.0f", lo);
+        std::snprintf(bounds[1], sizeof bounds[1], "%.0f", hi);
+        return UsageError{E::OutOfRange, arg, text, {bounds[0], bounds[1]}};
+    }
+    return n;
+}
+
 /** advise's own options; false when `arg` is not one of them (it may still be a request option). */
 template <typename TakesValue>
 std::variant<bool, UsageError> parseAdviseOption(const std::string &arg, bool hasInlineValue, TakesValue takesValue, AdviseArgs &a)
@@ -83,20 +110,56 @@ std::variant<bool, UsageError> parseAdviseOption(const std::string &arg, bool ha
     } else if (arg == "--family") {
         a.family = text;
     } else {
-        char *end = nullptr;
-        const double n = std::strtod(text.c_str(), &end);
-        if (text.empty() || end != text.c_str() + text.size())
-            return UsageError{E::NotANumber, arg, text, {}};
         const bool top = arg == "--top";
-        if (top && n != static_cast<double>(static_cast<long long>(n)))
-            return UsageError{E::NotANumber, arg, text, {}};
-        if (!(n >= (top ? 1.0 : 0.0)) || n > 100000)
-            return UsageError{E::OutOfRange, arg, text, {top ? "1" : "0", "100000"}};
+        auto n = parseNumber(arg, text, top ? 1.0 : 0.0, 100000, top);
+        if (auto *e = std::get_if<UsageError>(&n))
+            return *e;
         if (top)
-            a.top = static_cast<std::size_t>(n);
+            a.top = static_cast<std::size_t>(std::get<double>(n));
         else
-            a.minTokensPerSecond = n;
+            a.minTokensPerSecond = std::get<double>(n);
     }
+    return true;
+}
+
+/** plan's own options; false when `arg` is not one of them. */
+template <typename TakesValue>
+std::variant<bool, UsageError> parsePlanOption(const std::string &arg, bool hasInlineValue, TakesValue takesValue, PlanArgs &a)
+{
+    using E = UsageError::Code;
+    if (arg == "--no-machines" || arg == "--all") {
+        if (hasInlineValue)
+            return UsageError{E::BadChoice, arg, {}, {}};
+        (arg == "--all" ? a.all : a.machines) = arg == "--all";
+        return true;
+    }
+    if (arg != "--budget" && arg != "--currency" && arg != "--sort" && arg != "--min-tokens-per-second" && arg != "--top")
+        return false;
+    auto v = takesValue();
+    if (auto *e = std::get_if<UsageError>(&v))
+        return *e;
+    const std::string text = std::get<std::string>(v);
+    if (arg == "--currency" || arg == "--sort") {
+        const std::vector<std::string> choices =
+            arg == "--currency" ? std::vector<std::string>{"USD", "CNY"}
+                                : std::vector<std::string>{"price", "price-per-gb", "price-per-tps", "speed", "headroom"};
+        const auto known = std::find_if(choices.begin(), choices.end(), [&](const std::string &c) { return equalsIgnoreCase(c, text); });
+        if (known == choices.end())
+            return UsageError{E::BadChoice, arg, text, choices};
+        (arg == "--currency" ? a.currency : a.sort) = *known;
+        return true;
+    }
+    const bool top = arg == "--top";
+    auto n = parseNumber(arg, text, top ? 1.0 : 0.0, arg == "--budget" ? 1e9 : 100000, top);
+    if (auto *e = std::get_if<UsageError>(&n))
+        return *e;
+    const double value = std::get<double>(n);
+    if (top)
+        a.top = static_cast<std::size_t>(value);
+    else if (arg == "--budget")
+        a.budget = value;
+    else
+        a.minTokensPerSecond = value;
     return true;
 }
 
@@ -129,8 +192,10 @@ std::variant<CliOptions, UsageError> parseArguments(const std::vector<std::strin
         o.command = Command::Context;
     else if (command == "quants")
         o.command = Command::Quants;
+    else if (command == "plan")
+        o.command = Command::Plan;
     else
-        return UsageError{E::UnknownCommand, command, {}, {"estimate", "advise", "quants", "context", "list", "scan", "detect"}};
+        return UsageError{E::UnknownCommand, command, {}, {"estimate", "advise", "plan", "quants", "context", "list", "scan", "detect"}};
 
     for (std::size_t i = 1; i < args.size(); ++i) {
         std::string arg = args[i];
@@ -167,7 +232,7 @@ std::variant<CliOptions, UsageError> parseArguments(const std::vector<std::strin
             continue;
         }
         if (arg == "--preset" && (o.command == Command::Estimate || o.command == Command::Advise || o.command == Command::Quants ||
-                                  o.command == Command::Context)) {
+                                  o.command == Command::Plan || o.command == Command::Context)) {
             auto v = takesValue();
             if (auto *e = std::get_if<UsageError>(&v))
                 return *e;
@@ -204,6 +269,16 @@ std::variant<CliOptions, UsageError> parseArguments(const std::vector<std::strin
         if (arg == "--help" || arg == "-h") {
             o.command = Command::Help;
             return o;
+        }
+        if (o.command == Command::Plan) {
+            auto handled = parsePlanOption(arg, hasInlineValue, takesValue, o.plan);
+            if (auto *e = std::get_if<UsageError>(&handled))
+                return *e;
+            if (std::get<bool>(handled))
+                continue;
+            // plan chooses the hardware itself: naming it here would be ignored, so it is refused.
+            if (arg == "--gpu" || arg == "--gpus" || arg == "--spread" || arg == "--gpu-layers")
+                return UsageError{E::Conflict, arg, "plan ranks the catalog's hardware itself; see estimate", {"plan"}};
         }
         if (o.command == Command::Advise) {
             auto handled = parseAdviseOption(arg, hasInlineValue, takesValue, o.advise);
@@ -243,6 +318,8 @@ std::variant<CliOptions, UsageError> parseArguments(const std::vector<std::strin
         return UsageError{E::MissingModel, "--model", {}, {}};
     if (o.command == Command::Quants && o.inputs.model.empty())
         return UsageError{E::MissingModel, "--model", "quants", {}};
+    if (o.command == Command::Plan && o.inputs.model.empty())
+        return UsageError{E::MissingModel, "--model", "plan", {}};
     if (o.command == Command::List) {
         static const std::vector<std::string> kinds{"models", "quants", "gpus", "engines", "metrics", "presets"};
         if (o.listWhat.empty())

@@ -14,7 +14,7 @@
 
 namespace headroom::cli {
 
-enum class Command { Estimate, Advise, List, Scan, Detect, Context, Help, Version, Quants };
+enum class Command { Estimate, Advise, List, Scan, Detect, Context, Help, Version, Quants, Plan };
 
 /** How estimate prints: the text table, or an export (--format md|csv|json; --json is --format json). */
 enum class Format { Text, Json, Markdown, Csv };
@@ -28,10 +28,22 @@ struct AdviseArgs {
     std::size_t top = 15;
 };
 
+/** plan's own options (docs/cli.md, "Plan"); the model and engine settings are in `inputs`. */
+struct PlanArgs {
+    std::optional<double> budget;
+    std::string currency = "USD";
+    std::optional<double> minTokensPerSecond;
+    std::string sort = "price";
+    bool machines = true; ///< --no-machines: one box only
+    std::size_t top = 20;
+    bool all = false; ///< --all: every option, not the first `top`
+};
+
 struct CliOptions {
     Command command = Command::Help;
     RequestInputs inputs;
     AdviseArgs advise;
+    PlanArgs plan;
     std::string listWhat;  ///< list: models | quants | gpus | engines | metrics | presets
     std::string preset;    ///< estimate/advise --preset ID: applied to `inputs` once the catalog is loaded
     StatedSettings stated; ///< the preset's settings the command line gave itself (--engine, --ctx ...): they win

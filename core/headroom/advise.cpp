@@ -100,10 +100,10 @@ std::variant<Advice, ResolveError> advise(const Catalog &catalog, const RequestI
     probe.quant = engine->traits.defaultQuant;
     // An engine that fits an unset context to the free memory (llama.cpp --fit) would fill every device
     // whatever the model, and the memory axis would say nothing: compare at the smallest context it fits.
-    const EngineBehaviour &behaviour = engine->behaviourFor(probe.engineVersion);
-    const bool fitsContext = !probe.ctx && behaviour.fitDefault && engine->traits.fit.minCtx > 0;
+    const auto floor = fitFloorContext(*engine, probe.engineVersion);
+    const bool fitsContext = !probe.ctx && floor;
     if (fitsContext)
-        probe.ctx = engine->traits.fit.minCtx;
+        probe.ctx = floor;
     probe.gpuLayers.reset();
     // Any model this engine version loads stands in; the devices and settings do not depend on which.
     const auto &models = catalog.models();

@@ -14,6 +14,7 @@ DeviceSpec deviceFromHardware(const Hardware &h)
     if (d.wiredLimit)
         d.limitSource = h.kind == MemoryKind::Discrete ? h.gpuLimitSource : h.source;
     d.bandwidthGBs = h.bandwidthGBs;
+    d.fp16Tflops = h.fp16Tflops.value_or(0.0);
     return d;
 }
 

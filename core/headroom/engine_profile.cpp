@@ -127,4 +127,11 @@ bool EngineProfile::loadsArchitecture(const std::string &arch, const std::string
     return !support || version.empty() || compareVersions(version, support->from) >= 0;
 }
 
+std::optional<std::uint32_t> fitFloorContext(const EngineProfile &engine, const std::string &version)
+{
+    if (engine.behaviourFor(version).fitDefault && engine.traits.fit.minCtx > 0)
+        return engine.traits.fit.minCtx;
+    return std::nullopt;
+}
+
 } // namespace headroom

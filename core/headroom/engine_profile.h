@@ -187,6 +187,14 @@ struct EngineProfile {
     [[nodiscard]] const std::string &sourceOf(const EngineBehaviour &b, const std::string &key) const;
 };
 
+/**
+ * The context a sweep over many models or devices compares at when none is given: an engine that fits an
+ * unset context to the free memory (llama.cpp --fit) would fill every device whatever is loaded, and the
+ * comparison would say nothing, so it is the smallest context the engine fits to (--fit-ctx). Empty when
+ * `version` of the engine does not fit the context: its own default then stands.
+ */
+[[nodiscard]] std::optional<std::uint32_t> fitFloorContext(const EngineProfile &engine, const std::string &version);
+
 /** Compares engine version strings by their numeric fields: "b4750" < "b5097", "0.6.6" < "0.6.10". */
 [[nodiscard]] int compareVersions(const std::string &a, const std::string &b);
 

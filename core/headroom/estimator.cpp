@@ -71,6 +71,8 @@ Placement estimateImpl(const EstimateRequest &req, bool withMaxContext)
         p.notices.push_back(Notice::TensorParallelUneven);
     p.maxContext = withMaxContext ? searchMaxContext(req, r, planner) : 0;
     p.decodeTokensPerSecond = p.verdict == Verdict::DoesNotFit ? 0.0 : decodeTokensPerSecond(l.speed, l.concurrent);
+    const double active = static_cast<double>(req.model->activeParams ? req.model->activeParams : req.model->params);
+    p.prefillTokensPerSecond = p.verdict == Verdict::DoesNotFit ? 0.0 : prefillTokensPerSecond(l.speed, 2.0 * active, l.concurrent);
     return p;
 }
 

@@ -64,7 +64,8 @@ struct Placement {
     KvType kvType = KvType::F16;
     std::uint32_t maxContext = 0; ///< longest context per sequence that keeps every layer on the GPUs
     double decodeTokensPerSecond = 0.0;
-    std::string engineVersion; ///< the behaviour row applied
+    double prefillTokensPerSecond = 0.0; ///< prompt processing; 0 = unknown (no compute figure, layers in system RAM)
+    std::string engineVersion;           ///< the behaviour row applied
     std::vector<Notice> notices;
     VisionUse vision;
 

@@ -24,6 +24,7 @@ struct DeviceSpec {
     Bytes capacity = 0;              ///< marketed memory
     std::optional<Bytes> wiredLimit; ///< Apple: measured GPU working-set limit; a GPU sharing system RAM: its driver's limit
     double bandwidthGBs = 0.0;
+    double fp16Tflops = 0.0; ///< dense FP16 throughput (prompt processing); 0 = unknown
     std::string limitSource; ///< hardware.json's source for wiredLimit (empty: no limit, or macOS's default rule)
 };
 

@@ -50,6 +50,58 @@ const Quantization *catalogQuantForFile(const Catalog &catalog, const std::strin
 
 } // namespace
 
+std::variant<ResolvedDevices, ResolveError> resolveDevices(const Catalog &catalog, const std::vector<DeviceChoice> &gpus,
+                                                           std::optional<std::uint32_t> gpuCount)
+{
+    using C = ResolveError::Code;
+    if (gpuCount && gpus.size() != 1)
+        return unknown(C::GpuCountNeedsOneGpu, "gpus", std::to_string(*gpuCount));
+    if (gpuCount && (*gpuCount == 0 || *gpuCount > 64))
+        return ResolveError{
+            C::InvalidRequest,
+            "gpus",
+            std::to_string(*gpuCount),
+            {},
+            RequestProblem{*gpuCount == 0 ? RequestProblem::Code::ZeroValue : RequestProblem::Code::TooLarge, "gpus", *gpuCount}};
+    ResolvedDevices out;
+    for (const auto &g : gpus) {
+        if (const CustomDevice *custom = g.custom()) {
+            out.devices.push_back(customDevice(custom->capacity, custom->bandwidthGBs, custom->kind));
+            if (!g.name().empty())
+                out.devices.back().name = g.name();
+            out.devices.back().wiredLimit = g.wiredLimit();
+        } else if (const auto *h = catalog.findHardware(*g.catalogId())) {
+            if (h->kind == MemoryKind::Host) {
+                // A CPU-only machine is no device: it is the host, whose RAM and bandwidth hold every layer.
+                if (out.host || gpuCount) // one machine: no count, and no second CPU-only entry
+                    return unknown(C::GpuCountNeedsOneGpu, gpuCount ? "gpus" : "gpu", h->id);
+                out.host = h;
+            } else {
+                out.devices.push_back(deviceFromHardware(*h));
+            }
+            if (!out.first)
+                out.first = h;
+        } else {
+            return unknown(C::UnknownGpu, "gpu", *g.catalogId(), catalog.suggest(CatalogKind::Hardware, *g.catalogId()));
+        }
+    }
+    if (gpuCount && !out.devices.empty())
+        out.devices.assign(*gpuCount, out.devices.front());
+    return out;
+}
+
+void applyDevices(EstimateRequest &r, ResolvedDevices devices, std::optional<Bytes> hostRam)
+{
+    r.devices = std::move(devices.devices);
+    r.hostRam = hostRam;
+    r.hostBandwidthGBs = 0.0;
+    if (devices.host) { // RAM the user states (--ram: what is free) wins over the machine's installed RAM
+        if (!r.hostRam)
+            r.hostRam = devices.host->memoryBytes;
+        r.hostBandwidthGBs = devices.host->bandwidthGBs;
+    }
+}
+
 std::variant<ResolvedRequest, ResolveError> resolveRequest(const Catalog &catalog, const RequestInputs &in)
 {
     using C = ResolveError::Code;
@@ -137,40 +189,11 @@ std::variant<ResolvedRequest, ResolveError> resolveRequest(const Catalog &catalo
         out.inventory = std::make_unique<TensorInventory>(std::move(*inventory));
     }
 
-    if (in.gpuCount && in.gpus.size() != 1)
-        return unknown(C::GpuCountNeedsOneGpu, "gpus", std::to_string(*in.gpuCount));
-    if (in.gpuCount && (*in.gpuCount == 0 || *in.gpuCount > 64))
-        return ResolveError{
-            C::InvalidRequest,
-            "gpus",
-            std::to_string(*in.gpuCount),
-            {},
-            RequestProblem{*in.gpuCount == 0 ? RequestProblem::Code::ZeroValue : RequestProblem::Code::TooLarge, "gpus", *in.gpuCount}};
-    std::vector<DeviceSpec> devices;
-    const Hardware *host = nullptr;
-    for (const auto &g : in.gpus) {
-        if (const CustomDevice *custom = g.custom()) {
-            devices.push_back(customDevice(custom->capacity, custom->bandwidthGBs, custom->kind));
-            if (!g.name().empty())
-                devices.back().name = g.name();
-            devices.back().wiredLimit = g.wiredLimit();
-        } else if (const auto *h = catalog.findHardware(*g.catalogId())) {
-            if (h->kind == MemoryKind::Host) {
-                // A CPU-only machine is no device: it is the host, whose RAM and bandwidth hold every layer.
-                if (host || in.gpuCount) // one machine: no count, and no second CPU-only entry
-                    return unknown(C::GpuCountNeedsOneGpu, in.gpuCount ? "gpus" : "gpu", h->id);
-                host = h;
-            } else {
-                devices.push_back(deviceFromHardware(*h));
-            }
-            if (!out.hardware)
-                out.hardware = h;
-        } else {
-            return unknown(C::UnknownGpu, "gpu", *g.catalogId(), catalog.suggest(CatalogKind::Hardware, *g.catalogId()));
-        }
-    }
-    if (in.gpuCount && !devices.empty())
-        devices.assign(*in.gpuCount, devices.front());
+    auto devices = resolveDevices(catalog, in.gpus, in.gpuCount);
+    if (auto *e = std::get_if<ResolveError>(&devices))
+        return std::move(*e);
+    auto &resolved = std::get<ResolvedDevices>(devices);
+    out.hardware = resolved.first;
 
     auto &r = out.request;
     r.model = model;
@@ -185,14 +208,8 @@ std::variant<ResolvedRequest, ResolveError> resolveRequest(const Catalog &catalo
     r.flashAttn = in.flashAttn;
     r.vision = in.vision;
     r.gpuLayers = in.gpuLayers;
-    r.devices = std::move(devices);
     r.spread = in.spread;
-    r.hostRam = in.hostRam;
-    if (host) { // RAM the user states (--ram: what is free) wins over the machine's installed RAM
-        if (!r.hostRam)
-            r.hostRam = host->memoryBytes;
-        r.hostBandwidthGBs = host->bandwidthGBs;
-    }
+    applyDevices(r, std::move(resolved), in.hostRam);
     if (const auto problem = validateRequest(r)) {
         if (problem->code == RequestProblem::Code::EngineCannotLoadModel) // value: the architecture; suggestion: the first version
             return ResolveError{C::InvalidRequest, problem->field, model->arch, {engine->supportFor(model->arch)->from}, problem};

@@ -74,6 +74,20 @@ struct ResolvedRequest {
     const Hardware *hardware = nullptr; ///< first catalog GPU, if any
 };
 
+/** The devices a request names, looked up: what resolveRequest does with `gpus` and `gpuCount`. */
+struct ResolvedDevices {
+    std::vector<DeviceSpec> devices;
+    const Hardware *host = nullptr;  ///< a CPU-only machine: no device, its RAM and bandwidth are the host's
+    const Hardware *first = nullptr; ///< first catalog entry named, if any
+};
+
+/** Looks up every device choice; the planner calls it once per hardware option, resolveRequest once. */
+[[nodiscard]] std::variant<ResolvedDevices, ResolveError> resolveDevices(const Catalog &catalog, const std::vector<DeviceChoice> &gpus,
+                                                                         std::optional<std::uint32_t> gpuCount);
+
+/** Puts `devices` into `r`: its devices, and for a CPU-only machine its RAM (unless `hostRam` is given) and bandwidth. */
+void applyDevices(EstimateRequest &r, ResolvedDevices devices, std::optional<Bytes> hostRam);
+
 [[nodiscard]] std::variant<ResolvedRequest, ResolveError> resolveRequest(const Catalog &catalog, const RequestInputs &in);
 
 /** Engine used when none is named: the one engines.json names the default for an Ollama tag, else for the format. */

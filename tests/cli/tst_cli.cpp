@@ -227,6 +227,12 @@ private slots:
         QTest::newRow("quants no model") << QStringList{"quants"} + gpu << "quants needs --model";
         QTest::newRow("quants no hardware") << QStringList{"quants", "--model", "qwen3-8b"} << "--gpu";
         QTest::newRow("quants unknown gpu suggests") << QStringList{"quants", "--model", "qwen3-8b", "--gpu", "rtx4090"} << "rtx-4090";
+        QTest::newRow("plan no model") << QStringList{"plan"} << "plan needs --model";
+        QTest::newRow("plan refuses hardware") << QStringList{"plan", "--model", "qwen3-8b"} + gpu << "ranks the catalog's hardware";
+        QTest::newRow("plan unknown currency") << QStringList{"plan", "--model", "qwen3-8b", "--currency", "EUR"} << "USD, CNY";
+        QTest::newRow("plan unknown sort") << QStringList{"plan", "--model", "qwen3-8b", "--sort", "fast"} << "price-per-tps";
+        QTest::newRow("plan negative budget") << QStringList{"plan", "--model", "qwen3-8b", "--budget", "-1"} << "--budget";
+        QTest::newRow("plan unknown model suggests") << QStringList{"plan", "--model", "deepseek-r1:7bb"} << "deepseek-r1:7b";
         QTest::newRow("quants engine too old") << QStringList{"quants", "--model", "qwen3-8b", "--engine", "llama.cpp", "--engine-version", "b3000"} + gpu << "qwen3";
     }
     void badInput()
@@ -567,6 +573,44 @@ private slots:
         QVERIFY(verdictColumn > 0);
         for (const QString &quant : {QStringLiteral("IQ1_S"), QStringLiteral("Q4_K_M"), QStringLiteral("F32")})
             QVERIFY2(lineOf(quant).mid(verdictColumn).front().isLetter() && lineOf(quant)[verdictColumn - 1] == ' ', qPrintable(lineOf(quant)));
+    }
+
+    /** `plan`: ranked as docs/cli.md says, each option what estimate gives on its hardware (one box). */
+    void planJsonOptionsAreEstimates()
+    {
+        const QJsonObject j = jsonOf(cli({"plan", "--model", "qwen2.5-32b-instruct", "--ctx", "8192", "--ram", "64", "--top", "200", "--json"}));
+        QCOMPARE(j["currency"].toString(), QStringLiteral("USD"));
+        QCOMPARE(j["ctx"].toInt(), 8192);
+        const QJsonArray options = j["options"].toArray();
+        QVERIFY(options.size() > 20);
+        bool seenNonFit = false;
+        int checked = 0;
+        for (const QJsonValue &v : options) {
+            const QJsonObject o = v.toObject();
+            QVERIFY(!(o["fits"].toBool() && seenNonFit));
+            seenNonFit = seenNonFit || !o["fits"].toBool();
+            const QJsonArray parts = o["parts"].toArray();
+            if (o["machines"].toInt() != 1 || parts.size() != 1 || checked >= 5)
+                continue;
+            const QJsonObject part = parts.first().toObject();
+            const QJsonObject e = jsonOf(cli({"estimate", "--model", "qwen2.5-32b-instruct", "--ctx", "8192", "--ram", "64", "--gpu",
+                                               part["hardware"].toString(), "--gpus", QString::number(part["count"].toInt()), "--json"}));
+            QCOMPARE(e["verdict"].toString(), o["verdict"].toString());
+            QCOMPARE(e["decode_tokens_per_second"].toDouble(), o["decode_tokens_per_second"].toDouble());
+            ++checked;
+        }
+        QCOMPARE(checked, 5);
+    }
+
+    void planText()
+    {
+        const auto r = cli({"plan", "--model", "qwen2.5-32b-instruct", "--ctx", "4096", "--budget", "15000", "--currency", "CNY"});
+        QCOMPARE(r.exitCode, 0);
+        const QString text = QString::fromUtf8(r.out);
+        QVERIFY2(text.contains("launch prices in CNY"), qPrintable(text));
+        QVERIFY(text.contains("GeForce RTX 4090 D") && text.contains("CNY 12999"));
+        QVERIFY(text.contains("without a CNY launch price"));
+        QVERIFY(!text.contains("$")); // nothing converted to dollars
     }
 
     /** Without --ctx on a build that fits the context to memory, advise compares at the engine's floor and says so. */
