@@ -40,7 +40,7 @@ const char *guiUsageText()
            "  --screenshot PATH  write the window (or, with --about, the About dialog) to PATH as PNG and exit\n"
            "  --size WxH         window size (320x240 to 8192x8192; default 1280x800)\n"
            "  --lang L           interface language, e.g. en or zh_CN (default: the system locale)\n"
-           "  --tab T            estimate | advice | compare | my-models | context | quants | formats\n"
+           "  --tab T            estimate | advice | compare | my-models | context | quants | formats | plan\n"
            "  --dark             dark palette\n"
            "  --about            open the About dialog\n"
            "  --explain          open \"Why these numbers\" (the arithmetic of every bar) on the estimate tab\n"
@@ -90,9 +90,9 @@ std::variant<GuiOptions, QString> parseGuiArguments(const QStringList &args)
             } else if (arg == QLatin1String("--tab")) {
                 if (*v != QLatin1String("estimate") && *v != QLatin1String("advice") && *v != QLatin1String("compare") &&
                     *v != QLatin1String("my-models") && *v != QLatin1String("context") && *v != QLatin1String("quants") &&
-                    *v != QLatin1String("formats"))
+                    *v != QLatin1String("formats") && *v != QLatin1String("plan"))
                     return QStringLiteral(
-                               "--tab: '%1' is not valid (expected: estimate, advice, compare, my-models, context, quants, formats)")
+                               "--tab: '%1' is not valid (expected: estimate, advice, compare, my-models, context, quants, formats, plan)")
                         .arg(*v);
                 o.advice = *v == QLatin1String("advice");
                 o.compare = *v == QLatin1String("compare");
@@ -100,6 +100,7 @@ std::variant<GuiOptions, QString> parseGuiArguments(const QStringList &args)
                 o.context = *v == QLatin1String("context");
                 o.quants = *v == QLatin1String("quants");
                 o.formats = *v == QLatin1String("formats");
+                o.plan = *v == QLatin1String("plan");
             } else {
                 const auto parts = v->split(QLatin1Char('x'));
                 bool okW = false, okH = false;
@@ -279,6 +280,8 @@ int runGui(int argc, char **argv)
             window.showQuants();
         if (opts.formats)
             window.showNumberFormats();
+        if (opts.plan)
+            window.showPlan();
         window.resize(opts.size);
         window.show();
         QApplication::processEvents();
@@ -323,6 +326,8 @@ int runGui(int argc, char **argv)
         window.showQuants();
     if (opts.formats)
         window.showNumberFormats();
+    if (opts.plan)
+        window.showPlan();
     window.show();
     if (opts.explain)
         window.showExplanation();

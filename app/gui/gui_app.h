@@ -26,6 +26,7 @@ struct GuiOptions {
     bool context = false;    ///< open on the Context length tab
     bool quants = false;     ///< open on the quantization explorer's tab
     bool formats = false;    ///< open on the Number formats tab
+    bool plan = false;       ///< open on the "What to buy" tab
     bool hasRequest = false; ///< the estimate options were given
     bool help = false;       ///< --help: print the options and exit
     bool version = false;    ///< --version: print the version and exit

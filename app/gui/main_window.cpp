@@ -13,6 +13,7 @@
 #include "launch_command_box.h"
 #include "my_models_panel.h"
 #include "number_format_panel.h"
+#include "plan_panel.h"
 #include "quant_explorer_panel.h"
 #include "settings.h"
 #include "verdict_banner.h"
@@ -110,6 +111,8 @@ MainWindow::MainWindow(const Catalog &catalog, Settings *settings, QWidget *pare
     formatsScroll->setWidgetResizable(true);
     formatsScroll->setFrameShape(QFrame::NoFrame);
     m_tabs->addTab(formatsScroll, tr("Number formats"));
+    m_plan = new PlanPanel(m_catalog);
+    m_tabs->addTab(m_plan, tr("What to buy"));
 
     auto *splitter = new QSplitter(Qt::Horizontal);
     splitter->setObjectName(QStringLiteral("mainSplitter"));
@@ -125,12 +128,15 @@ MainWindow::MainWindow(const Catalog &catalog, Settings *settings, QWidget *pare
     connect(m_banner, &VerdictBanner::fixActivated, this, &MainWindow::applyFix);
     connect(m_advice, &AdvicePanel::applyRequested, this, &MainWindow::applyCandidate);
     connect(m_quants, &QuantExplorerPanel::applyRequested, this, &MainWindow::applyCandidate);
+    connect(m_plan, &PlanPanel::hardwareRequested, this, &MainWindow::applyHardware);
     connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
         refreshVisibleTab();
         if (m_tabs->currentIndex() == AdviceTab)
             m_advice->refreshNow(); // a tab just shown shows its answer, not the last one
         if (m_tabs->currentIndex() == QuantsTab)
             m_quants->refreshNow();
+        if (m_tabs->currentIndex() == PlanTab)
+            m_plan->refreshNow();
     });
     connect(m_myModels, &MyModelsPanel::modelChosen, this, &MainWindow::openRequest);
     buildMenus();
@@ -143,6 +149,7 @@ MainWindow::MainWindow(const Catalog &catalog, Settings *settings, QWidget *pare
         if (const QByteArray s = m_settings->splitterState(); !s.isEmpty())
             splitter->restoreState(s);
         m_advice->setChoices(m_settings->adviceChoices());
+        m_plan->setChoices(m_settings->planChoices());
         if (const QStringList slotKeys = m_settings->compareSlots(); !slotKeys.isEmpty())
             m_compare->setSlotKeys(slotKeys);
         m_inputs->setInputs(m_settings->inputs());
@@ -184,7 +191,7 @@ void MainWindow::recompute()
     if (m_export)
         m_export->refresh();
     // The other tabs follow the inputs only while visible: their sweeps are not worth doing unseen.
-    m_adviceDirty = m_compareDirty = m_myModelsDirty = m_contextDirty = m_quantsDirty = true;
+    m_adviceDirty = m_compareDirty = m_myModelsDirty = m_contextDirty = m_quantsDirty = m_planDirty = true;
     refreshVisibleTab();
 }
 
@@ -204,6 +211,15 @@ void MainWindow::refreshVisibleTab()
         // The request as evaluated: a model file is read once, by the estimate, and explored as it was read.
         m_quants->setRequest(m_evaluation.ok() ? m_evaluation.inputs : inputs().toRequestInputs());
         m_quantsDirty = false;
+    } else if (m_tabs->currentIndex() == PlanTab && m_planDirty) {
+        // The model as the estimate read it (a model file once), with its engine: only the hardware varies.
+        RequestInputs r = adviceRequest();
+        if (m_evaluation.ok()) {
+            r.file = m_evaluation.inputs.file;
+            r.model = m_evaluation.inputs.model;
+        }
+        m_plan->setRequest(r);
+        m_planDirty = false;
     } else if (m_tabs->currentIndex() == MyModelsTab) {
         m_myModels->ensureScanned();
         if (m_myModelsDirty)
@@ -242,6 +258,11 @@ void MainWindow::showNumberFormats()
     m_tabs->setCurrentIndex(FormatsTab);
 }
 
+void MainWindow::showPlan()
+{
+    m_tabs->setCurrentIndex(PlanTab);
+}
+
 void MainWindow::showExplanation()
 {
     m_tabs->setCurrentIndex(EstimateTab);
@@ -274,6 +295,21 @@ void MainWindow::applyCandidate(const RequestInputs &candidate)
         in.engine = engine;
     }
     setInputs(in);
+}
+
+void MainWindow::applyHardware(const RequestInputs &option)
+{
+    // Only the hardware changes: the window's own request on the option's cards, taken over as a fix is.
+    RequestInputs r = inputs().toRequestInputs();
+    r.gpus = option.gpus;
+    r.gpuCount = option.gpuCount;
+    GuiInputs in = inputs();
+    if (const auto error = in.takeRequest(r)) {
+        qWarning("%s", qPrintable(*error)); // the window keeps what it can show
+        return;
+    }
+    setInputs(in);
+    m_tabs->setCurrentIndex(EstimateTab);
 }
 
 void MainWindow::openModelPath(const QString &path)
@@ -366,6 +402,7 @@ void MainWindow::settle()
 {
     m_advice->refreshNow();
     m_quants->refreshNow();
+    m_plan->refreshNow();
 }
 
 void MainWindow::applyFix(const Fix &fix)
@@ -387,6 +424,7 @@ void MainWindow::saveSettings()
     m_settings->setInputs(inputs());
     m_settings->setCompareSlots(m_compare->slotKeys());
     m_settings->setAdviceChoices(m_advice->choices());
+    m_settings->setPlanChoices(m_plan->choices());
     m_settings->sync();
 }
 

@@ -22,6 +22,7 @@ class InputsPanel;
 class MyModelsPanel;
 class QuantExplorerPanel;
 class NumberFormatPanel;
+class PlanPanel;
 class Settings;
 class VerdictBanner;
 
@@ -65,6 +66,9 @@ public:
     void showQuants();
     void showNumberFormats();
     [[nodiscard]] NumberFormatPanel *numberFormatPanel() const { return m_formats; }
+    /** The "What to buy" tab: the window's model on the hardware options the planner ranks. */
+    void showPlan();
+    [[nodiscard]] PlanPanel *planPanel() const { return m_plan; }
     /** Opens "Why these numbers" on the estimate tab with the first bar's KV cache selected (--explain). */
     void showExplanation();
 
@@ -74,11 +78,13 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
-    enum Tab { EstimateTab, AdviceTab, CompareTab, MyModelsTab, ContextTab, QuantsTab, FormatsTab };
+    enum Tab { EstimateTab, AdviceTab, CompareTab, MyModelsTab, ContextTab, QuantsTab, FormatsTab, PlanTab };
 
     void applyFix(const Fix &fix);
     /** Uses an advisor candidate: its model, quantization and engine, on the window's hardware and settings. */
     void applyCandidate(const RequestInputs &candidate);
+    /** Puts a plan option's hardware (one machine: its cards) into the inputs and shows the Estimate tab. */
+    void applyHardware(const RequestInputs &option);
     /** The request the advisor sweeps: the window's, with an automatic engine resolved as the estimate does. */
     [[nodiscard]] RequestInputs adviceRequest() const;
     void buildMenus();
@@ -99,6 +105,7 @@ private:
     ContextExplorerPanel *m_context = nullptr;
     QuantExplorerPanel *m_quants = nullptr;
     NumberFormatPanel *m_formats = nullptr;
+    PlanPanel *m_plan = nullptr;
     ExportActions *m_export = nullptr;
     ExplainPanel *m_explain = nullptr;
     QTabWidget *m_tabs = nullptr;
@@ -107,6 +114,7 @@ private:
     bool m_myModelsDirty = true;
     bool m_contextDirty = true;
     bool m_quantsDirty = true;
+    bool m_planDirty = true;
 };
 
 } // namespace headroom::gui

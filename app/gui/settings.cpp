@@ -41,6 +41,11 @@ QString Settings::keyName(Key key)
     case Key::AdviceFamily: return QStringLiteral("advice/family");
     case Key::AdvicePartial: return QStringLiteral("advice/partial");
     case Key::Scenario: return QStringLiteral("inputs/scenario");
+    case Key::PlanBudget: return QStringLiteral("plan/budget");
+    case Key::PlanCurrency: return QStringLiteral("plan/currency");
+    case Key::PlanMinTokensPerSecond: return QStringLiteral("plan/minTokensPerSecond");
+    case Key::PlanMachines: return QStringLiteral("plan/machines");
+    case Key::PlanSort: return QStringLiteral("plan/sort");
     }
     return {};
 }
@@ -157,6 +162,29 @@ void Settings::setAdviceChoices(const AdviceChoices &c)
     m_settings->setValue(keyName(Key::AdviceMinTokensPerSecond), QString::number(c.minTokensPerSecond));
     m_settings->setValue(keyName(Key::AdviceFamily), c.family);
     m_settings->setValue(keyName(Key::AdvicePartial), QString::number(c.partial ? 1 : 0));
+}
+
+PlanChoices Settings::planChoices() const
+{
+    PlanChoices c;
+    c.budget = static_cast<int>(integer(Key::PlanBudget, 0, 0, kMaxPlanBudget));
+    // Only the two currencies prices are given in; anything else is the default, not a third currency.
+    const QString currency = string(Key::PlanCurrency, c.currency, 8).trimmed().toUpper();
+    if (currency == QLatin1String("USD") || currency == QLatin1String("CNY"))
+        c.currency = currency;
+    c.minTokensPerSecond = static_cast<int>(integer(Key::PlanMinTokensPerSecond, 0, 0, 10000));
+    c.machines = integer(Key::PlanMachines, 1, 0, 1) == 1;
+    c.sort = string(Key::PlanSort, {}, 40).trimmed();
+    return c;
+}
+
+void Settings::setPlanChoices(const PlanChoices &c)
+{
+    m_settings->setValue(keyName(Key::PlanBudget), QString::number(c.budget));
+    m_settings->setValue(keyName(Key::PlanCurrency), c.currency);
+    m_settings->setValue(keyName(Key::PlanMinTokensPerSecond), QString::number(c.minTokensPerSecond));
+    m_settings->setValue(keyName(Key::PlanMachines), QString::number(c.machines ? 1 : 0));
+    m_settings->setValue(keyName(Key::PlanSort), c.sort);
 }
 
 QStringList Settings::compareSlots() const

@@ -20,6 +20,19 @@ struct AdviceChoices {
     bool operator==(const AdviceChoices &) const = default;
 };
 
+/** The largest budget the "What to buy" tab takes (in USD or CNY): a bound on what is stored, not a price. */
+inline constexpr int kMaxPlanBudget = 100'000'000;
+
+/** The "What to buy" tab's own choices; the panel maps the ids to the planner's and falls back on an unknown one. */
+struct PlanChoices {
+    int budget = 0;                           ///< 0 = any budget
+    QString currency = QStringLiteral("USD"); ///< "USD" or "CNY": the currency of the budget and of the prices shown
+    int minTokensPerSecond = 0;               ///< 0 = any speed
+    bool machines = true;                     ///< also several machines joined by llama.cpp RPC
+    QString sort;                             ///< sort key id; empty = the planner's default
+    bool operator==(const PlanChoices &) const = default;
+};
+
 /**
  * The one typed front for QSettings: window geometry and the last inputs. A missing, unknown or
  * malformed stored value reads as the default; nothing here throws or asserts on stored data.
@@ -50,6 +63,11 @@ public:
         AdviceFamily,
         AdvicePartial,
         Scenario,
+        PlanBudget,
+        PlanCurrency,
+        PlanMinTokensPerSecond,
+        PlanMachines,
+        PlanSort,
     };
 
     /** The user's settings (organization/application names from QCoreApplication). */
@@ -76,6 +94,9 @@ public:
 
     [[nodiscard]] AdviceChoices adviceChoices() const;
     void setAdviceChoices(const AdviceChoices &choices);
+
+    [[nodiscard]] PlanChoices planChoices() const;
+    void setPlanChoices(const PlanChoices &choices);
 
     void sync();
     [[nodiscard]] QSettings::Status status() const;

@@ -2932,6 +2932,11 @@ Ollama 标签：%1</translation>
             <source>Number formats</source>
             <translation>数值格式</translation>
         </message>
+        <message>
+            <location filename="../../app/gui/main_window.cpp" />
+            <source>What to buy</source>
+            <translation>买什么</translation>
+        </message>
     </context>
     <context>
         <name>headroom::gui::NumberFormatPanel</name>
@@ -3682,6 +3687,315 @@ Ollama 标签：%1</translation>
             <location filename="../../app/gui/verdict_banner.cpp" line="143" />
             <source>To fit in system RAM: %1</source>
             <translation>要装进系统内存：%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlanTexts</name>
+        <message>
+            <location filename="../../app/gui/plan_texts.cpp" />
+            <source>layers in RAM</source>
+            <translation>部分层在内存中</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/plan_texts.cpp" />
+            <source>no compute figure</source>
+            <translation>无算力数据</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/plan_texts.cpp" />
+            <source>%1 × %2</source>
+            <translation>%1 × %2</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/plan_texts.cpp" />
+            <source>¥%1</source>
+            <translation>¥%1</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/plan_texts.cpp" />
+            <source>$%1</source>
+            <translation>$%1</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/plan_texts.cpp" />
+            <source>%1 × %2 over RPC</source>
+            <translation>%1 × %2（经 RPC 互联）</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/plan_texts.cpp" />
+            <source>%1 machines × (%2) over RPC</source>
+            <translation>%1 台机器 × (%2)（经 RPC 互联）</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/plan_texts.cpp" />
+            <source>no bandwidth figure</source>
+            <translation>无带宽数据</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/plan_texts.cpp" />
+            <source>%1 tok/s</source>
+            <translation>%1 token/秒</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/plan_texts.cpp" />
+            <source>no %1 price</source>
+            <translation>无 %1 价格</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/plan_texts.cpp" />
+            <source>%1: no %2 launch price in the catalog</source>
+            <translation>%1：目录中没有 %2 首发价</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/plan_texts.cpp" />
+            <source>%1: %2 at launch (%3)</source>
+            <translation>%1：首发价 %2（%3）</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/plan_texts.cpp" />
+            <source>%1, %2 usable</source>
+            <translation>%1，可用 %2</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/plan_texts.cpp" />
+            <source>Headroom: %1</source>
+            <translation>余量：%1</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/plan_texts.cpp" />
+            <source>Decode: %1</source>
+            <translation>生成速度：%1</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/plan_texts.cpp" />
+            <source>Each machine holds its own layers and their KV cache, a compute buffer and the runtime; the network between them limits the speed.</source>
+            <translation>每台机器各自存放自己的层及其 KV 缓存、一个计算缓冲区和运行时；机器之间的网络限制速度。</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/plan_texts.cpp" />
+            <source>Launch price: %1 (the price the source gives, not converted)</source>
+            <translation>首发价：%1（按来源给出的价格，未做换算）</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/plan_texts.cpp" />
+            <source>Double-click to use this hardware in the Estimate tab</source>
+            <translation>双击即可在“估算”页使用此硬件</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/plan_texts.cpp" />
+            <source>Several machines: the Estimate tab holds one machine, so a double-click does not apply it</source>
+            <translation>多台机器：“估算”页只容纳一台机器，因此双击不会采用它</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/plan_texts.cpp" />
+            <source>Price</source>
+            <translation>价格</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/plan_texts.cpp" />
+            <source>Price per usable GB</source>
+            <translation>每 GB 可用容量的价格</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/plan_texts.cpp" />
+            <source>Price per token/s</source>
+            <translation>每 token/秒的价格</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/plan_texts.cpp" />
+            <source>Decode speed</source>
+            <translation>生成速度</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/plan_texts.cpp" />
+            <source>Headroom</source>
+            <translation>余量</translation>
+        </message>
+    </context>
+    <context>
+        <name>headroom::gui::PlanPanel</name>
+        <message>
+            <location filename="../../app/gui/plan_panel.cpp" />
+            <source>any budget</source>
+            <translation>不限预算</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/plan_panel.cpp" />
+            <source>Only what costs at most this at launch (0 = any budget)</source>
+            <translation>只列出首发价不超过此值的（0 = 不限预算）</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/plan_panel.cpp" />
+            <source>The currency of the budget and of the prices shown: each price as its source gives it, never converted</source>
+            <translation>预算和所示价格的币种：每个价格都按其来源给出，从不换算</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/plan_panel.cpp" />
+            <source>any speed</source>
+            <translation>不限速度</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/plan_panel.cpp" />
+            <source> tok/s</source>
+            <translation> token/秒</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/plan_panel.cpp" />
+            <source>Only what decodes at least this fast (0 = any speed)</source>
+            <translation>只列出生成速度不低于此值的（0 = 不限）</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/plan_panel.cpp" />
+            <source>Several &amp;machines</source>
+            <translation>多台机器(&amp;M)</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/plan_panel.cpp" />
+            <source>Also 2 to 8 machines joined by llama.cpp RPC: each holds its layers, their KV cache, its own compute buffer and runtime; the network limits the speed</source>
+            <translation>也考虑经 llama.cpp RPC 互联的 2 到 8 台机器：每台存放自己的层及其 KV 缓存、自己的计算缓冲区和运行时；网络限制速度</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/plan_panel.cpp" />
+            <source>How the planner ranks the options; what fits always comes before what does not</source>
+            <translation>规划器如何为各方案排序；装得下的总排在装不下的前面</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/plan_panel.cpp" />
+            <source>&amp;Budget:</source>
+            <translation>预算(&amp;B)：</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/plan_panel.cpp" />
+            <source>Decode &amp;at least:</source>
+            <translation>生成速度至少(&amp;A)：</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/plan_panel.cpp" />
+            <source>&amp;Sort by:</source>
+            <translation>排序(&amp;S)：</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/plan_panel.cpp" />
+            <source>Cannot plan for these settings: %1</source>
+            <translation>无法按这些设置规划：%1</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/plan_panel.cpp" />
+            <source>&lt;b&gt;%1&lt;/b&gt; on %2 · %3 options, %4 with every layer on the GPUs</source>
+            <translation>&lt;b&gt;%1&lt;/b&gt;，使用 %2 · %3 个方案，其中 %4 个能把所有层放在 GPU 上</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/plan_panel.cpp" />
+            <source>No hardware option within these limits: raise the budget or lower the minimum speed.</source>
+            <translation>在这些限制内没有可选的硬件：请提高预算或降低最低速度。</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/plan_panel.cpp" />
+            <source>Launch prices in %1 as their sources give them (never converted); greyed rows do not fit. Double-click a one-machine option to use it in the Estimate tab.</source>
+            <translation>首发价以 %1 计，按来源给出（从不换算）；灰色的行装不下。双击单台机器的方案即可在“估算”页使用它。</translation>
+        </message>
+    </context>
+    <context>
+        <name>headroom::gui::PlanTableModel</name>
+        <message>
+            <location filename="../../app/gui/plan_table_model.cpp" />
+            <source>Prefill</source>
+            <translation>预填充速度</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/plan_table_model.cpp" />
+            <source>Estimated prompt processing speed, from the cards&apos; FP16 throughput</source>
+            <translation>按显卡 FP16 算力估算的提示词处理（预填充）速度</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/plan_table_model.cpp" />
+            <source>#</source>
+            <translation>#</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/plan_table_model.cpp" />
+            <source>Hardware</source>
+            <translation>硬件</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/plan_table_model.cpp" />
+            <source>Fits</source>
+            <translation>装得下</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/plan_table_model.cpp" />
+            <source>Headroom</source>
+            <translation>余量</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/plan_table_model.cpp" />
+            <source>Usable</source>
+            <translation>可用容量</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/plan_table_model.cpp" />
+            <source>Decode</source>
+            <translation>生成速度</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/plan_table_model.cpp" />
+            <source>Launch price</source>
+            <translation>首发价</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/plan_table_model.cpp" />
+            <source>Per usable GB</source>
+            <translation>每 GB 可用容量</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/plan_table_model.cpp" />
+            <source>Per token/s</source>
+            <translation>每 token/秒</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/plan_table_model.cpp" />
+            <source>The planner&apos;s rank under the chosen sort key: what fits first</source>
+            <translation>规划器按所选排序方式给出的名次：装得下的在前</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/plan_table_model.cpp" />
+            <source>The cards in one machine, or several machines joined by llama.cpp RPC</source>
+            <translation>一台机器中的显卡，或经 llama.cpp RPC 互联的多台机器</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/plan_table_model.cpp" />
+            <source>The estimate for this model and these settings on this hardware</source>
+            <translation>此模型和这些设置在此硬件上的估算结果</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/plan_table_model.cpp" />
+            <source>What stays free on the fullest GPU</source>
+            <translation>占用最满的 GPU 上剩余的空间</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/plan_table_model.cpp" />
+            <source>The memory the engine can fill, over every card or machine</source>
+            <translation>引擎在所有显卡或机器上能用满的内存</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/plan_table_model.cpp" />
+            <source>Estimated decode speed, from memory bandwidth (and the network for several machines)</source>
+            <translation>估算的生成速度，按内存带宽计算（多台机器时还要考虑网络）</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/plan_table_model.cpp" />
+            <source>Launch price in the currency its source gives: never converted</source>
+            <translation>以来源给出的币种标示的首发价：从不换算</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/plan_table_model.cpp" />
+            <source>Launch price / usable memory (GB = 10^9 bytes)</source>
+            <translation>首发价 / 可用内存（GB = 10^9 字节）</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/plan_table_model.cpp" />
+            <source>Launch price / estimated decode tokens per second</source>
+            <translation>首发价 / 估算的每秒生成 token 数</translation>
         </message>
     </context>
 </TS>

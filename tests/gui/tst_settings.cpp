@@ -48,12 +48,14 @@ private slots:
         in.customGiB = 40.5;
         in.ramGiB = 64;
         const AdviceChoices advice{QStringLiteral("gpqa-diamond-qwen3-report"), 25, QStringLiteral("Qwen3"), true};
+        const PlanChoices plan{20000, QStringLiteral("CNY"), 15, true, QStringLiteral("price-per-tps")};
         {
             Settings s(path);
             s.setInputs(in);
             s.setGeometry(QByteArray("geom\x01\x02", 6));
             s.setCompareSlots({QStringLiteral("rtx-4090"), QStringLiteral("rtx-3090*2")});
             s.setAdviceChoices(advice);
+            s.setPlanChoices(plan);
             s.sync();
             QCOMPARE(s.status(), QSettings::NoError);
         }
@@ -62,6 +64,7 @@ private slots:
         QCOMPARE(s.geometry(), QByteArray("geom\x01\x02", 6));
         QCOMPARE(s.compareSlots(), (QStringList{QStringLiteral("rtx-4090"), QStringLiteral("rtx-3090*2")}));
         QVERIFY(s.adviceChoices() == advice);
+        QVERIFY(s.planChoices() == plan);
     }
 
     void corruptFileFallsBack_data()
@@ -72,6 +75,9 @@ private slots:
                                                              "ramGiB=-1\nflashAttn=maybe\nmodel=\ngeometry=@Variant(broken\n");
         QTest::newRow("huge values") << QByteArray("[inputs]\nctx=99999999999999999999\ngpuCount=0\ncustomGiB=1e308\n");
         QTest::newRow("advice out of range") << QByteArray("[advice]\nminTokensPerSecond=-3\npartial=yes\nmetric=@Variant(x)\n");
+        QTest::newRow("plan out of range") << QByteArray("[plan]\nbudget=-1\ncurrency=EUR\nminTokensPerSecond=1e9\nmachines=2\n"
+                                                         "sort=@Variant(x)\n");
+        QTest::newRow("plan huge budget") << QByteArray("[plan]\nbudget=99999999999999\ncurrency=\n");
         QTest::newRow("empty") << QByteArray();
     }
 
@@ -98,6 +104,12 @@ private slots:
         QVERIFY(advice.minTokensPerSecond >= 0 && advice.minTokensPerSecond <= 10000);
         if (content.contains("[advice]"))
             QVERIFY(advice == AdviceChoices{});
+        const PlanChoices plan = s.planChoices();
+        QVERIFY(plan.budget >= 0 && plan.budget <= kMaxPlanBudget);
+        QVERIFY(plan.currency == QLatin1String("USD") || plan.currency == QLatin1String("CNY"));
+        QVERIFY(plan.minTokensPerSecond >= 0 && plan.minTokensPerSecond <= 10000);
+        if (content.contains("[plan]"))
+            QVERIFY(plan == PlanChoices{});
         Q_UNUSED(s.geometry());
     }
 };
