@@ -6,6 +6,8 @@
 
 #include <preset_text.h>
 
+#include <headroom/speed.h>
+
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
@@ -56,8 +58,16 @@ void printReport(std::ostream &out, const ResolvedRequest &rr, const Placement &
         << ", headroom " << gib(static_cast<Bytes>(std::max<long long>(p.headroomBytes(), 0)))
         << (p.headroomBytes() < 0 ? " (over by " + gib(static_cast<Bytes>(-p.headroomBytes())) + ")" : std::string()) << " GiB)\n";
     out << (cpuOnly ? "max context in system RAM: " : "max context on GPU: ") << p.maxContext << " tokens per sequence\n";
+    // The ranges are what tests/data/speed.csv's check rows show, for a full offload (docs/accuracy.md, Speed).
     if (p.decodeTokensPerSecond > 0)
-        out << "decode speed: ~" << std::fixed << std::setprecision(0) << p.decodeTokensPerSecond << " tokens/s\n";
+        out << "decode speed: ~" << std::fixed << std::setprecision(0) << p.decodeTokensPerSecond << " tokens/s"
+            << (fitsOnGpus(p.verdict) && !cpuOnly
+                    ? " (usually within +/-" + std::to_string(static_cast<int>(kDecodeUsualError * 100 + 0.5)) + " %)"
+                    : std::string())
+            << "\n";
+    if (p.prefillTokensPerSecond > 0)
+        out << "prompt processing: ~" << std::fixed << std::setprecision(0) << p.prefillTokensPerSecond
+            << " tokens/s (half of measured runs within +/-" << static_cast<int>(kPrefillMedianError * 100 + 0.5) << " %)\n";
     out << options::ruleOfThumbLine(ruleOfThumb(rr), placementTotal(p)) << "\n";
     for (const auto n : p.notices)
         out << "note: " << options::describe(n) << "\n";

@@ -8,6 +8,8 @@
 #include "texts.h"
 #include "verdict_banner.h"
 
+#include <headroom/plan.h>
+
 #include <QComboBox>
 #include <QFrame>
 #include <QGridLayout>
@@ -58,6 +60,7 @@ ComparePanel::ComparePanel(const Catalog &catalog, QWidget *parent) : QWidget(pa
         c.verdict->setFont(bold);
         c.speed = new QLabel;
         c.speed->setObjectName(QStringLiteral("compareSpeed%1").arg(i));
+        c.speed->setWordWrap(true); // "decode ≈ N tokens/s (usually within ±25 %)" in four slots side by side
         c.price = new QLabel;
         c.price->setObjectName(QStringLiteral("comparePrice%1").arg(i));
         c.price->setWordWrap(true);
@@ -144,15 +147,11 @@ void ComparePanel::recomputeColumn(Column &c)
     c.verdict->setText(VerdictBanner::headline(p));
     c.verdict->setStyleSheet(QStringLiteral("color: %1").arg(VerdictBanner::verdictColor(p.verdict).name()));
     const QLocale locale;
-    c.speed->setText(
-        p.decodeTokensPerSecond > 0
-            ? tr("Decode \u2248 %1 tokens/s").arg(locale.toString(p.decodeTokensPerSecond, 'f', p.decodeTokensPerSecond < 10 ? 1 : 0))
-            : tr("Decode speed unknown"));
-    Bytes usable = 0;
-    for (const auto &d : p.devices)
-        usable += d.usable;
-    if (hw->launchPriceUsd && usable > 0) {
-        const double price = *hw->launchPriceUsd * count;
+    c.speed->setText(p.decodeTokensPerSecond > 0 ? Texts::decodeSpeed(p) : tr("Decode speed unknown"));
+    // The planner's rules: the catalog's USD launch price, per GB the engine can fill.
+    const Bytes usable = usableCapacity(p);
+    if (const auto each = launchPrice(*hw, Currency::Usd); each && usable > 0) {
+        const double price = *each * count;
         const double perGb = price / (static_cast<double>(usable) / 1e9);
         c.price->setText(tr("$%1 at launch \u00b7 $%2 per usable GB").arg(locale.toString(price, 'f', 0), locale.toString(perGb, 'f', 0)));
     } else {

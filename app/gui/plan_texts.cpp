@@ -129,7 +129,9 @@ QString PlanTexts::details(const PlanOption &o, Currency c)
     QString text = QStringLiteral("<b>%1</b>").arg(html(hardware(o)));
     text += QStringLiteral("<br/>") + tr("%1, %2 usable").arg(html(verdict(o)), Texts::gib(toGiB(o.usable)));
     text += QStringLiteral("<br/>") + tr("Headroom: %1").arg(html(QuantTexts::headroom(p)));
-    text += QStringLiteral("<br/>") + tr("Decode: %1").arg(html(speed(o)));
+    text += QStringLiteral("<br/>") + html(o.placement.decodeTokensPerSecond > 0 ? Texts::decodeSpeed(o.placement) : speed(o));
+    if (const QString prefill = Texts::prefillSpeed(o.placement); !prefill.isEmpty())
+        text += QStringLiteral("<br/>") + html(prefill);
     if (o.machines > 1)
         text += QStringLiteral("<br/>") + tr("Each machine holds its own layers and their KV cache, a compute buffer and the runtime; "
                                              "the network between them limits the speed.");

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "texts.h"
 
+#include <headroom/speed.h>
+
 #include <QLocale>
 #include <QStringList>
 
@@ -21,6 +23,27 @@ QString q(const std::string &s)
 }
 
 } // namespace
+
+QString Texts::decodeSpeed(const Placement &p)
+{
+    const double tps = p.decodeTokensPerSecond;
+    if (tps <= 0)
+        return {};
+    const QString n = number(tps, tps < 10 ? 1 : 0);
+    // tests/data/speed.csv measured full offloads only: partial offload and CPU-only speeds carry no range.
+    if (!fitsOnGpus(p.verdict) || p.devices.empty())
+        return tr("decode \u2248 %1 tokens/s").arg(n);
+    return tr("decode \u2248 %1 tokens/s (usually within \u00b1%2 %)").arg(n, number(kDecodeUsualError * 100, 0));
+}
+
+QString Texts::prefillSpeed(const Placement &p)
+{
+    const double tps = p.prefillTokensPerSecond;
+    if (tps <= 0)
+        return {};
+    return tr("prompt \u2248 %1 tokens/s (half of measured runs within \u00b1%2 %)")
+        .arg(number(tps, tps < 10 ? 1 : 0), number(kPrefillMedianError * 100, 0));
+}
 
 QString Texts::verdict(Verdict v)
 {

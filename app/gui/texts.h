@@ -30,6 +30,13 @@ public:
     [[nodiscard]] static QString gib(double gib);
     /** A token count with the locale's digit grouping ("131,072"); the unit is the caller's sentence's. */
     [[nodiscard]] static QString tokens(std::uint32_t n);
+    /**
+     * "decode ≈ 27 tokens/s (usually within ±25 %)": the range only where it was measured (every layer on the
+     * GPUs); "" when the speed is unknown.
+     */
+    [[nodiscard]] static QString decodeSpeed(const Placement &p);
+    /** "prompt ≈ 2,500 tokens/s (half of measured runs within ±20 %)"; "" when unknown (no compute figure, layers in RAM). */
+    [[nodiscard]] static QString prefillSpeed(const Placement &p);
     [[nodiscard]] static QString paramsText(std::uint64_t params);
     /** What a metric measures: "knowledge", "reasoning" ... (lower case, for running text). */
     [[nodiscard]] static QString skill(Skill s);

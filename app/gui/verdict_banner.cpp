@@ -107,8 +107,7 @@ void VerdictBanner::setEvaluation(const Evaluation &e)
                 ? tr("decode \u2248 %1 tokens/s from system RAM at %2 GB/s")
                       .arg(QLocale().toString(p.decodeTokensPerSecond, 'f', p.decodeTokensPerSecond < 10 ? 1 : 0),
                            Texts::number(p.host.bandwidthGBs, p.host.bandwidthGBs == std::floor(p.host.bandwidthGBs) ? 0 : 1))
-            : p.decodeTokensPerSecond > 0 ? tr("decode \u2248 %1 tokens/s")
-                                                .arg(QLocale().toString(p.decodeTokensPerSecond, 'f', p.decodeTokensPerSecond < 10 ? 1 : 0))
+            : p.decodeTokensPerSecond > 0 ? Texts::decodeSpeed(p)
                                           : tr("decode speed unknown (no memory bandwidth for this device)");
         if (p.verdict == Verdict::PartialOffload) {
             // The speed penalty: compare with the fastest fix that keeps every layer on the GPUs.
@@ -122,6 +121,8 @@ void VerdictBanner::setEvaluation(const Evaluation &e)
                 parts << tr("%1; %2 layers run on the CPU from system RAM").arg(speed).arg(p.totalLayers - p.gpuLayers);
         } else if (p.verdict != Verdict::DoesNotFit) {
             parts << speed;
+            if (const QString prefill = Texts::prefillSpeed(p); !prefill.isEmpty())
+                parts << prefill;
         }
         parts << tr("context %1 \u00d7 %n sequence(s)", nullptr, static_cast<int>(p.parallel)).arg(Texts::tokens(p.ctx));
         if (p.maxContext > 0 && p.devices.empty()) // a CPU-only machine: the context lives in system RAM

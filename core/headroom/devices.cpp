@@ -15,7 +15,20 @@ DeviceSpec deviceFromHardware(const Hardware &h)
         d.limitSource = h.kind == MemoryKind::Discrete ? h.gpuLimitSource : h.source;
     d.bandwidthGBs = h.bandwidthGBs;
     d.fp16Tflops = h.fp16Tflops.value_or(0.0);
+    d.speedClass = speedClassOf(h);
     return d;
+}
+
+SpeedClass speedClassOf(const Hardware &h)
+{
+    if (h.kind == MemoryKind::Unified)
+        return SpeedClass::AppleUnified;
+    if (h.kind == MemoryKind::Host)
+        return SpeedClass::HostRam;
+    if (h.gpuLimitBytes)
+        return SpeedClass::SharedApu;
+    const bool hbm = h.memoryType.find("HBM") != std::string::npos || h.memoryType.find("hbm") != std::string::npos;
+    return hbm ? SpeedClass::Hbm : SpeedClass::Gddr;
 }
 
 DeviceSpec customDevice(Bytes capacity, double bandwidthGBs, MemoryKind kind)
@@ -26,6 +39,7 @@ DeviceSpec customDevice(Bytes capacity, double bandwidthGBs, MemoryKind kind)
     d.kind = kind;
     d.capacity = capacity;
     d.bandwidthGBs = bandwidthGBs;
+    d.speedClass = kind == MemoryKind::Unified ? SpeedClass::AppleUnified : SpeedClass::Gddr;
     return d;
 }
 

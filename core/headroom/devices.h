@@ -9,6 +9,9 @@ namespace headroom {
 
 [[nodiscard]] DeviceSpec deviceFromHardware(const Hardware &h);
 
+/** The speed class of a catalog device: Apple unified, an APU sharing system RAM, HBM (memory_type says so) or GDDR. */
+[[nodiscard]] SpeedClass speedClassOf(const Hardware &h);
+
 /** A device of a capacity the user typed ("my card has 11 GB"). */
 [[nodiscard]] DeviceSpec customDevice(Bytes capacity, double bandwidthGBs, MemoryKind kind);
 

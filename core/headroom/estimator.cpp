@@ -72,7 +72,11 @@ Placement estimateImpl(const EstimateRequest &req, bool withMaxContext)
     p.maxContext = withMaxContext ? searchMaxContext(req, r, planner) : 0;
     p.decodeTokensPerSecond = p.verdict == Verdict::DoesNotFit ? 0.0 : decodeTokensPerSecond(l.speed, l.concurrent);
     const double active = static_cast<double>(req.model->activeParams ? req.model->activeParams : req.model->params);
-    p.prefillTokensPerSecond = p.verdict == Verdict::DoesNotFit ? 0.0 : prefillTokensPerSecond(l.speed, 2.0 * active, l.concurrent);
+    // 16-bit weights run on the tensor cores as they are; quantized ones are dequantized first (speed.h).
+    const auto params = req.inventory->parameterCount();
+    const bool sixteenBit = params > 0 && static_cast<double>(req.inventory->total()) * 8.0 / static_cast<double>(params) >= 12.0;
+    p.prefillTokensPerSecond =
+        p.verdict == Verdict::DoesNotFit ? 0.0 : prefillTokensPerSecond(l.speed, 2.0 * active, sixteenBit, l.concurrent);
     return p;
 }
 

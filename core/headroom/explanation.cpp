@@ -421,7 +421,10 @@ std::vector<Assumption> Explainer::assumptions() const
     if (req.hostBandwidthGBs <= 0)
         add(A::HostBandwidthDefault, static_cast<std::uint64_t>(kDefaultHostBandwidthGBs * 1000.0 + 0.5), kDefaultHostBandwidthSource,
             I::None);
-    add(A::BandwidthEfficiency, static_cast<std::uint64_t>(kBandwidthEfficiency * 100.0 + 0.5), kBandwidthEfficiencySource, I::None);
+    // The share of the datasheet bandwidth decode assumes: the first device's kind of memory (speed.h), or system RAM's.
+    const SpeedClass decodeClass = req.devices.empty() ? SpeedClass::HostRam : req.devices.front().speedClass;
+    add(A::BandwidthEfficiency, static_cast<std::uint64_t>(decodeConstants(decodeClass).bandwidthEfficiency * 100.0 + 0.5),
+        decodeClass == SpeedClass::HostRam ? kHostBandwidthEfficiencySource : kSpeedCalibrationSource, I::None);
     return out;
 }
 

@@ -460,8 +460,9 @@ Layout LayoutPlanner::placeLayers(const ResolvedSettings &s, const std::vector<B
     p.totalLayers = n + 1;
     out.speed.reserve(p.devices.size() + 1);
     for (std::size_t i = 0; i < p.devices.size(); ++i)
-        out.speed.push_back({deviceActive[i], p.devices[i].bandwidthGBs, m_req.devices[set.devices[i]].fp16Tflops});
-    out.speed.push_back({hostActive, p.host.bandwidthGBs});
+        out.speed.push_back({deviceActive[i], p.devices[i].bandwidthGBs, m_req.devices[set.devices[i]].fp16Tflops,
+                             m_req.devices[set.devices[i]].speedClass});
+    out.speed.push_back({hostActive, p.host.bandwidthGBs, 0.0, SpeedClass::HostRam});
     return out;
 }
 
@@ -482,8 +483,8 @@ Layout LayoutPlanner::placeTensorParallel(const ResolvedSettings &s, const std::
         du.kvCache = m_kvReplicated ? kv : kv / ranks;
         du.compute = compute.outputScratch;
         du.layers = m_layers + 1;
-        out.speed.push_back(
-            {static_cast<double>(active / ranks) + kvReadPerToken(du.kvCache, s.parallel), du.bandwidthGBs, m_req.devices[i].fp16Tflops});
+        out.speed.push_back({static_cast<double>(active / ranks) + kvReadPerToken(du.kvCache, s.parallel), du.bandwidthGBs,
+                             m_req.devices[i].fp16Tflops, m_req.devices[i].speedClass});
         p.devices.push_back(std::move(du));
     }
     p.host.id = "host";

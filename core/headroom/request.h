@@ -5,6 +5,7 @@
 #include "headroom/hardware.h"
 #include "headroom/kv_type.h"
 #include "headroom/model_spec.h"
+#include "headroom/speed.h"
 #include "headroom/tensor_inventory.h"
 #include "headroom/units.h"
 
@@ -24,8 +25,9 @@ struct DeviceSpec {
     Bytes capacity = 0;              ///< marketed memory
     std::optional<Bytes> wiredLimit; ///< Apple: measured GPU working-set limit; a GPU sharing system RAM: its driver's limit
     double bandwidthGBs = 0.0;
-    double fp16Tflops = 0.0; ///< dense FP16 throughput (prompt processing); 0 = unknown
-    std::string limitSource; ///< hardware.json's source for wiredLimit (empty: no limit, or macOS's default rule)
+    double fp16Tflops = 0.0;                  ///< dense FP16 throughput (prompt processing); 0 = unknown
+    SpeedClass speedClass = SpeedClass::Gddr; ///< what share of its bandwidth a decoded token gets (speed.h)
+    std::string limitSource;                  ///< hardware.json's source for wiredLimit (empty: no limit, or macOS's default rule)
 };
 
 /** Everything an estimate depends on. The estimate is a pure function of this value. */

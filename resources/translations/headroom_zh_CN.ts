@@ -1205,6 +1205,21 @@
     <context>
         <name>Texts</name>
         <message>
+            <location filename="../../app/gui/texts.cpp" />
+            <source>decode ≈ %1 tokens/s</source>
+            <translation>生成速度 ≈ %1 token/秒</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/texts.cpp" />
+            <source>decode ≈ %1 tokens/s (usually within ±%2 %)</source>
+            <translation>生成速度 ≈ %1 token/秒（通常误差在 ±%2 % 以内）</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/texts.cpp" />
+            <source>prompt ≈ %1 tokens/s (half of measured runs within ±%2 %)</source>
+            <translation>提示词处理 ≈ %1 token/秒（半数实测误差在 ±%2 % 以内）</translation>
+        </message>
+        <message>
             <location filename="../../app/gui/texts.cpp" line="25" />
             <source>Fits</source>
             <translation>可以装下</translation>
@@ -1940,11 +1955,6 @@
             <location filename="../../app/gui/compare_panel.cpp" line="139" />
             <source>Cannot estimate</source>
             <translation>无法估算</translation>
-        </message>
-        <message>
-            <location filename="../../app/gui/compare_panel.cpp" line="150" />
-            <source>Decode ≈ %1 tokens/s</source>
-            <translation>生成速度 ≈ %1 token/秒</translation>
         </message>
         <message>
             <location filename="../../app/gui/compare_panel.cpp" line="150" />
@@ -3628,11 +3638,6 @@ Ollama 标签：%1</translation>
         </message>
         <message>
             <location filename="../../app/gui/verdict_banner.cpp" line="96" />
-            <source>decode ≈ %1 tokens/s</source>
-            <translation>生成速度 ≈ %1 token/秒</translation>
-        </message>
-        <message>
-            <location filename="../../app/gui/verdict_banner.cpp" line="96" />
             <source>decode speed unknown (no memory bandwidth for this device)</source>
             <translation>生成速度未知（没有该设备的显存带宽数据）</translation>
         </message>
@@ -3760,11 +3765,6 @@ Ollama 标签：%1</translation>
             <location filename="../../app/gui/plan_texts.cpp" />
             <source>Headroom: %1</source>
             <translation>余量：%1</translation>
-        </message>
-        <message>
-            <location filename="../../app/gui/plan_texts.cpp" />
-            <source>Decode: %1</source>
-            <translation>生成速度：%1</translation>
         </message>
         <message>
             <location filename="../../app/gui/plan_texts.cpp" />

@@ -225,8 +225,9 @@ private slots:
         auto fast = inputs("deepseek-r1:7b", {"rtx-4090"}, 4096);
         const auto s = estimate(resolved(slow).request).decodeTokensPerSecond;
         const auto f = estimate(resolved(fast).request).decodeTokensPerSecond;
-        // 272 GB/s vs 1008 GB/s
-        QVERIFY(f > 3 * s && f < 4.5 * s);
+        // 272 GB/s vs 1008 GB/s: faster by less than the 3.7x bandwidth ratio, since each token also has a fixed
+        // cost (kernel launches, speed.cpp), and by more than 2.5x (a 7B's bytes still dominate).
+        QVERIFY2(f > 2.5 * s && f < 1008.0 / 272.0 * s, qPrintable(QStringLiteral("%1 vs %2 tok/s").arg(f).arg(s)));
     }
 
     void fixesMakeItFit()
