@@ -12,7 +12,7 @@ const char *usageText()
     return "Usage:\n"
            "  headroom-cli estimate --model M [--quant Q] [--engine E] [--engine-version V] [--ctx N]\n"
            "               [--parallel N] [--batch N] [--ubatch N] [--kv-type T] [--flash-attn on|off]\n"
-           "               [--gpu-layers N] [--gpu ID]... [--gpus N] [--spread] [--ram GIB] [--json]\n"
+           "               [--gpu-layers N] [--n-cpu-moe N | --cpu-moe] [--gpu ID]... [--gpus N] [--spread] [--ram GIB] [--json]\n"
            "               [--format md|csv|json] [--print-command] [--preset ID] [--explain]\n"
            "  headroom-cli advise [--gpu ID]... [--gpus N] [--ram GIB] [--engine E] [--engine-version V] [--ctx N]\n"
            "               [--parallel N] [--kv-type T] [--metric M] [--min-tokens-per-second N] [--family F]\n"

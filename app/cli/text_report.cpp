@@ -6,6 +6,7 @@
 
 #include <preset_text.h>
 
+#include <headroom/offload_choice.h>
 #include <headroom/speed.h>
 
 #include <nlohmann/json.hpp>
@@ -61,13 +62,26 @@ void printReport(std::ostream &out, const ResolvedRequest &rr, const Placement &
     // The ranges are what tests/data/speed.csv's check rows show, for a full offload (docs/accuracy.md, Speed).
     if (p.decodeTokensPerSecond > 0)
         out << "decode speed: ~" << std::fixed << std::setprecision(0) << p.decodeTokensPerSecond << " tokens/s"
-            << (fitsOnGpus(p.verdict) && !cpuOnly
-                    ? " (usually within +/-" + std::to_string(static_cast<int>(kDecodeUsualError * 100 + 0.5)) + " %)"
-                    : std::string())
+            << (speedIsCalibrated(p) ? " (usually within +/-" + std::to_string(static_cast<int>(kDecodeUsualError * 100 + 0.5)) + " %)"
+                                     : std::string())
             << "\n";
     if (p.prefillTokensPerSecond > 0)
         out << "prompt processing: ~" << std::fixed << std::setprecision(0) << p.prefillTokensPerSecond
             << " tokens/s (half of measured runs within +/-" << static_cast<int>(kPrefillMedianError * 100 + 0.5) << " %)\n";
+    // Layers that spill to RAM, the MoE way instead: only the experts, the rest of every layer on the GPUs.
+    if (const auto experts = expertOffloadFor(rr.request, p)) {
+        const Placement &x = experts->placement;
+        Bytes onGpus = 0;
+        for (const auto &d : x.devices)
+            onGpus += d.total();
+        out << "expert offload instead: --n-cpu-moe " << experts->layers << " keeps the experts of " << experts->layers << " of "
+            << rr.request.model->layers << " blocks in system RAM and the rest of every layer on the GPU: " << gib(onGpus)
+            << " GiB on the GPU + " << gib(x.host.total()) << " GiB of RAM, " << verdictName(x.verdict);
+        if (x.decodeTokensPerSecond > 0)
+            out << ", decode ~" << std::fixed << std::setprecision(0) << x.decodeTokensPerSecond << " tokens/s (layer offload: ~"
+                << p.decodeTokensPerSecond << ")";
+        out << "\n";
+    }
     out << options::ruleOfThumbLine(ruleOfThumb(rr), placementTotal(p)) << "\n";
     for (const auto n : p.notices)
         out << "note: " << options::describe(n) << "\n";

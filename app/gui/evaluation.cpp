@@ -26,8 +26,10 @@ Evaluation evaluate(const Catalog &catalog, RequestInputs inputs, ModelFiles *fi
     }
     e.resolved = std::make_shared<ResolvedRequest>(std::move(std::get<ResolvedRequest>(result)));
     e.placement = estimate(e.resolved->request);
-    if (withFixes)
+    if (withFixes) {
         e.fixes = options::fixesFor(catalog, inputs, *e.resolved, *e.placement);
+        e.experts = expertOffloadFor(e.resolved->request, *e.placement);
+    }
     return e;
 }
 

@@ -3,6 +3,7 @@
 
 #include <headroom/advisor.h>
 #include <headroom/io/io_error.h>
+#include <headroom/offload_choice.h>
 #include <headroom/request_resolver.h>
 
 #include <memory>
@@ -17,8 +18,9 @@ struct Evaluation {
     std::optional<Placement> placement;
     std::vector<Fix> fixes;
     std::optional<ResolveError> error;
-    std::optional<io::IoError> fileError; ///< the model is a file that could not be read
-    RequestInputs inputs{};               ///< as evaluated (a model file read): what the exports report
+    std::optional<io::IoError> fileError;   ///< the model is a file that could not be read
+    RequestInputs inputs{};                 ///< as evaluated (a model file read): what the exports report
+    std::optional<ExpertOffload> experts{}; ///< layers spill to RAM: the MoE's experts alone instead (with the fixes)
 
     [[nodiscard]] bool ok() const { return placement.has_value(); }
 };

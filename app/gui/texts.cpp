@@ -31,7 +31,7 @@ QString Texts::decodeSpeed(const Placement &p)
         return {};
     const QString n = number(tps, tps < 10 ? 1 : 0);
     // tests/data/speed.csv measured full offloads only: partial offload and CPU-only speeds carry no range.
-    if (!fitsOnGpus(p.verdict) || p.devices.empty())
+    if (!speedIsCalibrated(p))
         return tr("decode \u2248 %1 tokens/s").arg(n);
     return tr("decode \u2248 %1 tokens/s (usually within \u00b1%2 %)").arg(n, number(kDecodeUsualError * 100, 0));
 }

@@ -74,6 +74,9 @@ std::string describe(const ResolveError &e)
                    "ollama or transformers for a CPU-only machine)";
         if (e.problem && e.problem->code == P::EngineCannotLoadDevice)
             return "--gpu: the mlx engine runs on Apple Silicon only (choose an apple-* id)";
+        if (e.problem && e.problem->code == P::EngineCannotOffloadExperts)
+            return "--n-cpu-moe/--cpu-moe: this engine (or version) cannot keep an MoE's experts in system RAM (llama.cpp can since "
+                   "b6089)";
         return "invalid request: " + e.field;
     }
     }

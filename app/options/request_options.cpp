@@ -39,9 +39,10 @@ Bytes gibToBytes(double gib)
     return static_cast<Bytes>(gib * static_cast<double>(GiB));
 }
 
-constexpr std::string_view kFlags[] = {"--spread", "--vision", "--no-vision"};
-constexpr std::string_view kValued[] = {"--model",  "--quant",   "--engine",     "--engine-version", "--ctx", "--parallel", "--batch",
-                                        "--ubatch", "--kv-type", "--flash-attn", "--gpu-layers",     "--gpu", "--gpus",     "--ram"};
+constexpr std::string_view kFlags[] = {"--spread", "--vision", "--no-vision", "--cpu-moe"};
+constexpr std::string_view kValued[] = {"--model", "--quant",  "--engine",   "--engine-version", "--ctx",        "--parallel",
+                                        "--batch", "--ubatch", "--kv-type",  "--flash-attn",     "--gpu-layers", "--gpu",
+                                        "--gpus",  "--ram",    "--n-cpu-moe"};
 
 } // namespace
 
@@ -78,7 +79,14 @@ std::optional<UsageError> applyRequestOption(std::string_view name, const std::s
         in.spread = true;
     else if (name == "--vision" || name == "--no-vision")
         in.vision = name == "--vision";
-    else if (name == "--model")
+    else if (name == "--cpu-moe")
+        in.expertsOnHost = kAllExpertLayers;
+    else if (name == "--n-cpu-moe") {
+        auto n = parseNumber<std::uint32_t>(name, text, 0, 100000);
+        if (auto *e = std::get_if<UsageError>(&n))
+            return *e;
+        in.expertsOnHost = std::get<std::uint32_t>(n);
+    } else if (name == "--model")
         in.model = text;
     else if (name == "--quant")
         in.quant = text;

@@ -84,6 +84,16 @@ EngineTraits readTraits(const EntryReader &s)
             vt.clipGraph = v.boolean("clip_graph");
             return vt;
         });
+    if (s.has("expert_offload"))
+        t.expertOffload = readObject(s, "expert_offload", [](const EntryReader &x) {
+            ExpertOffloadSupport e;
+            e.from = x.str("from");
+            if (!isVersionString(e.from))
+                x.fail(P::BadValue, "from", e.from);
+            e.perLayer = x.boolean("per_layer", true);
+            e.source = x.str("source");
+            return e;
+        });
     t.source = s.str("source", false);
     return t;
 }
@@ -174,7 +184,8 @@ LaunchOption readLaunchOption(const EntryReader &o)
                             {"tensor_parallel", LaunchSetting::TensorParallel},
                             {"spread", LaunchSetting::Spread},
                             {"gpu_memory_utilization", LaunchSetting::GpuMemoryUtilization},
-                            {"vision", LaunchSetting::Vision}},
+                            {"vision", LaunchSetting::Vision},
+                            {"n_cpu_moe", LaunchSetting::NCpuMoe}},
                            LaunchSetting::Program, true);
     opt.from = o.str("from", false);
     if (!opt.from.empty() && !isVersionString(opt.from))

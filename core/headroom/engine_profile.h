@@ -113,6 +113,16 @@ struct VisionTraits {
 };
 
 /**
+ * Whether an engine can keep an MoE's routed experts in system RAM while the rest of each layer stays on its GPU
+ * (llama.cpp --cpu-moe / --n-cpu-moe; engines.json traits.expert_offload). Absent = it cannot (Ollama, vLLM).
+ */
+struct ExpertOffloadSupport {
+    std::string from;     ///< first version that can
+    bool perLayer = true; ///< the first N blocks (--n-cpu-moe N); false = all or none (a switch)
+    std::string source;
+};
+
+/**
  * What an engine is, as opposed to how a version of it behaves: the formats it loads, how it places a
  * model on devices and caches KV. Read from engines.json; the code asks these questions instead of
  * asking which engine it is.
@@ -138,6 +148,7 @@ struct EngineTraits {
     MixVariant mixVariant = MixVariant::LlamaCpp;
     FitPolicy fit;
     std::optional<VisionTraits> vision;
+    std::optional<ExpertOffloadSupport> expertOffload;
     std::string source; ///< traits.source: where these traits come from
 
     [[nodiscard]] bool loads(WeightFormat f) const;

@@ -43,6 +43,15 @@ std::optional<RequestProblem> validateRequest(const EstimateRequest &req)
         if (!req.engine->traits.runsOn(d.kind))
             return RequestProblem{C::EngineCannotLoadDevice, "gpu", 0};
     }
+    if (req.expertsOnHost && *req.expertsOnHost > 0) {
+        // Only an engine that overrides where single tensors go can keep the experts apart from their layer
+        // (llama.cpp's tensor buffer overrides); field "n_cpu_moe": it can keep all of them there, not the first N.
+        const auto &x = req.engine->traits.expertOffload;
+        if (!x || (!req.engineVersion.empty() && compareVersions(req.engineVersion, x->from) < 0))
+            return RequestProblem{C::EngineCannotOffloadExperts, "cpu_moe", *req.expertsOnHost};
+        if (!x->perLayer && *req.expertsOnHost < req.model->layers)
+            return RequestProblem{C::EngineCannotOffloadExperts, "n_cpu_moe", *req.expertsOnHost};
+    }
     return std::nullopt;
 }
 
@@ -70,6 +79,7 @@ Placement estimateImpl(const EstimateRequest &req, bool withMaxContext)
     if (traits.devicePolicy == DevicePolicy::TensorParallel && req.devices.size() > 1 && req.model->heads % req.devices.size() != 0)
         p.notices.push_back(Notice::TensorParallelUneven);
     p.maxContext = withMaxContext ? searchMaxContext(req, r, planner) : 0;
+    p.expertLayersOnHost = expertHostLayers(req);
     p.decodeTokensPerSecond = p.verdict == Verdict::DoesNotFit ? 0.0 : decodeTokensPerSecond(l.speed, l.concurrent);
     const double active = static_cast<double>(req.model->activeParams ? req.model->activeParams : req.model->params);
     // 16-bit weights run on the tensor cores as they are; quantized ones are dequantized first (speed.h).

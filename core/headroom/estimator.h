@@ -15,7 +15,16 @@ inline constexpr std::uint32_t kMaxParallel = 4096;
 
 /** Why a request cannot be estimated; `field` names the request member. */
 struct RequestProblem {
-    enum class Code { MissingModel, MissingInventory, MissingEngine, ZeroValue, TooLarge, EngineCannotLoadDevice, EngineCannotLoadModel };
+    enum class Code {
+        MissingModel,
+        MissingInventory,
+        MissingEngine,
+        ZeroValue,
+        TooLarge,
+        EngineCannotLoadDevice,
+        EngineCannotLoadModel,
+        EngineCannotOffloadExperts
+    };
     Code code = Code::MissingModel;
     std::string field;
     long long value = 0;

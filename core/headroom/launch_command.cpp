@@ -329,6 +329,7 @@ const char *launchSettingName(LaunchSetting s)
     case LaunchSetting::Spread: return "spread";
     case LaunchSetting::GpuMemoryUtilization: return "gpu_memory_utilization";
     case LaunchSetting::Vision: return "vision";
+    case LaunchSetting::NCpuMoe: return "n_cpu_moe";
     }
     return "";
 }
@@ -383,6 +384,9 @@ LaunchCommand buildLaunchCommand(const ResolvedRequest &rr, const RequestInputs 
     w.state(LaunchSetting::FlashAttn, std::string(flashName(req.flashAttn)), req.flashAttn == FlashAttn::Auto);
     w.state(LaunchSetting::GpuLayers, number(req.gpuLayers), false, std::to_string(placed.gpuLayers));
     w.state(LaunchSetting::Spread, std::string(req.spread ? "on" : "off"), !req.spread);
+    const std::uint32_t expertLayers = expertHostLayers(req);
+    w.state(LaunchSetting::NCpuMoe, expertLayers ? std::optional<std::string>(std::to_string(expertLayers)) : std::nullopt,
+            expertLayers == 0);
     if (placed.devices.size() > 1) {
         std::string split;
         for (const auto &d : placed.devices)

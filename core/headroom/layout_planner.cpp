@@ -52,7 +52,14 @@ LayoutPlanner::LayoutPlanner(const EstimateRequest &req, const EngineBehaviour &
     m_active.assign(n + 1, 0);
     const double share =
         inv.experts > 0 ? static_cast<double>(inv.expertsUsed) / static_cast<double>(inv.experts) : 1.0; // routed experts read per token
+    const std::uint32_t expertHost = expertHostLayers(req);
     for (const auto &t : inv.tensors) {
+        // --n-cpu-moe N: a tensor buffer override keeps these in system RAM wherever their layer runs (PR #15077).
+        if (expertHost > 0 && expertOnHost(t, expertHost)) {
+            m_hostExperts += t.bytes;
+            m_hostExpertsRead += static_cast<double>(t.bytes) * share;
+            continue;
+        }
         if (t.layer < 0) {
             const TensorUnits at = tensorUnits(t, m.layers, m.tiedEmbeddings, traits.embeddingsOnHost);
             if (at.unit >= 0) { // the tied output copy
@@ -247,7 +254,9 @@ const LayoutPlanner::Totals &LayoutPlanner::totalsLayers(const Loads &l, const D
     if (count > 0 && !m_embeddingsOnHost)
         t.devices.front() += m_input;
 
-    t.host = m_weightsBefore[firstGpu] + kvOfLayers(l, 0, firstGpu) + l.hostCheckpoints;
+    t.host = m_weightsBefore[firstGpu] + kvOfLayers(l, 0, firstGpu) + l.hostCheckpoints + m_hostExperts;
+    if (m_hostExperts > 0 && !outputOnHost) // the CPU runs the experts it holds: its own scratch, as for a layer
+        t.host += c.layerScratch;
     if (outputOnHost)
         t.host += m_weights[n] + c.outputScratch;
     if (m_embeddingsOnHost)
@@ -448,8 +457,14 @@ Layout LayoutPlanner::placeLayers(const ResolvedSettings &s, const std::vector<B
             hostRunsOutput = hostRunsOutput || unit == n;
         }
     }
+    if (m_hostExperts > 0) {
+        p.host.weights += m_hostExperts;
+        hostActive += m_hostExpertsRead;
+    }
     if (hostRunsLayers)
         p.host.compute += hostRunsOutput ? compute.outputScratch : compute.layerScratch;
+    else if (m_hostExperts > 0)
+        p.host.compute += compute.layerScratch;
     if (m_embeddingsOnHost || p.devices.empty())
         p.host.weights += m_input;
     else
@@ -463,6 +478,7 @@ Layout LayoutPlanner::placeLayers(const ResolvedSettings &s, const std::vector<B
         out.speed.push_back({deviceActive[i], p.devices[i].bandwidthGBs, m_req.devices[set.devices[i]].fp16Tflops,
                              m_req.devices[set.devices[i]].speedClass});
     out.speed.push_back({hostActive, p.host.bandwidthGBs, 0.0, SpeedClass::HostRam});
+
     return out;
 }
 

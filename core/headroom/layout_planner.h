@@ -141,6 +141,8 @@ private:
     std::vector<Bytes> m_weightsBefore;   ///< m_weightsBefore[u] = weights of units 0..u-1 (size n + 2)
     std::vector<std::uint32_t> m_sliding; ///< m_sliding[l] = sliding-window layers among 0..l-1 (size n + 1)
     Bytes m_input = 0;                    ///< token embeddings
+    Bytes m_hostExperts = 0;              ///< routed experts kept in system RAM (--n-cpu-moe / --cpu-moe), whatever the layer split
+    double m_hostExpertsRead = 0.0;       ///< bytes of them each decoded token reads (the routed share)
     VisionLoad m_vision;                  ///< the vision projector, when the request loads one
     std::vector<Bytes> m_usable;          ///< per request device
     std::vector<Bytes> m_overhead;        ///< per request device

@@ -56,4 +56,9 @@ const char *noticeName(Notice n)
     return "unknown";
 }
 
+bool speedIsCalibrated(const Placement &p)
+{
+    return fitsOnGpus(p.verdict) && !p.devices.empty() && p.expertLayersOnHost == 0;
+}
+
 } // namespace headroom

@@ -64,8 +64,9 @@ struct Placement {
     KvType kvType = KvType::F16;
     std::uint32_t maxContext = 0; ///< longest context per sequence that keeps every layer on the GPUs
     double decodeTokensPerSecond = 0.0;
-    double prefillTokensPerSecond = 0.0; ///< prompt processing; 0 = unknown (no compute figure, layers in system RAM)
-    std::string engineVersion;           ///< the behaviour row applied
+    double prefillTokensPerSecond = 0.0;  ///< prompt processing; 0 = unknown (no compute figure, layers in system RAM)
+    std::uint32_t expertLayersOnHost = 0; ///< blocks whose routed experts are in system RAM (--n-cpu-moe)
+    std::string engineVersion;            ///< the behaviour row applied
     std::vector<Notice> notices;
     VisionUse vision;
 
@@ -77,6 +78,12 @@ struct Placement {
 
 /** What the engine can fill on the placement's devices: their usable memory summed, or the host's when CPU-only. */
 [[nodiscard]] Bytes usableCapacity(const Placement &p);
+
+/**
+ * Whether the speeds are of the kind tests/data/speed.csv measured: every layer and expert on the GPUs. The
+ * front ends give the measured error range only then.
+ */
+[[nodiscard]] bool speedIsCalibrated(const Placement &p);
 
 /** Every layer on the GPUs (fits or tight): what the advisor suggests and a fix must reach. */
 [[nodiscard]] inline bool fitsOnGpus(Verdict v)

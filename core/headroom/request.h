@@ -48,6 +48,26 @@ struct EstimateRequest {
     std::optional<Bytes> hostRam;    ///< system RAM for offloaded layers; empty = unknown
     double hostBandwidthGBs = 0.0;   ///< 0 = Headroom's default (see speed.cpp)
     std::optional<bool> vision;      ///< load the model's vision projector; empty = the engine's default (traits.vision)
+    /// llama.cpp --n-cpu-moe N: the routed experts of blocks 0..N-1 stay in system RAM while the rest of each block and
+    /// its KV go where the layer goes; kAllExpertLayers = --cpu-moe (every block). Empty or 0 = none.
+    std::optional<std::uint32_t> expertsOnHost;
 };
+
+/** expertsOnHost for every block (llama.cpp --cpu-moe). */
+inline constexpr std::uint32_t kAllExpertLayers = 0xFFFFFFFFu;
+
+/** The blocks whose routed experts the request keeps in system RAM: 0..n-1 of the model's blocks. */
+[[nodiscard]] inline std::uint32_t expertHostLayers(const EstimateRequest &req)
+{
+    if (!req.expertsOnHost || !req.model)
+        return 0;
+    return *req.expertsOnHost < req.model->layers ? *req.expertsOnHost : req.model->layers;
+}
+
+/** Whether `t` is a routed-expert tensor of one of the first `hostLayers` blocks (llama.cpp's LLM_FFN_EXPS_REGEX per block). */
+[[nodiscard]] inline bool expertOnHost(const Tensor &t, std::uint32_t hostLayers)
+{
+    return t.routedExpert && t.layer >= 0 && static_cast<std::uint32_t>(t.layer) < hostLayers;
+}
 
 } // namespace headroom

@@ -207,6 +207,7 @@ std::variant<ResolvedRequest, ResolveError> resolveRequest(const Catalog &catalo
     r.kvType = *kv;
     r.flashAttn = in.flashAttn;
     r.vision = in.vision;
+    r.expertsOnHost = in.expertsOnHost;
     r.gpuLayers = in.gpuLayers;
     r.spread = in.spread;
     applyDevices(r, std::move(resolved), in.hostRam);

@@ -40,7 +40,8 @@ struct RequestInputs {
     std::optional<std::uint32_t> gpuCount; ///< N of the (single) given card
     bool spread = false;
     std::optional<Bytes> hostRam;
-    std::optional<bool> vision; ///< load the vision projector (--vision / --no-vision); empty = the engine's default
+    std::optional<bool> vision;                 ///< load the vision projector (--vision / --no-vision); empty = the engine's default
+    std::optional<std::uint32_t> expertsOnHost; ///< --n-cpu-moe N (kAllExpertLayers: --cpu-moe); empty = none
 };
 
 struct ResolveError {

@@ -30,7 +30,9 @@ struct DecodeConstants {
 /**
  * Fitted by least squares on relative error over the `fit` rows of tests/data/speed.csv (llama.cpp
  * llama-bench tgN at full offload; 1/tokens_per_second = bytes / (efficiency x bandwidth) + secondsPerToken +
- * (devices - 1) x kSecondsPerExtraDevice). System RAM keeps llmfit's 55 %, not fitted: no CPU rows.
+ * (devices - 1) x kSecondsPerExtraDevice). System RAM keeps llmfit's 55 %, not fitted: no CPU rows. Layers or
+ * experts run from system RAM are therefore not calibrated: the one mainline measurement of an expert offload
+ * (gpt-oss-120b on an RTX 4070, --n-cpu-moe 31) ran at 39 % of the estimate (docs/accuracy.md, Speed).
  */
 [[nodiscard]] const DecodeConstants &decodeConstants(SpeedClass c);
 

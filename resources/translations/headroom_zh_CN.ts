@@ -3612,6 +3612,11 @@ Ollama 标签：%1</translation>
     <context>
         <name>headroom::gui::VerdictBanner</name>
         <message>
+            <location filename="../../app/gui/verdict_banner.cpp" />
+            <source>Or keep only the experts of %1 of %2 blocks in system RAM (llama.cpp --n-cpu-moe %1): %3 on the GPU + %4 of RAM, %5</source>
+            <translation>或只把 %2 个块中 %1 个块的专家放在系统内存（llama.cpp --n-cpu-moe %1）：GPU 上 %3 + 内存 %4，%5</translation>
+        </message>
+        <message>
             <location filename="../../app/gui/verdict_banner.cpp" line="67" />
             <source>%1 — %2 headroom</source>
             <translation>%1 —— 余量 %2</translation>

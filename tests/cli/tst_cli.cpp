@@ -227,6 +227,8 @@ private slots:
         QTest::newRow("quants no model") << QStringList{"quants"} + gpu << "quants needs --model";
         QTest::newRow("quants no hardware") << QStringList{"quants", "--model", "qwen3-8b"} << "--gpu";
         QTest::newRow("quants unknown gpu suggests") << QStringList{"quants", "--model", "qwen3-8b", "--gpu", "rtx4090"} << "rtx-4090";
+        QTest::newRow("n-cpu-moe on ollama") << QStringList{"estimate", "--model", "qwen3-30b-a3b", "--engine", "ollama", "--n-cpu-moe", "4"} + gpu << "--n-cpu-moe";
+        QTest::newRow("n-cpu-moe not a number") << QStringList{"estimate", "--model", "qwen3-30b-a3b", "--n-cpu-moe", "all"} + gpu << "--n-cpu-moe";
         QTest::newRow("plan no model") << QStringList{"plan"} << "plan needs --model";
         QTest::newRow("plan refuses hardware") << QStringList{"plan", "--model", "qwen3-8b"} + gpu << "ranks the catalog's hardware";
         QTest::newRow("plan unknown currency") << QStringList{"plan", "--model", "qwen3-8b", "--currency", "EUR"} << "USD, CNY";
@@ -600,6 +602,23 @@ private slots:
             ++checked;
         }
         QCOMPARE(checked, 5);
+    }
+
+    /** A MoE that spills layers: `expert_offload` is the estimate with --n-cpu-moe N, N the fewest that keep every layer on the GPU. */
+    void expertOffloadJson()
+    {
+        const QStringList args{"estimate", "--model", "qwen3-30b-a3b", "--gpu", "rtx-3060-12gb", "--ctx", "8192", "--ram", "64", "--json"};
+        const QJsonObject j = jsonOf(cli(args));
+        QCOMPARE(j["verdict"].toString(), QStringLiteral("partial_offload"));
+        const QJsonObject x = j["expert_offload"].toObject();
+        const int n = x["n_cpu_moe"].toInt();
+        QVERIFY(n > 0 && n < 48);
+        QCOMPARE(x["expert_layers_on_host"].toInt(), n);
+        const QJsonObject same = jsonOf(cli(args + QStringList{"--n-cpu-moe", QString::number(n)}));
+        QCOMPARE(same["verdict"].toString(), x["verdict"].toString());
+        QCOMPARE(same["decode_tokens_per_second"].toDouble(), x["decode_tokens_per_second"].toDouble());
+        QVERIFY(!same.contains("expert_offload")); // it already keeps experts in RAM
+        QVERIFY(!jsonOf(cli({"estimate", "--model", "qwen2.5-32b-instruct", "--gpu", "rtx-3060-12gb", "--json"})).contains("expert_offload"));
     }
 
     void planText()
