@@ -67,7 +67,9 @@ void printReport(std::ostream &out, const ResolvedRequest &rr, const Placement &
             << "\n";
     if (p.prefillTokensPerSecond > 0)
         out << "prompt processing: ~" << std::fixed << std::setprecision(0) << p.prefillTokensPerSecond
-            << " tokens/s (half of measured runs within +/-" << static_cast<int>(kPrefillMedianError * 100 + 0.5) << " %)\n";
+            << " tokens/s (half of measured runs within +/-" << static_cast<int>(kPrefillMedianError * 100 + 0.5)
+            << " %); a prompt filling the " << p.ctx << "-token context: first token after ~" << std::setprecision(1)
+            << secondsToFirstToken(p, p.ctx) << " s\n";
     // Layers that spill to RAM, the MoE way instead: only the experts, the rest of every layer on the GPUs.
     if (const auto experts = expertOffloadFor(rr.request, p)) {
         const Placement &x = experts->placement;

@@ -41,8 +41,9 @@ QString Texts::prefillSpeed(const Placement &p)
     const double tps = p.prefillTokensPerSecond;
     if (tps <= 0)
         return {};
-    return tr("prompt \u2248 %1 tokens/s (half of measured runs within \u00b1%2 %)")
-        .arg(number(tps, tps < 10 ? 1 : 0), number(kPrefillMedianError * 100, 0));
+    const double first = secondsToFirstToken(p, p.ctx);
+    return tr("prompt \u2248 %1 tokens/s (half of measured runs within \u00b1%2 %; a %3-token prompt: first token after \u2248 %4 s)")
+        .arg(number(tps, tps < 10 ? 1 : 0), number(kPrefillMedianError * 100, 0), tokens(p.ctx), number(first, first < 10 ? 1 : 0));
 }
 
 QString Texts::verdict(Verdict v)

@@ -61,4 +61,9 @@ bool speedIsCalibrated(const Placement &p)
     return fitsOnGpus(p.verdict) && !p.devices.empty() && p.expertLayersOnHost == 0;
 }
 
+double secondsToFirstToken(const Placement &p, std::uint32_t promptTokens)
+{
+    return p.prefillTokensPerSecond > 0 ? static_cast<double>(promptTokens) / p.prefillTokensPerSecond : 0.0;
+}
+
 } // namespace headroom

@@ -85,6 +85,12 @@ struct Placement {
  */
 [[nodiscard]] bool speedIsCalibrated(const Placement &p);
 
+/**
+ * Seconds until the first token of the answer to a prompt of `promptTokens`: the prompt at the prompt-processing
+ * speed (the attention a long prompt adds is not counted, so long prompts run longer). 0 = unknown.
+ */
+[[nodiscard]] double secondsToFirstToken(const Placement &p, std::uint32_t promptTokens);
+
 /** Every layer on the GPUs (fits or tight): what the advisor suggests and a fix must reach. */
 [[nodiscard]] inline bool fitsOnGpus(Verdict v)
 {

@@ -46,6 +46,7 @@ nlohmann::json placementToJson(const Placement &p)
                           {"max_context", p.maxContext},
                           {"decode_tokens_per_second", p.decodeTokensPerSecond},
                           {"prefill_tokens_per_second", p.prefillTokensPerSecond},
+                          {"seconds_to_first_token_full_context", secondsToFirstToken(p, p.ctx)},
                           {"expert_layers_on_host", p.expertLayersOnHost},
                           {"engine_behaviour_from", p.engineVersion},
                           {"notices", notices}};
