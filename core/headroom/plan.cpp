@@ -310,6 +310,18 @@ std::variant<Plan, ResolveError> plan(const Catalog &catalog, const RequestInput
             lastFitSpeed = speed;
             sizer.offer(std::move(*o));
         }
+        // Eight in one box do not hold it: servers of eight joined over RPC, from the first count that does.
+        if (anyFits || !options.machines || !machineBase)
+            continue;
+        for (std::uint32_t m = 2; m <= kMaxMachines; ++m) {
+            auto servers = sizer.size(*machineBase, {{&h, kMaxCards}}, m);
+            if (!servers)
+                break;
+            if (fits(servers)) {
+                sizer.offer(std::move(*servers));
+                break;
+            }
+        }
     }
     // Two different cards of one vendor in one box (one build of the engine drives both): listed when the pair
     // holds the model and neither card does alone.

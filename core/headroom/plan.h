@@ -44,7 +44,7 @@ struct PlanPart {
 /** One way to run the model: some cards in one box, or several machines over the network. */
 struct PlanOption {
     std::vector<PlanPart> parts;
-    std::uint32_t machines = 1;            ///< 1: one box; more: that many machines, each with one `parts` device, over llama.cpp RPC
+    std::uint32_t machines = 1;            ///< 1: one box; more: that many machines, each holding `parts`, over llama.cpp RPC
     const EngineProfile *engine = nullptr; ///< the engine the option was sized for (several machines: llama.cpp, which has RPC)
     RequestInputs inputs;                  ///< resolving and estimating this gives `placement` (before the network cost)
     Placement placement;                   ///< decode speed includes the network cost of several machines
@@ -82,7 +82,8 @@ struct Plan {
  * Ranks the catalog's hardware for `request` (its model, quantization, engine, context, parallel count and
  * RAM; its devices are ignored): 1-8 of each GPU in one box (more only while they add speed, as tensor
  * parallel does), every same-vendor pair of two different GPUs, each Mac, APU box and CPU-only machine, and,
- * with options.machines, 2-8 of each Mac or APU box over llama.cpp RPC, where every machine holds its layers,
+ * with options.machines, 2-8 of each Mac or APU box, or of servers of eight GPUs where eight in one box are
+ * not enough, over llama.cpp RPC, where every machine holds its layers,
  * their KV, its own compute buffer and runtime overhead, and each token crosses the network once per extra
  * machine. Every option is sized at one context: without one, an engine that fits an unset context to memory
  * is compared at its floor (as advise() does), one whose default grows with the memory at its smallest default.

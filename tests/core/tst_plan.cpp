@@ -197,6 +197,28 @@ private slots:
               pl.decodeTokensPerSecond, box.decodeTokensPerSecond);
     }
 
+    void serversOfEightWhenOneBoxIsNotEnough()
+    {
+        // Kimi K2 (1T parameters) at Q8_0 does not fit eight H100s: servers of eight over RPC, each card its own
+        // share, every extra server one more network hop per token.
+        RequestInputs in = forModel("kimi-k2-instruct", 8192);
+        in.quant = "Q8_0";
+        const Plan p = planOrFail(in);
+        QVERIFY(!find(p, "h100-sxm-80gb", 1) || find(p, "h100-sxm-80gb", 1)->parts.front().count < 8 ||
+                !fitsOnGpus(find(p, "h100-sxm-80gb", 1)->placement.verdict));
+        const PlanOption *servers = nullptr;
+        for (const auto &o : p.options)
+            if (o.parts.size() == 1 && o.parts.front().hardware->id == std::string("h100-sxm-80gb") && o.machines > 1)
+                servers = &o;
+        QVERIFY(servers);
+        QCOMPARE(servers->parts.front().count, 8u);
+        QVERIFY(fitsOnGpus(servers->placement.verdict));
+        QCOMPARE(servers->placement.devices.size(), std::size_t(8 * servers->machines));
+        QCOMPARE(servers->deviceCount(), 8 * servers->machines);
+        QCOMPARE(*servers->price, 8.0 * servers->machines * *launchPrice(*servers->parts.front().hardware, Currency::Usd));
+        qInfo("Kimi K2 Q8_0: %u servers of 8 x H100 SXM, %.1f tok/s", servers->machines, servers->placement.decodeTokensPerSecond);
+    }
+
     void anotherCardIsNeverSlowerOrSmaller_data()
     {
         QTest::addColumn<QString>("model");
