@@ -127,6 +127,12 @@ bool EngineProfile::loadsArchitecture(const std::string &arch, const std::string
     return !support || version.empty() || compareVersions(version, support->from) >= 0;
 }
 
+bool EngineProfile::offloadsExperts(const std::string &version) const
+{
+    const auto &x = traits.expertOffload;
+    return x && (version.empty() || compareVersions(version, x->from) >= 0);
+}
+
 std::optional<std::uint32_t> fitFloorContext(const EngineProfile &engine, const std::string &version)
 {
     if (engine.behaviourFor(version).fitDefault && engine.traits.fit.minCtx > 0)

@@ -192,6 +192,8 @@ struct EngineProfile {
     [[nodiscard]] const ArchitectureSupport *supportFor(const std::string &arch) const;
     /** Whether `version` loads `arch`; an empty version is the newest, which loads everything listed. */
     [[nodiscard]] bool loadsArchitecture(const std::string &arch, const std::string &version) const;
+    /** Whether `version` can keep an MoE's experts in system RAM (traits.expertOffload); empty = the newest. */
+    [[nodiscard]] bool offloadsExperts(const std::string &version) const;
     /** The versions row whose `from` is `from`; nullptr when none is. */
     [[nodiscard]] const EngineBehaviour *row(const std::string &from) const;
     /** The source of the row that set `key` for behaviour `b` (b's own source when no row names the key). */

@@ -46,10 +46,9 @@ std::optional<RequestProblem> validateRequest(const EstimateRequest &req)
     if (req.expertsOnHost && *req.expertsOnHost > 0) {
         // Only an engine that overrides where single tensors go can keep the experts apart from their layer
         // (llama.cpp's tensor buffer overrides); field "n_cpu_moe": it can keep all of them there, not the first N.
-        const auto &x = req.engine->traits.expertOffload;
-        if (!x || (!req.engineVersion.empty() && compareVersions(req.engineVersion, x->from) < 0))
+        if (!req.engine->offloadsExperts(req.engineVersion))
             return RequestProblem{C::EngineCannotOffloadExperts, "cpu_moe", *req.expertsOnHost};
-        if (!x->perLayer && *req.expertsOnHost < req.model->layers)
+        if (!req.engine->traits.expertOffload->perLayer && *req.expertsOnHost < req.model->layers)
             return RequestProblem{C::EngineCannotOffloadExperts, "n_cpu_moe", *req.expertsOnHost};
     }
     return std::nullopt;

@@ -10,9 +10,9 @@ std::optional<ExpertOffload> expertOffloadFor(const EstimateRequest &req, const 
     if (fitsOnGpus(estimated.verdict) || req.devices.empty() || req.gpuLayers || req.expertsOnHost || !req.inventory ||
         req.inventory->experts == 0)
         return std::nullopt;
-    const auto &support = req.engine->traits.expertOffload;
-    if (!support || (!req.engineVersion.empty() && compareVersions(req.engineVersion, support->from) < 0))
+    if (!req.engine->offloadsExperts(req.engineVersion))
         return std::nullopt;
+    const bool perLayer = req.engine->traits.expertOffload->perLayer;
     EstimateRequest r = req;
     const std::uint32_t blocks = req.model->layers;
     const auto fitsWith = [&](std::uint32_t n) {
@@ -21,7 +21,7 @@ std::optional<ExpertOffload> expertOffloadFor(const EstimateRequest &req, const 
     };
     // More blocks' experts in RAM never need more GPU memory: the smallest count that fits, by bisection.
     std::uint32_t n = blocks;
-    if (support->perLayer && fitsWith(blocks)) {
+    if (perLayer && fitsWith(blocks)) {
         std::uint32_t lo = 1, hi = blocks;
         while (lo < hi) {
             const std::uint32_t mid = lo + (hi - lo) / 2;
