@@ -73,11 +73,8 @@ void printReport(std::ostream &out, const ResolvedRequest &rr, const Placement &
     // Layers that spill to RAM, the MoE way instead: only the experts, the rest of every layer on the GPUs.
     if (const auto experts = expertOffloadFor(rr.request, p)) {
         const Placement &x = experts->placement;
-        Bytes onGpus = 0;
-        for (const auto &d : x.devices)
-            onGpus += d.total();
         out << "expert offload instead: --n-cpu-moe " << experts->layers << " keeps the experts of " << experts->layers << " of "
-            << rr.request.model->layers << " blocks in system RAM and the rest of every layer on the GPU: " << gib(onGpus)
+            << rr.request.model->layers << " blocks in system RAM and the rest of every layer on the GPU: " << gib(devicesTotal(x))
             << " GiB on the GPU + " << gib(x.host.total()) << " GiB of RAM, " << verdictName(x.verdict);
         if (x.decodeTokensPerSecond > 0)
             out << ", decode ~" << std::fixed << std::setprecision(0) << x.decodeTokensPerSecond << " tokens/s (layer offload: ~"

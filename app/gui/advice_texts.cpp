@@ -43,9 +43,7 @@ QString AdviceTexts::memory(const Candidate &c)
 {
     if (!c.partial || c.placement.devices.empty())
         return Texts::gib(toGiB(c.memory));
-    Bytes onGpus = 0;
-    for (const auto &d : c.placement.devices)
-        onGpus += d.total();
+    const Bytes onGpus = devicesTotal(c.placement);
     return tr("%1 on the GPU + %2 of system RAM (%3 of %4 layers on the GPU)")
         .arg(Texts::gib(toGiB(onGpus)), Texts::gib(toGiB(c.placement.host.total())))
         .arg(c.placement.gpuLayers)

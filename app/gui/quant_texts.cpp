@@ -92,9 +92,7 @@ QString QuantTexts::details(const QuantRow &row)
     text += QStringLiteral("<br/>") +
             tr("Weights: %1 (%2 bits per weight for this model)").arg(gib(row.weights), Texts::number(row.bitsPerWeight, 2));
     text += QStringLiteral("<br/>") + tr("Quality recovery: %1").arg(html(recovery(row)));
-    Bytes onGpus = 0;
-    for (const auto &d : p.devices)
-        onGpus += d.total();
+    const Bytes onGpus = devicesTotal(p);
     text += QStringLiteral("<br/>") +
             tr("%1: %2").arg(html(verdict(p)), p.devices.empty() ? tr("%1 of system RAM").arg(gib(p.host.total()))
                                                : p.host.total() > 0 && p.verdict == Verdict::PartialOffload

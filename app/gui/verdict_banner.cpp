@@ -148,14 +148,11 @@ void VerdictBanner::setEvaluation(const Evaluation &e)
         if (e.experts) {
             // The MoE way to spill: only experts leave the GPU, so each token reads little from system RAM.
             const Placement &x = e.experts->placement;
-            Bytes onGpus = 0;
-            for (const auto &d : x.devices)
-                onGpus += d.total();
             const QString line = tr("Or keep only the experts of %1 of %2 blocks in system RAM (llama.cpp --n-cpu-moe %1): %3 on the "
                                     "GPU + %4 of RAM, %5")
                                      .arg(e.experts->layers)
                                      .arg(p.totalLayers - 1)
-                                     .arg(Texts::gib(toGiB(onGpus)), Texts::gib(toGiB(x.host.total())),
+                                     .arg(Texts::gib(toGiB(devicesTotal(x))), Texts::gib(toGiB(x.host.total())),
                                           x.decodeTokensPerSecond > 0 ? Texts::decodeSpeed(x) : Texts::verdict(x.verdict));
             m_fixes->setText(m_fixes->text() + (m_fixes->text().isEmpty() ? QString() : QStringLiteral("<br/>")) + line.toHtmlEscaped());
         }

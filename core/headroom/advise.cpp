@@ -20,9 +20,7 @@ Bytes memoryOf(const Placement &p, bool partial)
 {
     if (p.devices.empty())
         return p.host.total();
-    Bytes sum = 0;
-    for (const auto &d : p.devices)
-        sum += d.total();
+    const Bytes sum = devicesTotal(p);
     return partial ? sum + p.host.total() : sum;
 }
 

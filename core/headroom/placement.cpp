@@ -66,4 +66,12 @@ double secondsToFirstToken(const Placement &p, std::uint32_t promptTokens)
     return p.prefillTokensPerSecond > 0 ? static_cast<double>(promptTokens) / p.prefillTokensPerSecond : 0.0;
 }
 
+Bytes devicesTotal(const Placement &p)
+{
+    Bytes sum = 0;
+    for (const auto &d : p.devices)
+        sum += d.total();
+    return sum;
+}
+
 } // namespace headroom

@@ -76,6 +76,9 @@ struct Placement {
 
 [[nodiscard]] const char *verdictName(Verdict v);
 
+/** What the placement's devices hold, summed (the host's part not included). */
+[[nodiscard]] Bytes devicesTotal(const Placement &p);
+
 /** What the engine can fill on the placement's devices: their usable memory summed, or the host's when CPU-only. */
 [[nodiscard]] Bytes usableCapacity(const Placement &p);
 
