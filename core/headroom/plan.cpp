@@ -228,25 +228,23 @@ std::variant<Plan, ResolveError> plan(const Catalog &catalog, const RequestInput
     Plan out;
     out.currency = options.currency;
     out.sort = options.sort;
-    if (!in.ctx) {
-        // Resolve the engine first: only then is it known whether it fits an unset context to memory.
-        auto probe = resolveBase(catalog, in);
-        if (auto *e = std::get_if<ResolveError>(&probe))
-            return std::move(*e);
-        const EngineProfile &e = *std::get<Base>(probe).resolved.request.engine;
-        in.ctx = fitFloorContext(e, in.engineVersion);
-        out.ctxFromFitFloor = in.ctx.has_value();
-        // Ollama's default context grows with the VRAM: options compared at their own would compare contexts.
-        if (const auto &byVram = e.behaviourFor(in.engineVersion).defaultCtxByVramGiB; !in.ctx && !byVram.empty()) {
-            in.ctx = byVram.front().second;
-            out.ctxFromSmallestDefault = true;
-        }
-    }
     auto resolved = resolveBase(catalog, in);
     if (auto *e = std::get_if<ResolveError>(&resolved))
         return std::move(*e);
-    const Base &base = std::get<Base>(resolved);
+    Base &base = std::get<Base>(resolved);
     const EngineProfile *engine = base.resolved.request.engine;
+    if (!in.ctx) {
+        // Only once the engine is known is it known whether it fits an unset context to memory. The context
+        // changes nothing resolved (the inventory, the engine): it is set on the request as resolved.
+        in.ctx = fitFloorContext(*engine, in.engineVersion);
+        out.ctxFromFitFloor = in.ctx.has_value();
+        // Ollama's default context grows with the VRAM: options compared at their own would compare contexts.
+        if (const auto &byVram = engine->behaviourFor(in.engineVersion).defaultCtxByVramGiB; !in.ctx && !byVram.empty()) {
+            in.ctx = byVram.front().second;
+            out.ctxFromSmallestDefault = true;
+        }
+        base.resolved.request.ctx = base.inputs.ctx = in.ctx;
+    }
     out.modelName = base.resolved.request.model->name;
     out.quant = base.resolved.quant->id;
     out.engine = engine;
@@ -266,25 +264,27 @@ std::variant<Plan, ResolveError> plan(const Catalog &catalog, const RequestInput
     const Base *machineBase = engine == rpc ? &base : rpcBase ? &*rpcBase : nullptr;
 
     OptionSizer sizer(catalog, options, out);
-    std::vector<const Hardware *> cardsFitAlone, cardsNot;
+    // More machines only add network time: they are listed from the first count (2-8) that holds the model.
+    const auto offerFirstMachinesThatFit = [&](const PlanPart &each) {
+        for (std::uint32_t m = 2; m <= kMaxMachines; ++m) {
+            auto several = sizer.size(*machineBase, {each}, m);
+            if (!several)
+                return;
+            if (fits(several)) {
+                sizer.offer(std::move(*several));
+                return;
+            }
+        }
+    };
+    std::vector<const Hardware *> cardsNot; // cards that do not hold the model alone
     for (const Hardware &h : catalog.hardware()) {
         if (isMachine(h)) {
             auto one = sizer.size(base, {{&h, 1}}, 1);
             const bool oneFits = fits(one);
             if (one)
                 sizer.offer(std::move(*one));
-            // More machines only add network time: they are listed from the first count that holds the model.
-            if (oneFits || !options.machines || !machineBase || h.kind == MemoryKind::Host)
-                continue;
-            for (std::uint32_t m = 2; m <= kMaxMachines; ++m) {
-                auto several = sizer.size(*machineBase, {{&h, 1}}, m);
-                if (!several)
-                    break;
-                if (fits(several)) {
-                    sizer.offer(std::move(*several));
-                    break;
-                }
-            }
+            if (!oneFits && options.machines && machineBase && h.kind != MemoryKind::Host)
+                offerFirstMachinesThatFit({&h, 1});
             continue;
         }
         // Cards in one box: one card even when it does not hold the model (what partial offload gives), then
@@ -296,8 +296,8 @@ std::variant<Plan, ResolveError> plan(const Catalog &catalog, const RequestInput
             if (!o)
                 break;
             const bool f = fits(o);
-            if (n == 1)
-                (f ? cardsFitAlone : cardsNot).push_back(&h);
+            if (n == 1 && !f)
+                cardsNot.push_back(&h);
             if (!f) {
                 if (n == 1)
                     sizer.offer(std::move(*o));
@@ -310,18 +310,9 @@ std::variant<Plan, ResolveError> plan(const Catalog &catalog, const RequestInput
             lastFitSpeed = speed;
             sizer.offer(std::move(*o));
         }
-        // Eight in one box do not hold it: servers of eight joined over RPC, from the first count that does.
-        if (anyFits || !options.machines || !machineBase)
-            continue;
-        for (std::uint32_t m = 2; m <= kMaxMachines; ++m) {
-            auto servers = sizer.size(*machineBase, {{&h, kMaxCards}}, m);
-            if (!servers)
-                break;
-            if (fits(servers)) {
-                sizer.offer(std::move(*servers));
-                break;
-            }
-        }
+        // Eight in one box do not hold it: servers of eight joined over RPC.
+        if (!anyFits && options.machines && machineBase)
+            offerFirstMachinesThatFit({&h, kMaxCards});
     }
     // Two different cards of one vendor in one box (one build of the engine drives both): listed when the pair
     // holds the model and neither card does alone.
