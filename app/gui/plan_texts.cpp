@@ -39,7 +39,7 @@ bool runs(const PlanOption &o)
 
 QString PlanTexts::currencyCode(Currency c)
 {
-    return c == Currency::Cny ? QStringLiteral("CNY") : QStringLiteral("USD");
+    return QString::fromLatin1(currencyName(c));
 }
 
 QString PlanTexts::money(double amount, Currency c)
@@ -113,7 +113,7 @@ QString PlanTexts::priceSource(const PlanOption &o, Currency c)
         if (!p.hardware)
             continue;
         const Hardware &h = *p.hardware;
-        const auto launch = c == Currency::Cny ? h.launchPriceCny : h.launchPriceUsd;
+        const auto launch = launchPrice(h, c);
         const QString name = QString::fromStdString(h.name);
         if (!launch)
             lines << tr("%1: no %2 launch price in the catalog").arg(name, currencyCode(c));
