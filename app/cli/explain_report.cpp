@@ -122,6 +122,7 @@ std::string kindWords(const ExplainTerm &t)
     case TermKind::FfnScratch: return "FFN scratch";
     case TermKind::OutputLogits: return "output logits";
     case TermKind::HostBuffers: return "host buffers";
+    case TermKind::PipelineCopies: return "pipeline-parallel copies of the split inputs";
     case TermKind::ProfilePass: return "vLLM profile pass";
     case TermKind::PrefillPass: return "prefill pass";
     case TermKind::KqMatrix: return "attention scores";
@@ -200,11 +201,17 @@ std::string unitsWords(const DeviceExplanation &d, std::uint32_t blocks, bool te
     return s.empty() ? "no layers" : s;
 }
 
+/** A compute term that is one of the candidates (the largest counts), not a buffer added beside them. */
+bool isCandidate(TermKind k)
+{
+    return k != TermKind::HostBuffers && k != TermKind::PipelineCopies;
+}
+
 /** Tokens of the forward pass the compute candidates were sized for (0 when they do not say). */
 std::uint64_t passTokens(const SegmentExplanation &seg)
 {
     for (const auto &t : seg.terms)
-        if (t.kind != TermKind::HostBuffers)
+        if (isCandidate(t.kind))
             for (const auto &p : t.parts)
                 for (const auto &f : p.factors)
                     if (f.code == Factor::Tokens)
@@ -242,7 +249,7 @@ void printDevice(std::ostream &out, const DeviceExplanation &d, int index, const
         if (candidates) {
             std::size_t listed = 0;
             for (const auto &t : seg.terms)
-                listed += t.kind != TermKind::HostBuffers ? 1 : 0;
+                listed += isCandidate(t.kind) ? 1U : 0U;
             if (listed > 1)
                 out << ", the largest of " << listed << " candidates";
             if (const auto tokens = passTokens(seg))
@@ -251,7 +258,7 @@ void printDevice(std::ostream &out, const DeviceExplanation &d, int index, const
         out << "\n";
         // A one-term segment whose term is the segment reads better on one line: "KV cache = ... = 448 MiB".
         for (const auto &t : seg.terms) {
-            printTerm(out, t, "    ", cellsAreTokens, candidates && t.kind != TermKind::HostBuffers);
+            printTerm(out, t, "    ", cellsAreTokens, candidates && isCandidate(t.kind));
             if (t.kind == TermKind::TokenEmbedding && d.host && rr.request.engine->traits.embeddingsOnHost)
                 out << "      (" << rr.request.engine->name << " keeps the token-embedding table in system RAM)\n";
         }

@@ -94,7 +94,8 @@ QString ExplainTexts::term(const ExplainTerm &t)
     case TermKind::AttentionScratch: name = tr("Attention scratch"); break;
     case TermKind::FfnScratch: name = tr("FFN scratch"); break;
     case TermKind::OutputLogits: name = tr("Output logits"); break;
-    case TermKind::HostBuffers: name = tr("Host input and output buffers"); break;
+    case TermKind::HostBuffers: name = tr("Host input buffers"); break;
+    case TermKind::PipelineCopies: name = tr("Pipeline-parallel copies of the split inputs"); break;
     case TermKind::ProfilePass: name = tr("vLLM's profile run"); break;
     case TermKind::PrefillPass: name = tr("One prefill pass"); break;
     case TermKind::KqMatrix: name = tr("Attention scores (KQ, F32)"); break;

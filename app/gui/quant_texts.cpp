@@ -99,8 +99,12 @@ QString QuantTexts::details(const QuantRow &row)
                                                    ? tr("%1 on the GPU + %2 of system RAM").arg(gib(onGpus), gib(p.host.total()))
                                                    : tr("%1 on the GPU").arg(gib(onGpus)));
     text += QStringLiteral("<br/>") + tr("Decode: %1").arg(html(speed(p)));
-    text += QStringLiteral("<br/>") + (p.maxContext > 0 ? tr("Longest context: %1 tokens").arg(Texts::tokens(p.maxContext))
-                                                        : tr("Longest context: none keeps every layer on the GPU"));
+    // CPU only: the context lives in system RAM, and "on the GPU" would name a device the machine does not have.
+    text += QStringLiteral("<br/>") +
+            (p.maxContext > 0 ? (p.devices.empty() ? tr("Longest context in system RAM: %1 tokens") : tr("Longest context: %1 tokens"))
+                                    .arg(Texts::tokens(p.maxContext))
+                              : (p.devices.empty() ? tr("Longest context: none fits in system RAM")
+                                                   : tr("Longest context: none keeps every layer on the GPU")));
     if (const auto *r = std::get_if<Recovery>(&row.recovery))
         text += QStringLiteral("<p>") + AdviceTexts::recovery(*row.quant, *r) + QStringLiteral("</p>");
     else if (std::get<QualityGap>(row.recovery) == QualityGap::MeasuredOnLarger)

@@ -24,6 +24,7 @@ const char *termKindName(TermKind v)
     case K::FfnScratch: return "ffn_scratch";
     case K::OutputLogits: return "output_logits";
     case K::HostBuffers: return "host_buffers";
+    case K::PipelineCopies: return "pipeline_copies";
     case K::ProfilePass: return "profile_pass";
     case K::PrefillPass: return "prefill_pass";
     case K::KqMatrix: return "kq_matrix";

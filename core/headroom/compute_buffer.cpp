@@ -65,9 +65,14 @@ ComputeBuffers llamaCpp(const ModelSpec &m, const EngineBehaviour &b, const Comp
     ComputeBuffers out;
     out.layerScratch = std::max(attention, ffn);
     out.outputScratch = std::max(out.layerScratch, logits);
-    // Host: the token embeddings are gathered on the CPU, the mask is built there, and the logits of
-    // every sequence come back into an output buffer.
-    out.hostFixed = ub * m.hidden * kF32 + nKv * ub * (p.flashAttn ? kF16 : kF32) + Bytes{m.vocab} * kF32 * p.parallel;
+    // Host: the token embeddings are gathered on the CPU and the mask is built there, in F32 even with flash
+    // attention (llama-graph.cpp builds kq_mask as F32 and casts it to F16 on the device); the logits of every
+    // sequence come back into a separate output buffer.
+    const Bytes mask = nKv * ub * kF32;
+    out.hostFixed = ub * m.hidden * kF32 + mask;
+    out.hostOutput = Bytes{m.vocab} * kF32 * p.parallel;
+    out.splitInputs = mask + ub * m.hidden * kF32;
+    out.hostSplitInputs = mask;
     if (why) {
         using F = Factor;
         using K = TermKind;
@@ -99,10 +104,8 @@ ComputeBuffers llamaCpp(const ModelSpec &m, const EngineBehaviour &b, const Comp
             {productTerm(K::Logits, {times(F::Vocab, m.vocab), times(F::Rows, outputRows), times(F::ElementBytes, kF32)}), rows(1)});
         why->layer = {attentionTerm, ffnTerm};
         why->output = {attentionTerm, ffnTerm, logitsTerm};
-        why->host = {
-            productTerm(K::EmbeddingGather, {times(F::Tokens, ub), times(F::Hidden, m.hidden), times(F::ElementBytes, kF32)}),
-            productTerm(K::AttentionMask, {times(F::Cells, nKv), times(F::Tokens, ub), times(F::ElementBytes, p.flashAttn ? kF16 : kF32)}),
-            productTerm(K::Logits, {times(F::Vocab, m.vocab), times(F::ElementBytes, kF32), times(F::Sequences, p.parallel)})};
+        why->host = {productTerm(K::EmbeddingGather, {times(F::Tokens, ub), times(F::Hidden, m.hidden), times(F::ElementBytes, kF32)}),
+                     productTerm(K::AttentionMask, {times(F::Cells, nKv), times(F::Tokens, ub), times(F::ElementBytes, kF32)})};
     }
     return out;
 }

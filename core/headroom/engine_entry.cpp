@@ -75,6 +75,11 @@ EngineTraits readTraits(const EntryReader &s)
         t.fit = readObject(s, "fit", [](const EntryReader &f) {
             return FitPolicy{f.integer<Bytes>("margin_mib", true) * MiB, f.integer<std::uint32_t>("min_ctx", true, 0, 1)};
         });
+    if (s.has("pipeline_parallel"))
+        t.pipelineCopies = readObject(s, "pipeline_parallel", [](const EntryReader &pp) {
+            (void)pp.str("source");
+            return pp.integer<std::uint32_t>("copies", true, 1, 1);
+        });
     if (s.has("vision"))
         t.vision = readObject(s, "vision", [](const EntryReader &v) {
             VisionTraits vt;

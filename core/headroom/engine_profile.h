@@ -147,6 +147,9 @@ struct EngineTraits {
     std::string defaultQuant;            ///< quantization when none is named
     MixVariant mixVariant = MixVariant::LlamaCpp;
     FitPolicy fit;
+    /// llama.cpp's pipeline parallelism: with every layer on two or more GPUs, the scheduler keeps this many copies of
+    /// each split's inputs, so that consecutive micro-batches overlap (1 = none).
+    std::uint32_t pipelineCopies = 1;
     std::optional<VisionTraits> vision;
     std::optional<ExpertOffloadSupport> expertOffload;
     std::string source; ///< traits.source: where these traits come from

@@ -35,7 +35,8 @@ enum class TermKind {
     AttentionScratch, ///< llama.cpp: the attention of one ubatch against the whole cache
     FfnScratch,       ///< llama.cpp: the MLP of one ubatch
     OutputLogits,     ///< the output layer's F32 logits (llama.cpp: rows x vocab, plus one hidden row per token)
-    HostBuffers,      ///< llama.cpp's host buffers: gathered embeddings, the attention mask, the logits of every sequence
+    HostBuffers,      ///< llama.cpp's host buffers: gathered embeddings and the attention mask
+    PipelineCopies,   ///< llama.cpp pipeline parallelism: further copies of a split's inputs (every layer on 2+ GPUs)
     ProfilePass,      ///< vLLM's profile run: one dummy batch of max_num_batched_tokens, activations + sampled logits
     PrefillPass,      ///< transformers / mlx-lm: one prefill pass (activations, and logits where they are kept)
     // parts of a compute candidate

@@ -180,9 +180,11 @@ private:
             if (at.input && (tp || inputHolder() == index))
                 w.add(t, TermKind::TokenEmbedding);
             if (at.unit >= 0 && holds(at.unit)) {
-                if (t.layer < 0)
-                    w.add(t, TermKind::TiedOutput);
-                else if (t.name == "output.weight")
+                if (t.layer < 0) {
+                    // On the host the tied copy maps the input table's file bytes (LayoutPlanner: m_tiedCopy).
+                    if (!(at.input && index < 0))
+                        w.add(t, TermKind::TiedOutput);
+                } else if (t.name == "output.weight")
                     w.add(t, TermKind::OutputWeight);
                 else
                     w.add(t, TermKind::WeightGroup);
@@ -240,19 +242,42 @@ private:
         const bool any = !units.empty();
         const bool output = std::any_of(units.begin(), units.end(), [&](const UnitRun &r) { return r.to > blocks(); });
         std::vector<ExplainTerm> out;
-        if (index < 0 && m_req.engine->traits.embeddingsOnHost)
+        // CPU only, the graph is one buffer whose peak holds its inputs: no separate host buffers.
+        if (index < 0 && m_req.engine->traits.embeddingsOnHost && !m_given.devices.empty())
             out.push_back(sumTerm(TermKind::HostBuffers, m_trace.why.host));
         if (any) {
             auto c = scratch(output);
             out.insert(out.end(), c.begin(), c.end());
         }
+        if (m_trace.pipelineCopies > 1 && (any || index < 0))
+            out.push_back(pipelineCopiesTerm(index < 0));
         return out;
+    }
+
+    /** Pipeline parallelism's further copies of a split's inputs: the F32 mask, and on a device the incoming hidden rows. */
+    ExplainTerm pipelineCopiesTerm(bool host) const
+    {
+        const auto &m = *m_req.model;
+        const auto &g = m_trace.kv;
+        const Bytes ub = std::min<Bytes>(m_settings.tokens, std::max<Bytes>(g.fullCells, 1));
+        const Bytes extra = m_trace.pipelineCopies - 1;
+        std::vector<ExplainTerm> parts{productTerm(TermKind::AttentionMask, {times(F::Cells, g.fullCells), times(F::Tokens, ub),
+                                                                             times(F::ElementBytes, 4), times(F::Replicas, extra)})};
+        if (!host)
+            parts.push_back(productTerm(TermKind::HiddenRows, {times(F::Rows, 1), times(F::Tokens, ub), times(F::Hidden, m.hidden),
+                                                               times(F::ElementBytes, 4), times(F::Replicas, extra)}));
+        return sumTerm(TermKind::PipelineCopies, std::move(parts));
     }
 
     std::vector<ExplainTerm> overheadTerms(int index) const
     {
-        if (index < 0)
-            return {};
+        if (index < 0) {
+            // llama.cpp's output buffer: the logits of every sequence, read back on the host.
+            if (m_trace.compute.hostOutput == 0)
+                return {};
+            return {productTerm(TermKind::Logits, {times(F::Vocab, m_req.model->vocab), times(F::ElementBytes, 4),
+                                                   times(F::Sequences, std::max<std::uint32_t>(m_settings.parallel, 1))})};
+        }
         const DeviceUsage &usage = m_given.devices[static_cast<std::size_t>(index)];
         ExplainTerm t = givenTerm(TermKind::RuntimeOverhead, usage.overhead);
         t.factors = {detail(F::Mebibytes, usage.overhead / MiB)};

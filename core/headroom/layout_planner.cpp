@@ -65,6 +65,8 @@ LayoutPlanner::LayoutPlanner(const EstimateRequest &req, const EngineBehaviour &
             if (at.unit >= 0) { // the tied output copy
                 m_weights[n] += t.bytes;
                 m_active[n] += t.bytes;
+                if (at.input)
+                    m_tiedCopy += t.bytes;
             }
             if (at.input)
                 m_input += t.bytes;
@@ -110,6 +112,15 @@ LayoutPlanner::LayoutPlanner(const EstimateRequest &req, const EngineBehaviour &
     m_all = makeSet(std::move(order));
     m_totals.devices.reserve(req.devices.size());
     m_bounds.reserve(req.devices.size() + 1);
+}
+
+Bytes LayoutPlanner::pipelineCopies(std::size_t devices, std::uint32_t gpuUnits) const
+{
+    // llama-context.cpp turns pipeline parallelism on with two or more devices holding every layer (and the output),
+    // the layer split, the KV on the GPUs and no tensor overrides (--n-cpu-moe is one).
+    if (devices < 2 || gpuUnits <= m_layers || m_hostExperts > 0)
+        return 1;
+    return m_req.engine->traits.pipelineCopies;
 }
 
 ComputeParams LayoutPlanner::computeParams(const ResolvedSettings &s, const KvGeometry &g) const
@@ -253,13 +264,19 @@ const LayoutPlanner::Totals &LayoutPlanner::totalsLayers(const Loads &l, const D
         t.devices[j] += m_overhead[set.devices[j]];
     if (count > 0 && !m_embeddingsOnHost)
         t.devices.front() += m_input;
+    if (const Bytes copies = pipelineCopies(count, gpuUnits); copies > 1) {
+        for (std::size_t j = 0; j < count; ++j)
+            t.devices[j] += (copies - 1) * c.splitInputs;
+        t.host += (copies - 1) * c.hostSplitInputs;
+    }
+    t.host += c.hostOutput;
 
     t.host = m_weightsBefore[firstGpu] + kvOfLayers(l, 0, firstGpu) + l.hostCheckpoints + m_hostExperts;
     if (m_hostExperts > 0 && !outputOnHost) // the CPU runs the experts it holds: its own scratch, as for a layer
         t.host += c.layerScratch;
-    if (outputOnHost)
-        t.host += m_weights[n] + c.outputScratch;
-    if (m_embeddingsOnHost)
+    if (outputOnHost) // the tied copy maps the input table's bytes
+        t.host += m_weights[n] - m_tiedCopy + c.outputScratch;
+    if (m_embeddingsOnHost && count > 0) // CPU only: one graph buffer, whose peak already holds its inputs
         t.host += c.hostFixed;
     if (m_embeddingsOnHost || count == 0)
         t.host += m_input;
@@ -387,6 +404,7 @@ Layout LayoutPlanner::layout(const ResolvedSettings &s, LayoutTrace *trace) cons
         trace->tensorParallel = m_tensorParallel;
         trace->kvReplicated = m_kvReplicated;
         trace->inputOnHost = m_embeddingsOnHost || m_req.devices.empty();
+        trace->pipelineCopies = m_tensorParallel ? 1 : pipelineCopies(out.placement.devices.size(), out.placement.gpuLayers);
         trace->kv = g;
         trace->hostCheckpoints = l.hostCheckpoints;
         trace->vision = m_vision;
@@ -422,7 +440,9 @@ Layout LayoutPlanner::placeLayers(const ResolvedSettings &s, const std::vector<B
     p.host.id = "host";
     p.host.name = "Host RAM";
     p.host.bandwidthGBs = m_req.hostBandwidthGBs > 0 ? m_req.hostBandwidthGBs : kDefaultHostBandwidthGBs;
-    p.host.compute = m_embeddingsOnHost ? compute.hostFixed : 0;
+    // llama.cpp's host-side input and output buffers sit beside a GPU's graph. With no GPU the whole graph is one CPU
+    // buffer whose peak already holds them: a CPU-only Llama-3.1-8B log shows 560.01 MiB, its GPU twin 560.00 + 24.01.
+    p.host.compute = m_embeddingsOnHost && !set.devices.empty() ? compute.hostFixed : 0;
 
     if (p.devices.empty())
         gpuUnits = 0;
@@ -457,6 +477,8 @@ Layout LayoutPlanner::placeLayers(const ResolvedSettings &s, const std::vector<B
             hostRunsOutput = hostRunsOutput || unit == n;
         }
     }
+    if (hostRunsOutput) // the output's tied copy maps the same file bytes as the input table beside it
+        p.host.weights -= m_tiedCopy;
     if (m_hostExperts > 0) {
         p.host.weights += m_hostExperts;
         hostActive += m_hostExpertsRead;
@@ -469,6 +491,13 @@ Layout LayoutPlanner::placeLayers(const ResolvedSettings &s, const std::vector<B
         p.host.weights += m_input;
     else
         p.devices.front().weights += m_input;
+
+    if (const Bytes copies = pipelineCopies(p.devices.size(), gpuUnits); copies > 1) {
+        for (auto &d : p.devices)
+            d.compute += (copies - 1) * compute.splitInputs;
+        p.host.compute += (copies - 1) * compute.hostSplitInputs;
+    }
+    p.host.overhead += compute.hostOutput;
 
     placeVision(p);
     p.gpuLayers = gpuUnits;

@@ -22,7 +22,9 @@ struct TensorUnits {
 
 /**
  * Tied embeddings double as the output matrix. llama.cpp keeps the lookup table on the host and loads a second
- * copy with the output layer; other engines hold the one matrix with the output.
+ * copy with the output layer (a TENSOR_DUPLICATED tensor in the output's buffer); other engines hold the one matrix
+ * with the output. On the host the copy costs nothing: both tensors map the same bytes of the file (mmap), so
+ * LayoutPlanner drops it when the output layer stays in system RAM.
  */
 [[nodiscard]] inline TensorUnits tensorUnits(const Tensor &t, std::uint32_t layers, bool tiedEmbeddings, bool embeddingsOnHost)
 {
@@ -37,6 +39,7 @@ struct LayoutTrace {
     bool tensorParallel = false;
     bool kvReplicated = false; ///< tensor parallel: every rank holds the whole KV cache (MLA's one latent head)
     bool inputOnHost = false;  ///< the token embeddings are in system RAM (else on the first device)
+    Bytes pipelineCopies = 1;  ///< llama.cpp pipeline parallelism: copies of each split's inputs (1 = none)
     KvGeometry kv;
     ComputeBuffers compute;
     ComputeBreakdown why;
@@ -140,12 +143,16 @@ private:
     std::vector<Bytes> m_active;          ///< bytes each unit reads per decoded token
     std::vector<Bytes> m_weightsBefore;   ///< m_weightsBefore[u] = weights of units 0..u-1 (size n + 2)
     std::vector<std::uint32_t> m_sliding; ///< m_sliding[l] = sliding-window layers among 0..l-1 (size n + 1)
-    Bytes m_input = 0;                    ///< token embeddings
-    Bytes m_hostExperts = 0;              ///< routed experts kept in system RAM (--n-cpu-moe / --cpu-moe), whatever the layer split
-    double m_hostExpertsRead = 0.0;       ///< bytes of them each decoded token reads (the routed share)
-    VisionLoad m_vision;                  ///< the vision projector, when the request loads one
-    std::vector<Bytes> m_usable;          ///< per request device
-    std::vector<Bytes> m_overhead;        ///< per request device
+    /** Copies of each split's inputs the scheduler keeps for this many devices holding this many units (1 = no pipeline). */
+    [[nodiscard]] Bytes pipelineCopies(std::size_t devices, std::uint32_t gpuUnits) const;
+
+    Bytes m_input = 0;              ///< token embeddings
+    Bytes m_tiedCopy = 0;           ///< the output layer's copy of tied embeddings that are also the input table
+    Bytes m_hostExperts = 0;        ///< routed experts kept in system RAM (--n-cpu-moe / --cpu-moe), whatever the layer split
+    double m_hostExpertsRead = 0.0; ///< bytes of them each decoded token reads (the routed share)
+    VisionLoad m_vision;            ///< the vision projector, when the request loads one
+    std::vector<Bytes> m_usable;    ///< per request device
+    std::vector<Bytes> m_overhead;  ///< per request device
     DeviceSet m_all;
     DeviceSet m_largest;
     DeviceSet m_none;

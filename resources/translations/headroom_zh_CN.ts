@@ -372,8 +372,13 @@
         </message>
         <message>
             <location filename="../../app/gui/explain_texts.cpp" />
-            <source>Host input and output buffers</source>
-            <translation>主机端输入输出缓冲区</translation>
+            <source>Host input buffers</source>
+            <translation>主机端输入缓冲区</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>Pipeline-parallel copies of the split inputs</source>
+            <translation>流水线并行的分段输入副本</translation>
         </message>
         <message>
             <location filename="../../app/gui/explain_texts.cpp" />
@@ -1185,6 +1190,16 @@
             <location filename="../../app/gui/quant_texts.cpp" />
             <source>Longest context: %1 tokens</source>
             <translation>最长上下文：%1 个 token</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/quant_texts.cpp" />
+            <source>Longest context in system RAM: %1 tokens</source>
+            <translation>系统内存中的最长上下文：%1 个 token</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/quant_texts.cpp" />
+            <source>Longest context: none fits in system RAM</source>
+            <translation>最长上下文：无（任何上下文都放不进系统内存）</translation>
         </message>
         <message>
             <location filename="../../app/gui/quant_texts.cpp" />

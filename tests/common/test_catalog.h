@@ -3,6 +3,8 @@
 
 #include <headroom/catalog.h>
 
+#include "csv.h"
+
 #include <nlohmann/json.hpp>
 
 #include <QtTest>
@@ -79,46 +81,7 @@ inline CatalogSources withEngineCopy(const std::string &like, const std::string 
     return s;
 }
 
-/** Minimal RFC 4180 reader for the test data tables (quoted fields, doubled quotes). */
-inline std::vector<std::vector<std::string>> readCsv(const std::string &path)
-{
-    const std::string text = readFile(path);
-    std::vector<std::vector<std::string>> rows;
-    std::vector<std::string> row;
-    std::string field;
-    bool quoted = false;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (quoted) {
-            if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
-                field += '"';
-                ++i;
-            } else if (c == '"') {
-                quoted = false;
-            } else {
-                field += c;
-            }
-        } else if (c == '"') {
-            quoted = true;
-        } else if (c == ',') {
-            row.push_back(std::move(field));
-            field.clear();
-        } else if (c == '\n' || c == '\r') {
-            if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n')
-                ++i;
-            row.push_back(std::move(field));
-            field.clear();
-            rows.push_back(std::move(row));
-            row.clear();
-        } else {
-            field += c;
-        }
-    }
-    if (!field.empty() || !row.empty()) {
-        row.push_back(std::move(field));
-        rows.push_back(std::move(row));
-    }
-    return rows;
-}
+/** The test data tables' reader (tests/validation/csv.h, shared with the validation report). */
+using validation::readCsv;
 
 } // namespace headroom::test

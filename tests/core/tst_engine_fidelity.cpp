@@ -1,0 +1,137 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// How llama.cpp allocates away from the one-GPU full offload: CPU only (no second copy of tied embeddings, one graph
+// buffer), and every layer on two or more GPUs (pipeline parallelism's copies of each split's inputs). The measured
+// figures are rows of tests/data/calibration.csv (docs/validation.md); these tests pin the rules themselves.
+#include "test_catalog.h"
+
+#include <headroom/estimator.h>
+#include <headroom/request_resolver.h>
+
+#include <QtTest>
+
+using namespace headroom;
+
+namespace {
+
+RequestInputs inputs(const char *model, std::vector<DeviceChoice> gpus, std::uint32_t ctx)
+{
+    RequestInputs in;
+    in.model = model;
+    in.engine = "llama.cpp";
+    in.engineVersion = "b9789";
+    in.gpus = std::move(gpus);
+    in.ctx = ctx;
+    in.hostRam = 128 * GiB;
+    return in;
+}
+
+ResolvedRequest resolved(const RequestInputs &in)
+{
+    auto r = resolveRequest(test::shippedCatalog(), in);
+    if (auto *e = std::get_if<ResolveError>(&r))
+        qFatal("resolve failed: %s %s", e->field.c_str(), e->value.c_str());
+    return std::move(std::get<ResolvedRequest>(r));
+}
+
+Bytes fileBytes(const ResolvedRequest &rr)
+{
+    Bytes sum = 0;
+    for (const auto &t : rr.inventory->tensors)
+        sum += t.bytes;
+    return sum;
+}
+
+} // namespace
+
+class TestEngineFidelity : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void cpuOnlyMapsTiedEmbeddingsOnce_data()
+    {
+        QTest::addColumn<QString>("model");
+        QTest::addColumn<bool>("tied");
+        QTest::newRow("gemma-2-9b (tied)") << "gemma-2-9b-it" << true;
+        QTest::newRow("qwen2.5-0.5b (tied)") << "qwen2.5-0.5b-instruct" << true;
+        QTest::newRow("llama-3.2-1b (tied)") << "llama-3.2-1b-instruct" << true;
+        QTest::newRow("llama-3.1-8b (untied)") << "llama-3.1-8b-instruct" << false;
+    }
+
+    void cpuOnlyMapsTiedEmbeddingsOnce()
+    {
+        // With mmap the output layer's TENSOR_DUPLICATED copy maps the same file bytes as token_embd: CPU only, the
+        // weights are the file. On a GPU the copy is real and the two together hold the file plus the matrix again.
+        QFETCH(QString, model);
+        QFETCH(bool, tied);
+        const auto id = model.toStdString();
+        const ResolvedRequest cpu = resolved(inputs(id.c_str(), {}, 4096));
+        QCOMPARE(cpu.request.model->tiedEmbeddings, tied);
+        const Placement onCpu = estimate(cpu.request);
+        QVERIFY(onCpu.devices.empty());
+        QCOMPARE(onCpu.host.weights, fileBytes(cpu));
+
+        const ResolvedRequest gpu = resolved(inputs(id.c_str(), {DeviceChoice("h100-sxm-80gb")}, 4096));
+        const Placement onGpu = estimate(gpu.request);
+        QCOMPARE(onGpu.gpuLayers, onGpu.totalLayers);
+        const Bytes both = onGpu.devices.front().weights + onGpu.host.weights;
+        if (tied)
+            QVERIFY2(both > fileBytes(gpu), "a GPU holds its own copy of the tied output matrix");
+        else
+            QCOMPARE(both, fileBytes(gpu));
+    }
+
+    void partialOffloadKeepsTheTiedCopyOnTheHostFree()
+    {
+        // The output layer stays in system RAM whenever a layer does: its tied copy then maps the input table too.
+        RequestInputs in = inputs("gemma-2-9b-it", {DeviceChoice("rtx-4090")}, 4096);
+        in.gpuLayers = 20;
+        const ResolvedRequest rr = resolved(in);
+        const Placement p = estimate(rr.request);
+        QCOMPARE(p.gpuLayers, 20U);
+        QCOMPARE(p.devices.front().weights + p.host.weights, fileBytes(rr));
+    }
+
+    void cpuOnlyHasOneGraphBuffer()
+    {
+        // CPU only the inputs live inside the one compute buffer: the CPU's buffer is what the GPU's would be, with no
+        // host input buffers beside it (a Llama-3.1-8B log: 560.01 MiB CPU only, 560.00 + 24.01 MiB with a GPU).
+        const Placement onCpu = estimate(resolved(inputs("llama-3.1-8b-instruct", {}, 8192)).request);
+        const Placement onGpu = estimate(resolved(inputs("llama-3.1-8b-instruct", {DeviceChoice("h100-sxm-80gb")}, 8192)).request);
+        QCOMPARE(onCpu.host.compute, onGpu.devices.front().compute);
+        QVERIFY(onGpu.host.compute > 0);
+        // The logits of every sequence still come back into an output buffer on the host, either way.
+        QVERIFY(onCpu.host.overhead > 0);
+        QCOMPARE(onCpu.host.overhead, onGpu.host.overhead);
+    }
+
+    void pipelineParallelCopiesSplitInputs()
+    {
+        // Every layer on two GPUs: each keeps three more copies of its F32 mask and incoming hidden rows, and the host
+        // three more of the mask it builds (n_copies = 4). 8192 cells x 512 tokens x 4 B = 16 MiB of mask per copy.
+        const Placement one = estimate(resolved(inputs("qwen3-8b", {DeviceChoice("rtx-4090")}, 8192)).request);
+        const Placement two = estimate(resolved(inputs("qwen3-8b", {DeviceChoice("rtx-4090"), DeviceChoice("rtx-4090")}, 8192)).request);
+        QCOMPARE(two.gpuLayers, two.totalLayers);
+        const Bytes mask = 8192ULL * 512 * 4;
+        const Bytes hidden = 512ULL * 4096 * 4;
+        QCOMPARE(two.host.compute, one.host.compute + 3 * mask);
+        // The second GPU runs the output layer, as the one GPU does; the first only blocks.
+        QCOMPARE(two.devices[1].compute, one.devices.front().compute + 3 * (mask + hidden));
+        QVERIFY(two.devices[0].compute <= two.devices[1].compute);
+
+        // A layer in system RAM, or a tensor override (--n-cpu-moe), turns pipeline parallelism off.
+        RequestInputs partial = inputs("qwen3-8b", {DeviceChoice("rtx-4090"), DeviceChoice("rtx-4090")}, 8192);
+        partial.gpuLayers = 30;
+        RequestInputs partialOne = inputs("qwen3-8b", {DeviceChoice("rtx-4090")}, 8192);
+        partialOne.gpuLayers = 30;
+        QCOMPARE(estimate(resolved(partial).request).host.compute, estimate(resolved(partialOne).request).host.compute);
+        RequestInputs moe = inputs("qwen3-30b-a3b", {DeviceChoice("rtx-4090"), DeviceChoice("rtx-4090")}, 8192);
+        const Placement moeAll = estimate(resolved(moe).request);
+        moe.expertsOnHost = 4;
+        const Placement moeOffload = estimate(resolved(moe).request);
+        QVERIFY(moeOffload.host.compute < moeAll.host.compute);
+    }
+};
+
+QTEST_APPLESS_MAIN(TestEngineFidelity)
+#include "tst_engine_fidelity.moc"
