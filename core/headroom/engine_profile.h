@@ -87,6 +87,9 @@ struct EngineBehaviour {
     /// llama-server --ctx-checkpoints: copies of each slot's recurrent state, kept in host RAM
     std::uint32_t ctxCheckpoints = 0;
     bool logitsForAllTokens = true; ///< llama.cpp reserves logits for every ubatch token (false: one per sequence)
+    /// A partial offload of N units (-ngl N) puts the output layer and N-1 blocks on the GPUs (true), or N blocks and
+    /// leaves the output layer on the host until every block is offloaded (false).
+    bool outputOffloadedFirst = false;
     std::string source;
     /// Where each setting came from: (engines.json key, the `from` of the row that last set it), oldest key first.
     /// A key not listed is the built-in default of EngineBehaviour.

@@ -48,6 +48,7 @@ LayoutPlanner::LayoutPlanner(const EstimateRequest &req, const EngineBehaviour &
     // MoonshotAI/Kimi-K2.5#34 as quoted in vramscout's test; decode context parallelism is what shards it).
     m_kvReplicated = m_tensorParallel && m.mla && behaviour.mlaCache != MlaCache::Expanded;
     m_embeddingsOnHost = traits.embeddingsOnHost;
+    m_outputFirst = behaviour.outputOffloadedFirst;
     m_weights.assign(n + 1, 0);
     m_active.assign(n + 1, 0);
     const double share =
@@ -174,6 +175,20 @@ LayoutPlanner::Loads LayoutPlanner::loadsAt(const ResolvedSettings &s, std::uint
     return loads(probe);
 }
 
+LayoutPlanner::UnitSpan LayoutPlanner::gpuSpan(std::uint32_t gpuUnits) const
+{
+    // llama.cpp's load_tensors: -ngl N offloads the last N units. Since the --fit builds the output layer is one of them
+    // from N = 1 ("offloading output layer to GPU, offloading 13 repeating layers, offloaded 14/27"); before, the last N
+    // blocks, and the output layer only with every block ("offloaded 20/33": 20 blocks, the output in system RAM).
+    const std::uint32_t n = m_layers;
+    gpuUnits = std::min(gpuUnits, n + 1);
+    if (gpuUnits == 0)
+        return {n, n};
+    if (gpuUnits > n || m_outputFirst)
+        return {n + 1 - gpuUnits, n + 1};
+    return {n - gpuUnits, n};
+}
+
 std::size_t LayoutPlanner::deviceOfUnit(const DeviceSet &set, std::uint32_t unit, std::uint32_t firstGpu, std::uint32_t gpuUnits) const
 {
     if (set.devices.size() == 1) // the one boundary is 1.0, and the last device takes any position past it
@@ -186,8 +201,7 @@ std::size_t LayoutPlanner::deviceOfUnit(const DeviceSet &set, std::uint32_t unit
 int LayoutPlanner::homeOfUnit(const DeviceSet &set, std::uint32_t unit, std::uint32_t firstGpu, std::uint32_t gpuUnits) const
 {
     // placeLayers' deviceFor, which keeps its own copy for speed; without devices gpuUnits is 0 already.
-    const std::uint32_t n = m_layers;
-    if (unit < firstGpu || gpuUnits == 0 || (unit == n && gpuUnits <= n))
+    if (unit < firstGpu || unit >= gpuSpan(gpuUnits).end)
         return -1;
     return static_cast<int>(deviceOfUnit(set, unit, firstGpu, gpuUnits));
 }
@@ -211,10 +225,11 @@ const LayoutPlanner::Totals &LayoutPlanner::totalsLayers(const Loads &l, const D
     if (count == 0)
         gpuUnits = 0;
     gpuUnits = std::min(gpuUnits, n + 1);
-    // As placeLayers: blocks firstGpu..n-1 on the GPUs, the output layer too when every unit is.
-    const std::uint32_t firstGpu = gpuUnits > n ? 0 : n - gpuUnits;
-    const std::uint32_t gpuEnd = gpuUnits == 0 ? firstGpu : gpuUnits > n ? n + 1 : n;
-    const bool outputOnHost = gpuUnits <= n;
+    // As placeLayers: units [firstGpu, gpuEnd) on the GPUs (gpuSpan).
+    const UnitSpan span = gpuSpan(gpuUnits);
+    const std::uint32_t firstGpu = span.first;
+    const std::uint32_t gpuEnd = span.end;
+    const bool outputOnHost = gpuEnd <= n;
     const auto &c = l.compute;
     const auto addUnits = [&](std::size_t device, std::uint32_t from, std::uint32_t to) {
         // Units [from, to) on one device: their weights, their layers' cache, the largest scratch they need.
@@ -396,7 +411,7 @@ Layout LayoutPlanner::layout(const ResolvedSettings &s, LayoutTrace *trace) cons
             // placeLayers' own rule, asked again unit by unit (the estimate does not keep it).
             const DeviceSet &set = chooseDevices(l);
             const std::uint32_t gpuUnits = out.placement.gpuLayers;
-            const std::uint32_t firstGpu = gpuUnits > m.layers ? 0 : m.layers - gpuUnits;
+            const std::uint32_t firstGpu = gpuSpan(gpuUnits).first;
             trace->unitDevice.clear();
             for (std::uint32_t unit = 0; unit <= m.layers; ++unit)
                 trace->unitDevice.push_back(homeOfUnit(set, unit, firstGpu, gpuUnits));
@@ -447,13 +462,14 @@ Layout LayoutPlanner::placeLayers(const ResolvedSettings &s, const std::vector<B
     if (p.devices.empty())
         gpuUnits = 0;
     gpuUnits = std::min(gpuUnits, n + 1);
-    const std::uint32_t firstGpu = gpuUnits > n ? 0 : n - gpuUnits;
+    const UnitSpan span = gpuSpan(gpuUnits);
+    const std::uint32_t firstGpu = span.first;
     std::vector<double> deviceActive(p.devices.size(), 0.0);
     double hostActive = 0.0;
 
     // homeOfUnit's rule, written out: this loop runs for every unit of every estimate.
     auto deviceFor = [&](std::uint32_t unit) -> DeviceUsage * {
-        if (unit < firstGpu || gpuUnits == 0 || (unit == n && gpuUnits <= n))
+        if (unit < firstGpu || unit >= span.end)
             return nullptr;
         return &p.devices[deviceOfUnit(set, unit, firstGpu, gpuUnits)];
     };

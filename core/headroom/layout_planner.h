@@ -143,10 +143,17 @@ private:
     std::vector<Bytes> m_active;          ///< bytes each unit reads per decoded token
     std::vector<Bytes> m_weightsBefore;   ///< m_weightsBefore[u] = weights of units 0..u-1 (size n + 2)
     std::vector<std::uint32_t> m_sliding; ///< m_sliding[l] = sliding-window layers among 0..l-1 (size n + 1)
+    /** The offload units on the GPUs for a count of them: [first, end), end = n + 1 when the output layer is one. */
+    struct UnitSpan {
+        std::uint32_t first = 0;
+        std::uint32_t end = 0;
+    };
+    [[nodiscard]] UnitSpan gpuSpan(std::uint32_t gpuUnits) const;
     /** Copies of each split's inputs the scheduler keeps for this many devices holding this many units (1 = no pipeline). */
     [[nodiscard]] Bytes pipelineCopies(std::size_t devices, std::uint32_t gpuUnits) const;
 
     Bytes m_input = 0;              ///< token embeddings
+    bool m_outputFirst = false;     ///< a partial offload takes the output layer first (EngineBehaviour::outputOffloadedFirst)
     Bytes m_tiedCopy = 0;           ///< the output layer's copy of tied embeddings that are also the input table
     Bytes m_hostExperts = 0;        ///< routed experts kept in system RAM (--n-cpu-moe / --cpu-moe), whatever the layer split
     double m_hostExpertsRead = 0.0; ///< bytes of them each decoded token reads (the routed share)

@@ -32,7 +32,10 @@ struct Bound {
 // Bounds on check rows: the accuracy docs/accuracy.md reports, rounded up from the last run. Tighten
 // them as the model improves; never loosen them without saying why in the commit and in the docs.
 const std::map<std::string, Bound> kCheckBounds{
-    {"llama.cpp", {0.17, 0.74}}, {"ollama", {0.01, 0.01}}, {"vllm", {0.03, 0.03}},
+    // llama.cpp 0.17/0.74 -> 0.01/0.01: the host and multi-GPU buffer rows that were off became fit rows with the rules they
+    // showed (pipeline copies, the F32 host mask), and the new check rows (CPU only, partial-offload weights) match.
+    // ollama 0.01/0.01 -> 0.03/0.22: ten check rows from two more load logs; phi-4's 23.01 MiB host buffer reads 5 MiB low.
+    {"llama.cpp", {0.01, 0.01}}, {"ollama", {0.03, 0.22}}, {"vllm", {0.03, 0.03}},
     {"transformers", {0.08, 0.23}}, {"mlx", {0.06, 0.09}},
 };
 

@@ -81,15 +81,38 @@ private slots:
             QCOMPARE(both, fileBytes(gpu));
     }
 
-    void partialOffloadKeepsTheTiedCopyOnTheHostFree()
+    void partialOffloadPlacesTheOutputLayerByBuild_data()
     {
-        // The output layer stays in system RAM whenever a layer does: its tied copy then maps the input table too.
+        QTest::addColumn<QString>("version");
+        QTest::addColumn<bool>("outputOnGpu");
+        // Mid-2025 builds offload the last N blocks and keep the output layer on the host; since the --fit builds
+        // -ngl N takes the output layer first ("offloading output layer to GPU ... offloaded 14/27 layers").
+        QTest::newRow("b6000: blocks first") << "b6000" << false;
+        QTest::newRow("b9789: output first") << "b9789" << true;
+    }
+
+    void partialOffloadPlacesTheOutputLayerByBuild()
+    {
+        QFETCH(QString, version);
+        QFETCH(bool, outputOnGpu);
         RequestInputs in = inputs("gemma-2-9b-it", {DeviceChoice("rtx-4090")}, 4096);
+        in.engineVersion = version.toStdString();
         in.gpuLayers = 20;
         const ResolvedRequest rr = resolved(in);
         const Placement p = estimate(rr.request);
         QCOMPARE(p.gpuLayers, 20U);
-        QCOMPARE(p.devices.front().weights + p.host.weights, fileBytes(rr));
+        const Bytes both = p.devices.front().weights + p.host.weights;
+        // On the host the tied copy maps the input table's bytes; on the GPU it is a copy of its own.
+        if (outputOnGpu)
+            QVERIFY(both > fileBytes(rr));
+        else
+            QCOMPARE(both, fileBytes(rr));
+        // Either way 20 units are on the GPU: 20 blocks, or 19 and the output layer.
+        RequestInputs all = in;
+        all.gpuLayers.reset();
+        const Placement full = estimate(resolved(all).request);
+        QCOMPARE(full.gpuLayers, full.totalLayers);
+        QVERIFY(p.devices.front().weights < full.devices.front().weights);
     }
 
     void cpuOnlyHasOneGraphBuffer()

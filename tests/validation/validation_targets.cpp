@@ -19,7 +19,7 @@ TargetResult over(const std::vector<Replay> &replays, std::string name, std::str
     for (const auto &r : replays) {
         if (!r.failure.empty() || !r.isCheck() || !selects(r))
             continue;
-        if (std::abs(r.error()) >= s.maxAbs)
+        if (std::abs(r.error()) > s.maxAbs || t.worst.empty())
             t.worst = (*r.row)["id"];
         s.add(r.error());
     }
@@ -70,7 +70,7 @@ std::vector<TargetResult> targetResults(const std::vector<Replay> &replays)
         f.target = "no family above 5 %";
         for (const auto &[arch, s] : family) {
             f.rows += s.rows;
-            if (s.meanAbs() >= f.maxAbs) {
+            if (s.meanAbs() > f.maxAbs || f.worst.empty()) {
                 f.maxAbs = s.meanAbs();
                 f.worst = arch;
             }
