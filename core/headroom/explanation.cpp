@@ -245,7 +245,8 @@ private:
         // CPU only, the graph is one buffer whose peak holds its inputs: no separate host buffers.
         if (index < 0 && m_req.engine->traits.embeddingsOnHost && !m_given.devices.empty())
             out.push_back(sumTerm(TermKind::HostBuffers, m_trace.why.host));
-        if (any) {
+        // The host's own scratch only CPU only: beside a GPU, the work of layers in RAM runs on the GPU (op offload).
+        if (any && (index >= 0 || m_given.devices.empty())) {
             auto c = scratch(output);
             out.insert(out.end(), c.begin(), c.end());
         }

@@ -115,6 +115,17 @@ LayoutPlanner::LayoutPlanner(const EstimateRequest &req, const EngineBehaviour &
     m_bounds.reserve(req.devices.size() + 1);
 }
 
+Bytes LayoutPlanner::hostCompute(const ComputeBuffers &c, std::size_t devices) const
+{
+    // CPU only, the whole graph is one CPU buffer whose peak holds its inputs too: a CPU-only Llama-3.1-8B log shows
+    // 560.01 MiB, its GPU twin 560.00 + 24.01 on the host. With a GPU, the scheduler hands the large-batch work of
+    // layers and experts kept in RAM to the GPU (op offload), and the CPU's buffer is llama.cpp's host inputs alone:
+    // 36.01 MiB beside two GPUs with every expert in RAM (b5622), 4.76 MiB beside a 20-of-33-layer offload.
+    if (devices == 0)
+        return c.outputScratch;
+    return m_embeddingsOnHost ? c.hostFixed : 0;
+}
+
 Bytes LayoutPlanner::pipelineCopies(std::size_t devices, std::uint32_t gpuUnits) const
 {
     // llama-context.cpp turns pipeline parallelism on with two or more devices holding every layer (and the output),
@@ -222,6 +233,7 @@ const LayoutPlanner::Totals &LayoutPlanner::totalsLayers(const Loads &l, const D
     const std::size_t count = set.devices.size();
     Totals &t = m_totals;
     t.devices.assign(count, 0);
+    t.host = 0;
     if (count == 0)
         gpuUnits = 0;
     gpuUnits = std::min(gpuUnits, n + 1);
@@ -284,15 +296,11 @@ const LayoutPlanner::Totals &LayoutPlanner::totalsLayers(const Loads &l, const D
             t.devices[j] += (copies - 1) * c.splitInputs;
         t.host += (copies - 1) * c.hostSplitInputs;
     }
-    t.host += c.hostOutput;
 
-    t.host = m_weightsBefore[firstGpu] + kvOfLayers(l, 0, firstGpu) + l.hostCheckpoints + m_hostExperts;
-    if (m_hostExperts > 0 && !outputOnHost) // the CPU runs the experts it holds: its own scratch, as for a layer
-        t.host += c.layerScratch;
+    t.host += m_weightsBefore[firstGpu] + kvOfLayers(l, 0, firstGpu) + l.hostCheckpoints + m_hostExperts + c.hostOutput;
     if (outputOnHost) // the tied copy maps the input table's bytes
-        t.host += m_weights[n] - m_tiedCopy + c.outputScratch;
-    if (m_embeddingsOnHost && count > 0) // CPU only: one graph buffer, whose peak already holds its inputs
-        t.host += c.hostFixed;
+        t.host += m_weights[n] - m_tiedCopy;
+    t.host += hostCompute(c, count);
     if (m_embeddingsOnHost || count == 0)
         t.host += m_input;
     if (m_vision.included) {
@@ -455,9 +463,7 @@ Layout LayoutPlanner::placeLayers(const ResolvedSettings &s, const std::vector<B
     p.host.id = "host";
     p.host.name = "Host RAM";
     p.host.bandwidthGBs = m_req.hostBandwidthGBs > 0 ? m_req.hostBandwidthGBs : kDefaultHostBandwidthGBs;
-    // llama.cpp's host-side input and output buffers sit beside a GPU's graph. With no GPU the whole graph is one CPU
-    // buffer whose peak already holds them: a CPU-only Llama-3.1-8B log shows 560.01 MiB, its GPU twin 560.00 + 24.01.
-    p.host.compute = m_embeddingsOnHost && !set.devices.empty() ? compute.hostFixed : 0;
+    p.host.compute = hostCompute(compute, set.devices.size());
 
     if (p.devices.empty())
         gpuUnits = 0;
@@ -474,7 +480,6 @@ Layout LayoutPlanner::placeLayers(const ResolvedSettings &s, const std::vector<B
         return &p.devices[deviceOfUnit(set, unit, firstGpu, gpuUnits)];
     };
 
-    bool hostRunsLayers = false;
     bool hostRunsOutput = false;
     for (std::uint32_t unit = 0; unit <= n; ++unit) {
         const Bytes kv = unit < n ? kvPerLayer[unit] : 0;
@@ -489,7 +494,6 @@ Layout LayoutPlanner::placeLayers(const ResolvedSettings &s, const std::vector<B
             d->compute = std::max(d->compute, unit == n ? compute.outputScratch : compute.layerScratch);
         } else {
             hostActive += read;
-            hostRunsLayers = true;
             hostRunsOutput = hostRunsOutput || unit == n;
         }
     }
@@ -499,10 +503,6 @@ Layout LayoutPlanner::placeLayers(const ResolvedSettings &s, const std::vector<B
         p.host.weights += m_hostExperts;
         hostActive += m_hostExpertsRead;
     }
-    if (hostRunsLayers)
-        p.host.compute += hostRunsOutput ? compute.outputScratch : compute.layerScratch;
-    else if (m_hostExperts > 0)
-        p.host.compute += compute.layerScratch;
     if (m_embeddingsOnHost || p.devices.empty())
         p.host.weights += m_input;
     else

@@ -149,6 +149,8 @@ private:
         std::uint32_t end = 0;
     };
     [[nodiscard]] UnitSpan gpuSpan(std::uint32_t gpuUnits) const;
+    /** The host's compute buffer with this many devices in the run. */
+    [[nodiscard]] Bytes hostCompute(const ComputeBuffers &c, std::size_t devices) const;
     /** Copies of each split's inputs the scheduler keeps for this many devices holding this many units (1 = no pipeline). */
     [[nodiscard]] Bytes pipelineCopies(std::size_t devices, std::uint32_t gpuUnits) const;
 

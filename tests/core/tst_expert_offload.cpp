@@ -122,7 +122,7 @@ private slots:
         QVERIFY(std::holds_alternative<ResolveError>(refused));
         QCOMPARE(std::get<ResolveError>(refused).problem->code, RequestProblem::Code::EngineCannotOffloadExperts);
         RequestInputs old = inputs("qwen3-30b-a3b", {DeviceChoice("rtx-3060-12gb")}, 8192);
-        old.engineVersion = "b6000"; // loads Qwen3 MoE, but is before PR #15077 (b6089)
+        old.engineVersion = "b5100"; // loads Qwen3 MoE (b5092), but is before the first build sourced with -ot experts (b5622)
         const ResolvedRequest before = resolved(old);
         QVERIFY(!expertOffloadFor(before.request, estimate(before.request)));
     }

@@ -100,6 +100,11 @@ RequestInputs inputsFor(const Row &r)
     }
     if (const auto ngl = number(r["gpu_layers"]))
         in.gpuLayers = static_cast<int>(*ngl);
+    // --n-cpu-moe N, or "all" for --cpu-moe (or -ot exps=CPU): the routed experts of those blocks in system RAM.
+    if (const auto &moe = r["n_cpu_moe"]; moe == "all")
+        in.expertsOnHost = kAllExpertLayers;
+    else if (const auto n = number(moe))
+        in.expertsOnHost = *n;
     if (const auto ram = number(r["ram"]))
         in.hostRam = *ram * GiB;
     return in;

@@ -56,9 +56,9 @@ std::optional<Target> parseTarget(const std::string &name)
 const std::vector<std::string> &calibrationColumns()
 {
     static const std::vector<std::string> columns{
-        "id",       "role",   "engine",         "engine_version", "model",        "quant",  "ctx",
-        "parallel", "ubatch", "flash_attn",     "kv_type",        "gpu",          "gpus",   "gpu_layers",
-        "ram",      "target", "measured_bytes", "kind",           "source_group", "source",
+        "id",        "role",   "engine",     "engine_version", "model", "quant",        "ctx",
+        "parallel",  "ubatch", "flash_attn", "kv_type",        "gpu",   "gpus",         "gpu_layers",
+        "n_cpu_moe", "ram",    "target",     "measured_bytes", "kind",  "source_group", "source",
     };
     return columns;
 }
@@ -112,6 +112,8 @@ Table readTable(const std::string &path)
             t.problems.push_back(where + "role '" + row["role"] + "' is neither fit nor check");
         if (!row["target"].empty() && !parseTarget(row["target"]))
             t.problems.push_back(where + "unknown target '" + row["target"] + "'");
+        if (const auto &moe = row["n_cpu_moe"]; !moe.empty() && moe != "all" && !isNumber(moe))
+            t.problems.push_back(where + "n_cpu_moe '" + moe + "' is neither a whole number nor all");
         const auto &fa = row["flash_attn"];
         if (!fa.empty() && fa != "on" && fa != "off")
             t.problems.push_back(where + "flash_attn '" + fa + "' is neither on nor off");
