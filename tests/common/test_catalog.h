@@ -2,6 +2,7 @@
 #pragma once
 
 #include <headroom/catalog.h>
+#include <headroom/request_resolver.h>
 
 #include "csv.h"
 
@@ -79,6 +80,15 @@ inline CatalogSources withEngineCopy(const std::string &like, const std::string 
             q["engines"].push_back(newId);
     s.quantizations = quants.dump();
     return s;
+}
+
+/** `in` resolved against the shipped catalog; a failure fails loudly (a test input, not a case under test). */
+inline ResolvedRequest resolved(const RequestInputs &in)
+{
+    auto r = resolveRequest(shippedCatalog(), in);
+    if (auto *e = std::get_if<ResolveError>(&r))
+        qFatal("resolve failed: %s=%s", e->field.c_str(), e->value.c_str());
+    return std::move(std::get<ResolvedRequest>(r));
 }
 
 /** The test data tables' reader (tests/validation/csv.h, shared with the validation report). */

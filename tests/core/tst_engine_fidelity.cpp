@@ -10,6 +10,7 @@
 #include <QtTest>
 
 using namespace headroom;
+using headroom::test::resolved;
 
 namespace {
 
@@ -23,14 +24,6 @@ RequestInputs inputs(const char *model, std::vector<DeviceChoice> gpus, std::uin
     in.ctx = ctx;
     in.hostRam = 128 * GiB;
     return in;
-}
-
-ResolvedRequest resolved(const RequestInputs &in)
-{
-    auto r = resolveRequest(test::shippedCatalog(), in);
-    if (auto *e = std::get_if<ResolveError>(&r))
-        qFatal("resolve failed: %s %s", e->field.c_str(), e->value.c_str());
-    return std::move(std::get<ResolvedRequest>(r));
 }
 
 Bytes fileBytes(const ResolvedRequest &rr)

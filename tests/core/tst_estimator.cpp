@@ -12,6 +12,7 @@
 #include <set>
 
 using namespace headroom;
+using headroom::test::resolved;
 
 namespace {
 
@@ -27,14 +28,6 @@ RequestInputs inputs(const QString &model, const QStringList &gpus, std::optiona
     }
     in.ctx = ctx;
     return in;
-}
-
-ResolvedRequest resolved(const RequestInputs &in)
-{
-    auto r = resolveRequest(test::shippedCatalog(), in);
-    if (auto *e = std::get_if<ResolveError>(&r))
-        qFatal("resolve failed: %s=%s", e->field.c_str(), e->value.c_str());
-    return std::move(std::get<ResolvedRequest>(r));
 }
 
 } // namespace

@@ -12,6 +12,7 @@
 #include <QtTest>
 
 using namespace headroom;
+using headroom::test::resolved;
 
 namespace {
 
@@ -24,14 +25,6 @@ RequestInputs inputs(const char *model, std::vector<DeviceChoice> gpus, std::uin
     in.ctx = ctx;
     in.hostRam = 64 * GiB;
     return in;
-}
-
-ResolvedRequest resolved(const RequestInputs &in)
-{
-    auto r = resolveRequest(test::shippedCatalog(), in);
-    if (auto *e = std::get_if<ResolveError>(&r))
-        qFatal("resolve failed: %s %s", e->field.c_str(), e->value.c_str());
-    return std::move(std::get<ResolvedRequest>(r));
 }
 
 } // namespace
