@@ -97,6 +97,7 @@ std::string factorWords(const ExplainFactor &f, bool cellsAreTokens)
     case Factor::WholeBytes: return size(f.value);
     case Factor::Scale: return n;
     case Factor::Replicas: return "whole on each of " + n + " ranks";
+    case Factor::Copies: return n + " more copies";
     }
     return n;
 }
@@ -201,17 +202,11 @@ std::string unitsWords(const DeviceExplanation &d, std::uint32_t blocks, bool te
     return s.empty() ? "no layers" : s;
 }
 
-/** A compute term that is one of the candidates (the largest counts), not a buffer added beside them. */
-bool isCandidate(TermKind k)
-{
-    return k != TermKind::HostBuffers && k != TermKind::PipelineCopies;
-}
-
 /** Tokens of the forward pass the compute candidates were sized for (0 when they do not say). */
 std::uint64_t passTokens(const SegmentExplanation &seg)
 {
     for (const auto &t : seg.terms)
-        if (isCandidate(t.kind))
+        if (isComputeCandidate(t.kind))
             for (const auto &p : t.parts)
                 for (const auto &f : p.factors)
                     if (f.code == Factor::Tokens)
@@ -249,7 +244,7 @@ void printDevice(std::ostream &out, const DeviceExplanation &d, int index, const
         if (candidates) {
             std::size_t listed = 0;
             for (const auto &t : seg.terms)
-                listed += isCandidate(t.kind) ? 1U : 0U;
+                listed += isComputeCandidate(t.kind) ? 1U : 0U;
             if (listed > 1)
                 out << ", the largest of " << listed << " candidates";
             if (const auto tokens = passTokens(seg))
@@ -258,7 +253,7 @@ void printDevice(std::ostream &out, const DeviceExplanation &d, int index, const
         out << "\n";
         // A one-term segment whose term is the segment reads better on one line: "KV cache = ... = 448 MiB".
         for (const auto &t : seg.terms) {
-            printTerm(out, t, "    ", cellsAreTokens, candidates && isCandidate(t.kind));
+            printTerm(out, t, "    ", cellsAreTokens, candidates && isComputeCandidate(t.kind));
             if (t.kind == TermKind::TokenEmbedding && d.host && rr.request.engine->traits.embeddingsOnHost)
                 out << "      (" << rr.request.engine->name << " keeps the token-embedding table in system RAM)\n";
         }

@@ -96,16 +96,19 @@ void addTerm(QStandardItem *parent, const ExplainTerm &t, const QString &key)
 /** What a segment's rows add up to, in a few words. */
 QString segmentHow(const SegmentExplanation &s)
 {
-    int counted = 0, candidates = 0;
+    int counted = 0, candidates = 0, beside = 0;
     const ExplainTerm *only = nullptr;
     for (const ExplainTerm &t : s.terms) {
         counted += t.counted ? 1 : 0;
         candidates += t.counted ? 0 : 1;
+        beside += t.counted && !isComputeCandidate(t.kind) ? 1 : 0; // host buffers, pipeline copies
         if (t.counted)
             only = &t;
     }
     if (counted == 1 && candidates == 0)
         return ExplainTexts::arithmetic(*only);
+    if (candidates > 0 && beside > 0)
+        return ExplainModel::tr("the largest of %1 candidates, plus %2 more").arg(counted + candidates - beside).arg(beside);
     if (candidates > 0)
         return ExplainModel::tr("the largest of %1 candidates counts").arg(counted + candidates);
     return counted > 1 ? ExplainModel::tr("the sum of %1 terms").arg(counted) : QString();

@@ -157,6 +157,7 @@ QString ExplainTexts::factor(const ExplainFactor &f)
     case Factor::WholeBytes: return tr("%1 bytes in all").arg(n);
     case Factor::Scale: return n;
     case Factor::Replicas: return tr("held whole on each of %1 GPUs").arg(n);
+    case Factor::Copies: return tr("%1 more copies").arg(n);
     }
     return n;
 }

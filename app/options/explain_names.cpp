@@ -85,6 +85,7 @@ const char *factorName(Factor v)
     case F::WholeBytes: return "whole_bytes";
     case F::Scale: return "scale";
     case F::Replicas: return "replicas";
+    case F::Copies: return "copies";
     }
     return "layers";
 }

@@ -104,8 +104,13 @@ ComputeBuffers llamaCpp(const ModelSpec &m, const EngineBehaviour &b, const Comp
             {productTerm(K::Logits, {times(F::Vocab, m.vocab), times(F::Rows, outputRows), times(F::ElementBytes, kF32)}), rows(1)});
         why->layer = {attentionTerm, ffnTerm};
         why->output = {attentionTerm, ffnTerm, logitsTerm};
+        const auto hostMask = productTerm(K::AttentionMask, {times(F::Cells, nKv), times(F::Tokens, ub), times(F::ElementBytes, kF32)});
         why->host = {productTerm(K::EmbeddingGather, {times(F::Tokens, ub), times(F::Hidden, m.hidden), times(F::ElementBytes, kF32)}),
-                     productTerm(K::AttentionMask, {times(F::Cells, nKv), times(F::Tokens, ub), times(F::ElementBytes, kF32)})};
+                     hostMask};
+        why->splitInputs = {hostMask, rows(1)};
+        why->hostSplitInputs = {hostMask};
+        why->hostOutput = {
+            productTerm(K::Logits, {times(F::Vocab, m.vocab), times(F::ElementBytes, kF32), times(F::Sequences, p.parallel)})};
     }
     return out;
 }

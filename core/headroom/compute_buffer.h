@@ -29,11 +29,15 @@ struct ComputeBuffers {
 /**
  * The candidates behind ComputeBuffers, as the strategy sized them (asked only by the explanation): the
  * largest of `layer` is layerScratch, the largest of `output` is outputScratch, and `host` adds up to hostFixed.
- * Each candidate is a sum of its parts, each part a product of its factors.
+ * Each candidate is a sum of its parts, each part a product of its factors. `splitInputs` and `hostSplitInputs` add
+ * up to their ComputeBuffers fields (one copy), `hostOutput` to hostOutput.
  */
 struct ComputeBreakdown {
     std::vector<ExplainTerm> layer;
     std::vector<ExplainTerm> output;
+    std::vector<ExplainTerm> splitInputs;
+    std::vector<ExplainTerm> hostSplitInputs;
+    std::vector<ExplainTerm> hostOutput;
     std::vector<ExplainTerm> host;
 };
 

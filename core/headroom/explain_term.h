@@ -96,6 +96,7 @@ enum class Factor {
     WholeBytes,    ///< the whole figure a tensor-parallel rank holds a share of
     Scale,         ///< a fitted multiplier's numerator (with a Divide Scale: 3 / 2 = x1.5)
     Replicas,      ///< tensor parallel: ranks that each hold the whole term (MLA's one latent head is not split)
+    Copies,        ///< llama.cpp pipeline parallelism: copies held beyond the first
 };
 
 /** How a factor enters its term: multiplied, divided by (floor), or shown beside it without entering. */
@@ -142,6 +143,15 @@ struct ExplainTerm {
 [[nodiscard]] inline ExplainFactor detail(Factor code, std::uint64_t value)
 {
     return {code, value, FactorUse::Detail};
+}
+
+/**
+ * A compute-segment term that is one of the candidates (the largest counts), not a buffer added beside them
+ * (llama.cpp's host input buffers, pipeline parallelism's copies).
+ */
+[[nodiscard]] inline bool isComputeCandidate(TermKind k)
+{
+    return k != TermKind::HostBuffers && k != TermKind::PipelineCopies;
 }
 
 /** A term whose bytes are its factors' product (and quotient). */

@@ -255,30 +255,22 @@ private:
         return out;
     }
 
-    /** Pipeline parallelism's further copies of a split's inputs: the F32 mask, and on a device the incoming hidden rows. */
+    /** Pipeline parallelism's further copies of a split's inputs: the strategy's one copy, times the copies beyond the first. */
     ExplainTerm pipelineCopiesTerm(bool host) const
     {
-        const auto &m = *m_req.model;
-        const auto &g = m_trace.kv;
-        const Bytes ub = std::min<Bytes>(m_settings.tokens, std::max<Bytes>(g.fullCells, 1));
-        const Bytes extra = m_trace.pipelineCopies - 1;
-        std::vector<ExplainTerm> parts{productTerm(TermKind::AttentionMask, {times(F::Cells, g.fullCells), times(F::Tokens, ub),
-                                                                             times(F::ElementBytes, 4), times(F::Replicas, extra)})};
-        if (!host)
-            parts.push_back(productTerm(TermKind::HiddenRows, {times(F::Rows, 1), times(F::Tokens, ub), times(F::Hidden, m.hidden),
-                                                               times(F::ElementBytes, 4), times(F::Replicas, extra)}));
+        std::vector<ExplainTerm> parts;
+        for (const auto &one : host ? m_trace.why.hostSplitInputs : m_trace.why.splitInputs) {
+            auto factors = one.factors;
+            factors.push_back(times(F::Copies, m_trace.pipelineCopies - 1));
+            parts.push_back(productTerm(one.kind, std::move(factors)));
+        }
         return sumTerm(TermKind::PipelineCopies, std::move(parts));
     }
 
     std::vector<ExplainTerm> overheadTerms(int index) const
     {
-        if (index < 0) {
-            // llama.cpp's output buffer: the logits of every sequence, read back on the host.
-            if (m_trace.compute.hostOutput == 0)
-                return {};
-            return {productTerm(TermKind::Logits, {times(F::Vocab, m_req.model->vocab), times(F::ElementBytes, 4),
-                                                   times(F::Sequences, std::max<std::uint32_t>(m_settings.parallel, 1))})};
-        }
+        if (index < 0) // llama.cpp's output buffer: the logits of every sequence, read back on the host
+            return m_trace.why.hostOutput;
         const DeviceUsage &usage = m_given.devices[static_cast<std::size_t>(index)];
         ExplainTerm t = givenTerm(TermKind::RuntimeOverhead, usage.overhead);
         t.factors = {detail(F::Mebibytes, usage.overhead / MiB)};

@@ -1000,6 +1000,11 @@
             <source>held whole on each of %1 GPUs</source>
             <translation>%1 块 GPU 各存完整一份</translation>
         </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>%1 more copies</source>
+            <translation>另外 %1 份副本</translation>
+        </message>
     </context>
     <context>
         <name>GuiApp</name>
@@ -2252,6 +2257,11 @@ weights %6, KV cache %7, compute %8
             <location filename="../../app/gui/explain_model.cpp" />
             <source>the largest of %1 candidates counts</source>
             <translation>%1 个候选项中只计最大的</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_model.cpp" />
+            <source>the largest of %1 candidates, plus %2 more</source>
+            <translation>%1 个候选项中只计最大的，另加 %2 项</translation>
         </message>
         <message>
             <location filename="../../app/gui/explain_model.cpp" />

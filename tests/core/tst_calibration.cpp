@@ -7,17 +7,13 @@
 #include "calibration_replay.h"
 #include "test_catalog.h"
 
-#include <headroom/estimator.h>
-#include <headroom/request_resolver.h>
 
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <map>
-#include <set>
 
 using namespace headroom;
 using namespace headroom::validation;
