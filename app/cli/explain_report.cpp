@@ -125,6 +125,7 @@ std::string kindWords(const ExplainTerm &t)
     case TermKind::HostBuffers: return "host buffers";
     case TermKind::PipelineCopies: return "pipeline-parallel copies of the split inputs";
     case TermKind::ProfilePass: return "vLLM profile pass";
+    case TermKind::SamplerPass: return "vLLM profile sampling (top-k, top-p)";
     case TermKind::PrefillPass: return "prefill pass";
     case TermKind::KqMatrix: return "attention scores";
     case TermKind::AttentionMask: return "attention mask";

@@ -97,6 +97,7 @@ QString ExplainTexts::term(const ExplainTerm &t)
     case TermKind::HostBuffers: name = tr("Host input buffers"); break;
     case TermKind::PipelineCopies: name = tr("Pipeline-parallel copies of the split inputs"); break;
     case TermKind::ProfilePass: name = tr("vLLM's profile run"); break;
+    case TermKind::SamplerPass: name = tr("vLLM's profile sampling (top-k, top-p)"); break;
     case TermKind::PrefillPass: name = tr("One prefill pass"); break;
     case TermKind::KqMatrix: name = tr("Attention scores (KQ, F32)"); break;
     case TermKind::AttentionMask: name = tr("Attention mask"); break;

@@ -26,6 +26,7 @@ const char *termKindName(TermKind v)
     case K::HostBuffers: return "host_buffers";
     case K::PipelineCopies: return "pipeline_copies";
     case K::ProfilePass: return "profile_pass";
+    case K::SamplerPass: return "sampler_pass";
     case K::PrefillPass: return "prefill_pass";
     case K::KqMatrix: return "kq_matrix";
     case K::AttentionMask: return "attention_mask";

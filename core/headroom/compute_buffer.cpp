@@ -22,19 +22,24 @@ Bytes ffnWidth(const ModelSpec &m)
     return width;
 }
 
-Bytes attentionWidth(const ModelSpec &m)
+/**
+ * The bf16 activations alive at the MLP of one forward pass of `t` tokens (transformers, mlx-lm, vLLM's profile run): the
+ * gate, up and activated rows of the MLP (split over tensor-parallel `ranks`) and four hidden-state rows. The
+ * attention's projections are freed by then, so they do not add to it.
+ */
+Bytes passActivationBytes(const ModelSpec &m, Bytes t, Bytes ranks = 1)
 {
-    if (m.mla)
-        return Bytes{m.heads} * (m.mla->qkNopeHeadDim + m.mla->qkRopeHeadDim) + m.mla->kvLoraRank;
-    return Bytes{m.heads} * m.headDim + 2 * Bytes{m.kvHeads} * m.headDim;
+    return t * (3 * ffnWidth(m) / ranks + 4 * Bytes{m.hidden}) * kF16;
 }
 
-/** The bf16 activations of one prefill pass of `t` tokens (transformers, mlx-lm), as their strategies size them. */
-ExplainTerm prefillActivations(const ModelSpec &m, Bytes t)
+ExplainTerm prefillActivations(const ModelSpec &m, Bytes t, Bytes ranks = 1)
 {
-    return productTerm(TermKind::Activations,
-                       {times(Factor::Tokens, t), times(Factor::Elements, 3 * ffnWidth(m) + 4 * Bytes{m.hidden}),
-                        detail(Factor::FfnWidth, ffnWidth(m)), detail(Factor::Hidden, m.hidden), times(Factor::ElementBytes, kF16)});
+    std::vector<ExplainFactor> f{times(Factor::Tokens, t), times(Factor::Elements, 3 * ffnWidth(m) / ranks + 4 * Bytes{m.hidden}),
+                                 detail(Factor::FfnWidth, ffnWidth(m)), detail(Factor::Hidden, m.hidden)};
+    if (ranks > 1)
+        f.push_back(detail(Factor::Ranks, ranks));
+    f.push_back(times(Factor::ElementBytes, kF16));
+    return productTerm(TermKind::Activations, std::move(f));
 }
 
 /**
@@ -58,7 +63,13 @@ ComputeBuffers llamaCpp(const ModelSpec &m, const EngineBehaviour &b, const Comp
     } else {
         attention = nKv * ub * m.heads * kF32 + nKv * ub * kF32 + hiddenRows;
     }
-    const Bytes ffn = 2 * ub * ffnWidth(m) * kF32 + 2 * ub * m.hidden * kF32;
+    // Builds with the live-set row (engines.json ffn_scratch): ggml-alloc keeps the GPU's copies of the graph inputs
+    // (the mask, the embeddings' rows) until their last use, and ggml_swiglu_split is not in place, so at the FFN the
+    // up, gate and swiglu rows, the residual rows and the mask are alive together (read at llama.cpp b10573:
+    // ggml-alloc.c, llama-graph.cpp build_ffn, ggml-backend.cpp split inputs).
+    const Bytes faMask = nKv * ub * (b.faMaskF16 ? kF16 : kF32);
+    const Bytes ffn = b.ffnLiveSet ? 3 * ub * ffnWidth(m) * kF32 + 3 * ub * m.hidden * kF32 + (p.flashAttn ? faMask : nKv * ub * kF32)
+                                   : 2 * ub * ffnWidth(m) * kF32 + 2 * ub * m.hidden * kF32;
     // Since llama.cpp PR #23861 the reserve holds one logits row per sequence, not per ubatch token.
     const Bytes outputRows = b.logitsForAllTokens ? ub : std::min<Bytes>(ub, p.parallel);
     const Bytes logits = Bytes{m.vocab} * outputRows * kF32 + ub * m.hidden * kF32;
@@ -68,8 +79,8 @@ ComputeBuffers llamaCpp(const ModelSpec &m, const EngineBehaviour &b, const Comp
     // Host: the token embeddings are gathered on the CPU and the mask is built there, in F32 even with flash
     // attention (llama-graph.cpp builds kq_mask as F32 and casts it to F16 on the device); the logits of every
     // sequence come back into a separate output buffer.
-    const Bytes mask = nKv * ub * kF32;
-    out.hostFixed = ub * m.hidden * kF32 + mask;
+    const Bytes mask = p.flashAttn ? faMask : nKv * ub * kF32;
+    out.hostFixed = Bytes{b.hostEmbdRows} * ub * m.hidden * kF32 + mask;
     out.hostOutput = Bytes{m.vocab} * kF32 * p.parallel;
     out.splitInputs = mask + ub * m.hidden * kF32;
     out.hostSplitInputs = mask;
@@ -79,6 +90,11 @@ ComputeBuffers llamaCpp(const ModelSpec &m, const EngineBehaviour &b, const Comp
         const auto rows = [&](Bytes n) {
             return productTerm(K::HiddenRows,
                                {times(F::Rows, n), times(F::Tokens, ub), times(F::Hidden, m.hidden), times(F::ElementBytes, kF32)});
+        };
+        // The mask as the host builds it (and, with the live set, as the GPU keeps its copy through the layers).
+        const Bytes maskBytes = p.flashAttn && b.faMaskF16 ? kF16 : kF32;
+        const auto maskTerm = [&] {
+            return productTerm(K::AttentionMask, {times(F::Cells, nKv), times(F::Tokens, ub), times(F::ElementBytes, maskBytes)});
         };
         std::vector<ExplainTerm> att;
         if (p.flashAttn) {
@@ -95,17 +111,21 @@ ComputeBuffers llamaCpp(const ModelSpec &m, const EngineBehaviour &b, const Comp
         }
         att.push_back(rows(4));
         const auto attentionTerm = sumTerm(K::AttentionScratch, std::move(att));
-        const auto ffnTerm =
-            sumTerm(K::FfnScratch, {productTerm(K::FfnActivations, {times(F::Rows, 2), times(F::Tokens, ub),
-                                                                    times(F::FfnWidth, ffnWidth(m)), times(F::ElementBytes, kF32)}),
-                                    rows(2)});
+        const Bytes ffnRows = b.ffnLiveSet ? 3 : 2;
+        std::vector<ExplainTerm> ffnParts{productTerm(K::FfnActivations, {times(F::Rows, ffnRows), times(F::Tokens, ub),
+                                                                          times(F::FfnWidth, ffnWidth(m)), times(F::ElementBytes, kF32)}),
+                                          rows(ffnRows)};
+        if (b.ffnLiveSet)
+            ffnParts.push_back(maskTerm());
+        const auto ffnTerm = sumTerm(K::FfnScratch, std::move(ffnParts));
         const auto logitsTerm = sumTerm(
             K::OutputLogits,
             {productTerm(K::Logits, {times(F::Vocab, m.vocab), times(F::Rows, outputRows), times(F::ElementBytes, kF32)}), rows(1)});
         why->layer = {attentionTerm, ffnTerm};
         why->output = {attentionTerm, ffnTerm, logitsTerm};
-        const auto hostMask = productTerm(K::AttentionMask, {times(F::Cells, nKv), times(F::Tokens, ub), times(F::ElementBytes, kF32)});
-        why->host = {productTerm(K::EmbeddingGather, {times(F::Tokens, ub), times(F::Hidden, m.hidden), times(F::ElementBytes, kF32)}),
+        const auto hostMask = maskTerm();
+        why->host = {productTerm(K::EmbeddingGather, {times(F::Rows, b.hostEmbdRows), times(F::Tokens, ub), times(F::Hidden, m.hidden),
+                                                      times(F::ElementBytes, kF32)}),
                      hostMask};
         why->splitInputs = {hostMask, rows(1)};
         why->hostSplitInputs = {hostMask};
@@ -116,30 +136,42 @@ ComputeBuffers llamaCpp(const ModelSpec &m, const EngineBehaviour &b, const Comp
 }
 
 /**
- * vLLM's profiler runs one dummy batch of max_num_batched_tokens and samples up to 256 sequences: bf16
- * MLP and attention projections per token (split across tensor-parallel ranks) plus one F32 logits row
- * per sampled sequence. Fitted to the vLLM profiler lines in tests/data/calibration.csv.
+ * vLLM's profiler (profile_run) runs one dummy batch of max_num_batched_tokens through the layers, then samples
+ * max_num_seqs of its rows with top_p 0.99 and top_k vocab - 1 "to reflect the accurate memory usage": the peak is
+ * the larger of the two. The layers: the MLP's activations (passActivationBytes). The sampler: the logits in bf16 and
+ * F32, their sort (values and int64 indices), the sorted probabilities and their cumulative sum, the masks and the
+ * re-scattered logits, per sequence and vocabulary entry (engines.json `profile_sampler_bytes`), beside the batch's
+ * hidden states. Without the sampler (no such row, or a chunked-prefill budget shorter than a sequence, whose
+ * profile the PR #10511-era logs show without it: vllm#13061 at 2048 tokens, vllm#10517 at 512), one F32 logits
+ * row per sampled sequence.
  */
-ComputeBuffers vllm(const ModelSpec &m, const ComputeParams &p, ComputeBreakdown *why)
+ComputeBuffers vllm(const ModelSpec &m, const EngineBehaviour &b, const ComputeParams &p, ComputeBreakdown *why)
 {
     const Bytes t = p.tokens;
     const Bytes tp = std::max<std::uint32_t>(p.tensorParallel, 1);
-    const Bytes perToken = (3 * ffnWidth(m) + attentionWidth(m)) / tp * kF16 + 4 * Bytes{m.hidden} * kF16;
-    const Bytes sampled = std::min<Bytes>(t, 256);
+    const Bytes sampled = std::min<Bytes>(t, std::max<std::uint32_t>(p.scheduledSequences, 1));
+    const Bytes layers = passActivationBytes(m, t, tp);
+    const Bytes hiddenStates = t * m.hidden * kF16;
+    const Bytes perSequence = p.kv.fullCells / std::max<std::uint32_t>(p.parallel, 1);
+    const bool sorts = b.profileSamplerBytes > 0 && t >= perSequence; // a whole sequence per pass: no chunked prefill
+    const Bytes sampler = sorts ? sampled * m.vocab * b.profileSamplerBytes + hiddenStates : sampled * m.vocab * kF32;
     ComputeBuffers out;
-    out.layerScratch = t * perToken + sampled * (m.vocab / tp) * kF32;
+    out.layerScratch = std::max(layers, sampler);
     out.outputScratch = out.layerScratch;
     if (why) {
         using F = Factor;
-        const auto pass =
-            sumTerm(TermKind::ProfilePass,
-                    {productTerm(TermKind::Activations, {times(F::Tokens, t), times(F::RowBytes, perToken),
-                                                         detail(F::FfnWidth, ffnWidth(m)), detail(F::Elements, attentionWidth(m)),
-                                                         detail(F::Hidden, m.hidden), detail(F::Ranks, tp), detail(F::ElementBytes, kF16)}),
-                     productTerm(TermKind::Logits, {times(F::Rows, sampled), times(F::Vocab, m.vocab / tp), times(F::ElementBytes, kF32),
-                                                    detail(F::Ranks, tp)})});
-        why->layer = {pass};
-        why->output = {pass};
+        const auto pass = sumTerm(TermKind::ProfilePass, {prefillActivations(m, t, tp)});
+        const auto logits =
+            sorts ? productTerm(TermKind::Logits,
+                                {times(F::Sequences, sampled), times(F::Vocab, m.vocab), times(F::ElementBytes, b.profileSamplerBytes)})
+                  : productTerm(TermKind::Logits, {times(F::Sequences, sampled), times(F::Vocab, m.vocab), times(F::ElementBytes, kF32)});
+        std::vector<ExplainTerm> parts{logits};
+        if (sorts)
+            parts.push_back(
+                productTerm(TermKind::HiddenRows, {times(F::Tokens, t), times(F::Hidden, m.hidden), times(F::ElementBytes, kF16)}));
+        const auto samplerTerm = sumTerm(TermKind::SamplerPass, std::move(parts));
+        why->layer = {pass, samplerTerm};
+        why->output = {pass, samplerTerm};
     }
     return out;
 }
@@ -152,7 +184,7 @@ ComputeBuffers vllm(const ModelSpec &m, const ComputeParams &p, ComputeBreakdown
 ComputeBuffers transformers(const ModelSpec &m, const EngineBehaviour &b, const ComputeParams &p, ComputeBreakdown *why)
 {
     const Bytes t = p.tokens;
-    const Bytes activations = t * (3 * ffnWidth(m) + 4 * Bytes{m.hidden}) * kF16;
+    const Bytes activations = passActivationBytes(m, t);
     const Bytes logits = b.prefillLogitsAll ? t * m.vocab * kF32 * 3 / 2 : Bytes{m.vocab} * kF32 * 2 * p.parallel;
     ComputeBuffers out;
     out.layerScratch = activations;
@@ -176,7 +208,7 @@ ComputeBuffers mlx(const ModelSpec &m, const ComputeParams &p, ComputeBreakdown 
 {
     const Bytes t = p.tokens;
     ComputeBuffers out;
-    out.layerScratch = t * (3 * ffnWidth(m) + 4 * Bytes{m.hidden}) * kF16;
+    out.layerScratch = passActivationBytes(m, t);
     out.outputScratch = out.layerScratch + t * m.vocab * kF16;
     if (why) {
         using F = Factor;
@@ -263,7 +295,7 @@ ComputeBuffers computeBuffers(const ModelSpec &m, const EngineProfile &engine, c
 {
     switch (familyOf(engine.traits.computeFamily).value_or(EngineKind::LlamaCpp)) {
     case EngineKind::LlamaCpp: return llamaCpp(m, b, p, why);
-    case EngineKind::Vllm: return vllm(m, p, why);
+    case EngineKind::Vllm: return vllm(m, b, p, why);
     case EngineKind::Transformers: return transformers(m, b, p, why);
     case EngineKind::Mlx: return mlx(m, p, why);
     }

@@ -46,6 +46,8 @@ struct ComputeParams {
     std::uint32_t tokens = 512; ///< tokens in the largest forward pass (n_ubatch, prefill chunk, batched tokens)
     bool flashAttn = false;
     std::uint32_t parallel = 1;
+    std::uint32_t scheduledSequences =
+        1; ///< the most sequences one step holds (vLLM max_num_seqs: the given parallel, else the engine's default)
     std::uint32_t tensorParallel = 1;
 };
 

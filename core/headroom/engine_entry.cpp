@@ -154,15 +154,38 @@ void readBehaviourRow(const EntryReader &v, EngineBehaviour &b)
         });
     b.prefillLogitsAll = v.choice("prefill_logits", {{"all", true}, {"last", false}}, b.prefillLogitsAll);
     b.prefillStep = v.integer<std::uint32_t>("prefill_step", false, b.prefillStep);
+    b.profileSamplerBytes = v.integer<std::uint32_t>("profile_sampler_bytes", false, b.profileSamplerBytes);
     b.ctxCheckpoints = v.integer<std::uint32_t>("ctx_checkpoints", false, b.ctxCheckpoints);
     b.kvUnified = v.boolean("kv_unified", b.kvUnified);
     b.logitsForAllTokens = v.choice("output_reserve", {{"ubatch", true}, {"sequences", false}}, b.logitsForAllTokens);
+    b.faMaskF16 = v.choice("fa_mask", {{"f16", true}, {"f32", false}}, b.faMaskF16);
+    b.ffnLiveSet = v.choice("ffn_scratch", {{"live_set", true}, {"fitted", false}}, b.ffnLiveSet);
+    b.hostEmbdRows = v.integer<std::uint32_t>("host_embd_rows", false, b.hostEmbdRows);
     b.outputOffloadedFirst = v.choice("partial_output", {{"first", true}, {"last", false}}, b.outputOffloadedFirst);
     // Which row set each key, so an explanation cites the row a default comes from, not only the row in force.
-    for (const char *key :
-         {"mla_cache", "indexer_cache", "swa_cache", "flash_attn_default", "flash_attn_archs", "default_ctx", "default_parallel",
-          "parallel_auto", "default_ctx_by_vram", "fit_default", "gpu_memory_utilization", "max_num_batched_tokens", "large_gpu_batch",
-          "prefill_logits", "prefill_step", "ctx_checkpoints", "kv_unified", "output_reserve", "partial_output"}) {
+    for (const char *key : {"mla_cache",
+                            "indexer_cache",
+                            "swa_cache",
+                            "flash_attn_default",
+                            "flash_attn_archs",
+                            "default_ctx",
+                            "default_parallel",
+                            "parallel_auto",
+                            "default_ctx_by_vram",
+                            "fit_default",
+                            "gpu_memory_utilization",
+                            "max_num_batched_tokens",
+                            "large_gpu_batch",
+                            "prefill_logits",
+                            "prefill_step",
+                            "profile_sampler_bytes",
+                            "ctx_checkpoints",
+                            "kv_unified",
+                            "output_reserve",
+                            "fa_mask",
+                            "ffn_scratch",
+                            "host_embd_rows",
+                            "partial_output"}) {
         if (!v.has(key))
             continue;
         auto it = std::find_if(b.keyRows.begin(), b.keyRows.end(), [&](const auto &kr) { return kr.first == key; });

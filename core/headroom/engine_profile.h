@@ -84,9 +84,20 @@ struct EngineBehaviour {
     std::optional<LargeGpuBatch> largeGpuBatch;
     bool prefillLogitsAll = false;
     std::uint32_t prefillStep = 0;
+    /// vLLM's profile run samples its dummy batch with top-k and top-p: the bytes held per (sequence x vocabulary)
+    /// entry while it sorts; 0 = the profile run's sampler is not modelled (one F32 logits row per sequence)
+    std::uint32_t profileSamplerBytes = 0;
     /// llama-server --ctx-checkpoints: copies of each slot's recurrent state, kept in host RAM
     std::uint32_t ctxCheckpoints = 0;
     bool logitsForAllTokens = true; ///< llama.cpp reserves logits for every ubatch token (false: one per sequence)
+    /// llama.cpp builds the flash-attention mask in F16 on the host and the GPU (PR #23764); false: F32, cast on the GPU
+    bool faMaskF16 = false;
+    /// llama.cpp's graph inputs stay in the GPU's compute buffer through the FFN, beside the three ub x n_ff tensors of
+    /// ggml_swiglu_split (not an in-place op); false: the fitted two-row FFN scratch of the older load logs
+    bool ffnLiveSet = false;
+    /// llama.cpp: rows of ub x n_embd the host's compute buffer holds for the token embeddings (the input and, since
+    /// PR #18898, the GET_ROWS result beside it)
+    std::uint32_t hostEmbdRows = 1;
     /// A partial offload of N units (-ngl N) puts the output layer and N-1 blocks on the GPUs (true), or N blocks and
     /// leaves the output layer on the host until every block is offloaded (false).
     bool outputOffloadedFirst = false;

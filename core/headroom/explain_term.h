@@ -37,7 +37,8 @@ enum class TermKind {
     OutputLogits,     ///< the output layer's F32 logits (llama.cpp: rows x vocab, plus one hidden row per token)
     HostBuffers,      ///< llama.cpp's host buffers: gathered embeddings and the attention mask
     PipelineCopies,   ///< llama.cpp pipeline parallelism: further copies of a split's inputs (every layer on 2+ GPUs)
-    ProfilePass,      ///< vLLM's profile run: one dummy batch of max_num_batched_tokens, activations + sampled logits
+    ProfilePass,      ///< vLLM's profile run: one dummy batch of max_num_batched_tokens through the layers
+    SamplerPass,      ///< vLLM's profile run: its top-k / top-p sampling of every sequence's logits
     PrefillPass,      ///< transformers / mlx-lm: one prefill pass (activations, and logits where they are kept)
     // parts of a compute candidate
     KqMatrix,        ///< F32 n_kv x n_ubatch x n_head attention scores (no flash attention)

@@ -175,8 +175,9 @@ private:
             });
         };
         WeightTerms w;
+        const bool tied = m_req.inventory->tiesOutput();
         for (const auto &t : m_req.inventory->tensors) {
-            const TensorUnits at = tensorUnits(t, m.layers, m.tiedEmbeddings, onHostEmbeddings);
+            const TensorUnits at = tensorUnits(t, m.layers, tied, onHostEmbeddings);
             if (at.input && (tp || inputHolder() == index))
                 w.add(t, TermKind::TokenEmbedding);
             if (at.unit >= 0 && holds(at.unit)) {

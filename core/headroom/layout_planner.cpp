@@ -54,6 +54,7 @@ LayoutPlanner::LayoutPlanner(const EstimateRequest &req, const EngineBehaviour &
     const double share =
         inv.experts > 0 ? static_cast<double>(inv.expertsUsed) / static_cast<double>(inv.experts) : 1.0; // routed experts read per token
     const std::uint32_t expertHost = expertHostLayers(req);
+    const bool tied = inv.tiesOutput();
     for (const auto &t : inv.tensors) {
         // --n-cpu-moe N: a tensor buffer override keeps these in system RAM wherever their layer runs (PR #15077).
         if (expertHost > 0 && expertOnHost(t, expertHost)) {
@@ -62,7 +63,7 @@ LayoutPlanner::LayoutPlanner(const EstimateRequest &req, const EngineBehaviour &
             continue;
         }
         if (t.layer < 0) {
-            const TensorUnits at = tensorUnits(t, m.layers, m.tiedEmbeddings, traits.embeddingsOnHost);
+            const TensorUnits at = tensorUnits(t, m.layers, tied, traits.embeddingsOnHost);
             if (at.unit >= 0) { // the tied output copy
                 m_weights[n] += t.bytes;
                 m_active[n] += t.bytes;
@@ -142,6 +143,7 @@ ComputeParams LayoutPlanner::computeParams(const ResolvedSettings &s, const KvGe
     p.tokens = s.tokens;
     p.flashAttn = s.flashAttn;
     p.parallel = s.parallel;
+    p.scheduledSequences = m_req.parallel.value_or(s.behaviour->defaultParallel);
     p.tensorParallel = m_req.engine->traits.devicePolicy == DevicePolicy::TensorParallel
                            ? static_cast<std::uint32_t>(std::max<std::size_t>(m_req.devices.size(), 1))
                            : 1;

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace headroom {
@@ -95,6 +96,16 @@ struct PublishedGguf {
     std::uint64_t bytes = 0; ///< whole file, all shards, exact
 };
 
+/**
+ * One published safetensors checkpoint of a model in another precision (Qwen/Qwen3-4B-FP8) and what it stores
+ * differently from the model's own config: a tied model's FP8 checkpoint can carry its own bf16 lm_head.
+ */
+struct PublishedCheckpoint {
+    std::string quant;                  ///< the catalog quantization it is stored as ("fp8")
+    std::string repo;                   ///< Hugging Face repository
+    std::optional<bool> tiedEmbeddings; ///< what loading it ties, when it differs from the model's config
+};
+
 /** One published mmproj file of a model's vision encoder: its tensor type and its size. */
 struct MmprojFile {
     std::string dtype;       ///< "F16", "BF16", "Q8_0" as the file name says
@@ -130,7 +141,8 @@ struct ModelSpec {
     std::string hfRepo;
     std::vector<std::string> aliases;
     std::vector<OllamaTag> ollama;
-    std::vector<PublishedGguf> ggufFiles; ///< published files (models.json gguf_files)
+    std::vector<PublishedGguf> ggufFiles;         ///< published files (models.json gguf_files)
+    std::vector<PublishedCheckpoint> checkpoints; ///< published checkpoints in other precisions (models.json checkpoints)
     std::string arch;
     std::uint64_t params = 0;
     std::uint64_t activeParams = 0; ///< MoE only; 0 = dense
@@ -143,6 +155,15 @@ struct ModelSpec {
     std::uint32_t ffn = 0;
     std::uint32_t vocab = 0;
     bool tiedEmbeddings = false;
+    /** Whether the model stored as `quant` (a quantization id) ties its output to the embeddings: a published checkpoint's own answer, else
+     * the config's. */
+    [[nodiscard]] bool tiedEmbeddingsFor(std::string_view quant) const
+    {
+        for (const auto &c : checkpoints)
+            if (c.quant == quant && c.tiedEmbeddings)
+                return *c.tiedEmbeddings;
+        return tiedEmbeddings;
+    }
     std::uint32_t maxContext = 0;
     bool qkvBias = false;
     bool qkNorm = false;

@@ -221,6 +221,11 @@ Bytes TensorInventory::total() const
     return sum;
 }
 
+bool TensorInventory::tiesOutput() const
+{
+    return std::none_of(tensors.begin(), tensors.end(), [](const Tensor &t) { return t.name == "output.weight"; });
+}
+
 Bytes TensorInventory::layerBytes(int layer) const
 {
     Bytes sum = 0;
@@ -264,7 +269,7 @@ std::uint64_t TensorInventory::activeParameterCount() const
     return parameterCount() - static_cast<std::uint64_t>(static_cast<double>(routed) * unused);
 }
 
-std::vector<Tensor> architectureTensors(const ModelSpec &m)
+std::vector<Tensor> architectureTensors(const ModelSpec &m, bool tiedEmbeddings)
 {
     std::vector<Tensor> out;
     // Enough for the largest block (MLA attention, biased experts, shared experts) without regrowing.
@@ -287,7 +292,7 @@ std::vector<Tensor> architectureTensors(const ModelSpec &m)
         addFeedForward(t, m, l);
     }
     t.add("output_norm.weight", n, m.hidden);
-    if (!m.tiedEmbeddings)
+    if (!tiedEmbeddings)
         t.add("output.weight", n, m.hidden, m.vocab);
     return out;
 }
@@ -295,7 +300,7 @@ std::vector<Tensor> architectureTensors(const ModelSpec &m)
 std::optional<TensorInventory> buildInventory(const ModelSpec &spec, const Quantization &quant, MixVariant variant)
 {
     TensorInventory inv;
-    inv.tensors = architectureTensors(spec);
+    inv.tensors = architectureTensors(spec, spec.tiedEmbeddingsFor(quant.id));
     inv.layers = spec.layers;
     if (spec.isMoe()) {
         inv.experts = spec.moe->experts;

@@ -38,6 +38,8 @@ struct TensorInventory {
 
     [[nodiscard]] Bytes total() const;
     [[nodiscard]] Bytes layerBytes(int layer) const;
+    /** The output layer reuses the embeddings: no `output.weight` of its own (a file's header, or the checkpoint laid out). */
+    [[nodiscard]] bool tiesOutput() const;
     /** Bytes read per decoded token: everything except unused routed experts and the input embedding table. */
     [[nodiscard]] Bytes activeBytes() const;
     [[nodiscard]] std::uint64_t parameterCount() const;
@@ -45,8 +47,15 @@ struct TensorInventory {
     [[nodiscard]] std::uint64_t activeParameterCount() const;
 };
 
-/** Which tensors a runtime would hold for this model (names and shapes, no types yet). */
-[[nodiscard]] std::vector<Tensor> architectureTensors(const ModelSpec &spec);
+/**
+ * Which tensors a runtime would hold for this model (names and shapes, no types yet); `tiedEmbeddings` says
+ * whether the output reuses the embeddings (the config's answer unless a checkpoint stores its own lm_head).
+ */
+[[nodiscard]] std::vector<Tensor> architectureTensors(const ModelSpec &spec, bool tiedEmbeddings);
+[[nodiscard]] inline std::vector<Tensor> architectureTensors(const ModelSpec &spec)
+{
+    return architectureTensors(spec, spec.tiedEmbeddings);
+}
 
 /**
  * Builds the inventory of `spec` stored as `quant`: per-tensor types for GGUF file types follow

@@ -387,6 +387,11 @@
         </message>
         <message>
             <location filename="../../app/gui/explain_texts.cpp" />
+            <source>vLLM&apos;s profile sampling (top-k, top-p)</source>
+            <translation>vLLM 性能分析运行中的采样（top-k、top-p）</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
             <source>One prefill pass</source>
             <translation>一次预填充</translation>
         </message>

@@ -32,13 +32,21 @@ const std::map<std::string, Bound> kCheckBounds{
     // showed (pipeline copies, the F32 host mask), and the new check rows (CPU only, partial-offload weights) match.
     // ollama 0.01/0.01 -> 0.03/0.22: ten check rows from two more load logs; phi-4's 23.01 MiB host buffer reads 5 MiB low.
     // mlx 0.06/0.09 -> 0.02/0.03: mlx PR #828's "GB" are GiB (its fp16 figure read as 10^9 B is below the weights).
-    {"llama.cpp", {0.01, 0.01}}, {"ollama", {0.03, 0.22}}, {"vllm", {0.03, 0.03}},
-    {"transformers", {0.08, 0.23}}, {"mlx", {0.02, 0.03}},
+    // llama.cpp 0.01/0.01 -> 0.02/0.36, vllm 0.03/0.03 -> 0.27/2.71, ollama 0.03 -> 0.02 mean: 28 llama.cpp, 14 Ollama and
+    // 10 vLLM check rows from more logs (Metal, Strix Halo, 2026 builds, vLLM V0 and V1). What they miss is named in
+    // docs/accuracy.md: the host buffer of a 2026 Qwen3-4B load (28.02 MiB, 36 % low), gpt-oss's Metal buffers (about
+    // 5 % low), vLLM 0.6's profile at 35K tokens (0.06 GiB: a chunked-prefill budget not modelled, 270 % high).
+    // transformers 0.08/0.23 -> 0.02/0.21: the Qwen3 benchmark reads what stays allocated after generation (weights +
+    // KV), compared as such; Qwen3-1.7B's FP8 checkpoint, whose files nobody lists, reads up to 21 % low.
+    {"llama.cpp", {0.02, 0.36}}, {"ollama", {0.02, 0.22}}, {"vllm", {0.27, 2.71}},
+    {"transformers", {0.02, 0.21}}, {"mlx", {0.02, 0.03}},
 };
 
 // Bounds on fit rows: a constant tuned to these rows drifting away from them is a regression.
+// llama.cpp 0.08 -> 0.09 max: the live-set FFN of b9428+ (engines.json) adds about 1 % to the b9789 nvidia-smi totals.
+// vllm 0.20/0.55 -> 0.04/0.18: the profile run's sampler explains vllm PR #10511 (TP 1 = TP 2) and vllm#13882.
 const std::map<std::string, Bound> kFitBounds{
-    {"llama.cpp", {0.02, 0.08}}, {"ollama", {0.02, 0.05}}, {"vllm", {0.20, 0.55}},
+    {"llama.cpp", {0.02, 0.09}}, {"ollama", {0.02, 0.05}}, {"vllm", {0.04, 0.18}},
     {"transformers", {0.06, 0.35}}, {"mlx", {0.05, 0.10}},
 };
 

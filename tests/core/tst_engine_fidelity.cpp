@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // How llama.cpp allocates away from the one-GPU full offload: CPU only (no second copy of tied embeddings, one graph
-// buffer), and every layer on two or more GPUs (pipeline parallelism's copies of each split's inputs). The measured
-// figures are rows of tests/data/calibration.csv (docs/validation.md); these tests pin the rules themselves.
+// buffer), every layer on two or more GPUs (pipeline parallelism's copies of each split's inputs), and the compute
+// buffers of current builds (the F16 mask, the FFN's live set); and how vLLM's profile run sizes its activation peak.
+// The measured figures are rows of tests/data/calibration.csv (docs/validation.md); these tests pin the rules themselves.
 #include "test_catalog.h"
 
 #include <headroom/estimator.h>
 #include <headroom/request_resolver.h>
 
 #include <QtTest>
+
+#include <cmath>
 
 using namespace headroom;
 using headroom::test::resolved;
@@ -123,12 +126,13 @@ private slots:
 
     void pipelineParallelCopiesSplitInputs()
     {
-        // Every layer on two GPUs: each keeps three more copies of its F32 mask and incoming hidden rows, and the host
-        // three more of the mask it builds (n_copies = 4). 8192 cells x 512 tokens x 4 B = 16 MiB of mask per copy.
+        // Every layer on two GPUs: each keeps three more copies of its mask and incoming hidden rows, and the host
+        // three more of the mask it builds (n_copies = 4). b9789 builds the flash-attention mask in F16 (PR #23764):
+        // 8192 cells x 512 tokens x 2 B = 8 MiB of mask per copy.
         const Placement one = estimate(resolved(inputs("qwen3-8b", {DeviceChoice("rtx-4090")}, 8192)).request);
         const Placement two = estimate(resolved(inputs("qwen3-8b", {DeviceChoice("rtx-4090"), DeviceChoice("rtx-4090")}, 8192)).request);
         QCOMPARE(two.gpuLayers, two.totalLayers);
-        const Bytes mask = 8192ULL * 512 * 4;
+        const Bytes mask = 8192ULL * 512 * 2;
         const Bytes hidden = 512ULL * 4096 * 4;
         QCOMPARE(two.host.compute, one.host.compute + 3 * mask);
         // The second GPU runs the output layer, as the one GPU does; the first only blocks.
@@ -146,6 +150,64 @@ private slots:
         moe.expertsOnHost = 4;
         const Placement moeOffload = estimate(resolved(moe).request);
         QVERIFY(moeOffload.host.compute < moeAll.host.compute);
+    }
+
+    void flashAttentionMaskIsF16FromB9428()
+    {
+        // PR #23764 (first in b9428): the host builds the flash-attention mask in F16, where it built F32 for the GPU to
+        // cast. Qwen3-8B at 8192 cells and 512 tokens: 16 MiB of F32 mask becomes 8 MiB on the host.
+        RequestInputs before = inputs("qwen3-8b", {DeviceChoice("rtx-4090")}, 8192);
+        before.engineVersion = "b9300";
+        before.flashAttn = FlashAttn::On;
+        RequestInputs after = before;
+        after.engineVersion = "b9428";
+        const Placement b = estimate(resolved(before).request);
+        const Placement a = estimate(resolved(after).request);
+        QCOMPARE(b.host.compute - a.host.compute, Bytes{8192} * 512 * 2);
+        // Without flash attention the softmax still takes an F32 mask.
+        before.flashAttn = after.flashAttn = FlashAttn::Off;
+        QCOMPARE(estimate(resolved(before).request).host.compute, estimate(resolved(after).request).host.compute);
+    }
+
+    void gpuBufferHoldsTheFfnLiveSet()
+    {
+        // A 2026 llama-server log (tests/data/calibration.csv row 5373): Qwen2.5-7B Q4_K_M, -c 16384, q8_0 K and V,
+        // flash attention, 4 slots sharing the cache: 'CUDA0 compute buffer size = 148.09 MiB'. At the FFN the GPU holds
+        // up, gate and their swiglu product (3 x 512 x 18944 F32), three residual rows (3 x 512 x 3584 F32) and its
+        // copy of the F16 mask (16384 x 512 x 2 B) together.
+        RequestInputs in = inputs("qwen2.5-7b-instruct", {DeviceChoice("rtx-5090")}, 16384);
+        in.engineVersion = "b10573";
+        in.kvType = "q8_0";
+        in.flashAttn = FlashAttn::On;
+        const Placement p = estimate(resolved(in).request);
+        const Bytes expected = 3ULL * 512 * 18944 * 4 + 3ULL * 512 * 3584 * 4 + 16384ULL * 512 * 2;
+        QCOMPARE(p.devices.front().compute, expected);
+        QVERIFY(std::abs(static_cast<double>(expected) / (148.09 * 1048576) - 1) < 0.002);
+        // The builds before the live-set row keep the two-row FFN their load logs were fitted to.
+        in.engineVersion = "b9300";
+        QVERIFY(estimate(resolved(in).request).devices.front().compute < expected);
+    }
+
+    void vllmProfileSamplesOnTheDriverRank()
+    {
+        // vLLM V0's profile run samples max_num_seqs (256) rows with top-k and top-p; vllm PR #10511 logs the same
+        // 1.26 GiB activation peak for Llama-3.1-8B at TP 1 and TP 2, so the sampler, not the split layers, sets it.
+        RequestInputs in;
+        in.model = "llama-3.1-8b-instruct";
+        in.engine = "vllm";
+        in.engineVersion = "0.6.4";
+        in.ctx = 8192;
+        in.gpus = {DeviceChoice("h100-sxm-80gb")};
+        const Placement tp1 = estimate(resolved(in).request);
+        in.gpuCount = 2;
+        const Placement tp2 = estimate(resolved(in).request);
+        const Bytes sampler = 256ULL * 128256 * 39 + 8192ULL * 4096 * 2;
+        QCOMPARE(tp1.devices.front().compute, sampler);
+        QCOMPARE(tp2.devices.front().compute, sampler);
+        // Past 32K tokens V0 prefills in chunks: that profile does not sort a whole vocabulary per sequence.
+        in.ctx = 65536;
+        in.gpuCount.reset();
+        QVERIFY(estimate(resolved(in).request).devices.front().compute < sampler / 2);
     }
 };
 

@@ -9,6 +9,8 @@
 
 #include <QtTest>
 
+#include <algorithm>
+
 using namespace headroom;
 
 class TestInventory : public QObject
@@ -106,6 +108,25 @@ private slots:
             const double ratio = static_cast<double>(n) / static_cast<double>(m.params);
             QVERIFY2(ratio > 0.97 && ratio < 1.03, qPrintable(QString::fromStdString(m.id) + ": " + QString::number(ratio)));
         }
+    }
+
+    void checkpointWithItsOwnLmHeadUnties()
+    {
+        // Qwen3-4B ties its embeddings, but Qwen/Qwen3-4B-FP8 ships a bf16 lm_head of its own (models.json checkpoints):
+        // laid out as fp8 the model holds one more [151936, 2560] bf16 matrix, as bf16 it does not.
+        const auto &c = test::shippedCatalog();
+        const ModelSpec &m = *c.findModel("qwen3-4b");
+        QVERIFY(m.tiedEmbeddings);
+        const auto fp8 = buildInventory(m, *c.findQuantization("fp8", "transformers"));
+        const auto bf16 = buildInventory(m, *c.findQuantization("hf-bf16", "transformers"));
+        QVERIFY(fp8 && bf16);
+        QVERIFY(!fp8->tiesOutput());
+        QVERIFY(bf16->tiesOutput());
+        const auto head = std::find_if(fp8->tensors.begin(), fp8->tensors.end(), [](const Tensor &t) { return t.name == "output.weight"; });
+        QVERIFY(head != fp8->tensors.end());
+        QCOMPARE(head->bytes, Bytes{151936} * 2560 * 2); // kept in bf16 (quantizations.json fp8 keep_16bit lm_head)
+        // The model without a published checkpoint for that precision keeps the config's tie.
+        QVERIFY(buildInventory(*c.findModel("qwen3-1.7b"), *c.findQuantization("fp8", "transformers"))->tiesOutput());
     }
 
     void moeActiveBytesUseSelectedExperts()

@@ -30,6 +30,7 @@ Component componentOf(Target::What w)
     case Target::What::Weights: return Component::Weights;
     case Target::What::Kv: return Component::Kv;
     case Target::What::Compute: return Component::Compute;
+    case Target::What::Resident: return Component::Resident;
     case Target::What::Total:
     case Target::What::Buffers:
     case Target::What::Allocated: return Component::Total;
@@ -43,6 +44,7 @@ Bytes figure(const DeviceUsage &d, Target::What w)
     case Target::What::Weights: return d.weights;
     case Target::What::Kv: return d.kvCache;
     case Target::What::Compute: return d.compute;
+    case Target::What::Resident: return d.weights + d.kvCache + d.projector;
     case Target::What::Total: return d.total();
     case Target::What::Buffers:
     case Target::What::Allocated: return d.weights + d.kvCache + d.compute + d.projector;
@@ -70,6 +72,7 @@ const char *componentName(Component c)
     case Component::Weights: return "weights";
     case Component::Kv: return "KV cache";
     case Component::Compute: return "compute buffer";
+    case Component::Resident: return "weights + KV (held after generation)";
     case Component::Total: return "total";
     }
     return "";
@@ -168,8 +171,10 @@ std::vector<Replay> replay(const Catalog &catalog, const Table &table)
         }
         rp.arch = req.model->arch;
         rp.setup = setupOf(placement);
-        if (rp.setup != Setup::CpuOnly &&
-            std::any_of(req.devices.begin(), req.devices.end(), [](const DeviceSpec &d) { return d.kind == MemoryKind::Unified; }))
+        // A Mac, or a GPU that shares system RAM under a driver limit (Strix Halo's GTT, DGX Spark): unified memory.
+        if (rp.setup != Setup::CpuOnly && std::any_of(req.devices.begin(), req.devices.end(), [](const DeviceSpec &d) {
+                return d.kind == MemoryKind::Unified || d.wiredLimit.has_value();
+            }))
             rp.setup = Setup::UnifiedMemory;
         rp.component = componentOf(target.what);
         rp.measured = std::stod(r["measured_bytes"]);

@@ -16,7 +16,7 @@ namespace headroom::validation {
 enum class Setup { FullOffload, PartialOffload, MultiGpu, UnifiedMemory, CpuOnly };
 
 /** What part of the footprint a row measured. */
-enum class Component { Weights, Kv, Compute, Total };
+enum class Component { Weights, Kv, Compute, Resident, Total };
 
 [[nodiscard]] const char *setupName(Setup s);
 [[nodiscard]] const char *componentName(Component c);

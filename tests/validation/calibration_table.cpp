@@ -21,8 +21,9 @@ bool isNumber(const std::string &s)
 std::optional<Target::What> whatOf(const std::string &s)
 {
     using W = Target::What;
-    static const std::map<std::string, W> names{{"weights", W::Weights}, {"kv", W::Kv},           {"compute", W::Compute},
-                                                {"total", W::Total},     {"buffers", W::Buffers}, {"allocated", W::Allocated}};
+    static const std::map<std::string, W> names{{"weights", W::Weights},  {"kv", W::Kv},           {"compute", W::Compute},
+                                                {"total", W::Total},      {"buffers", W::Buffers}, {"allocated", W::Allocated},
+                                                {"resident", W::Resident}};
     const auto it = names.find(s);
     return it == names.end() ? std::nullopt : std::optional(it->second);
 }
@@ -40,11 +41,13 @@ std::optional<Target> parseTarget(const std::string &name)
         return std::nullopt;
     Target t;
     t.what = *what;
-    if (where == "host" && *what != Target::What::Total && *what != Target::What::Allocated) {
+    const bool allDevices = *what == Target::What::Total || *what == Target::What::Allocated || *what == Target::What::Resident;
+    if (where == "host" && *what != Target::What::Total && *what != Target::What::Allocated && *what != Target::What::Resident) {
         t.where = Target::Where::Host;
-    } else if (where == "devices" && (*what == Target::What::Total || *what == Target::What::Allocated)) {
+    } else if (where == "devices" && allDevices) {
         t.where = Target::Where::AllDevices;
-    } else if (where.rfind("device", 0) == 0 && where.size() > 6 && isNumber(where.substr(6)) && *what != Target::What::Allocated) {
+    } else if (where.rfind("device", 0) == 0 && where.size() > 6 && isNumber(where.substr(6)) && *what != Target::What::Allocated &&
+               *what != Target::What::Resident) {
         t.where = Target::Where::Device;
         t.device = std::stoul(where.substr(6));
     } else {

@@ -12,7 +12,7 @@ namespace headroom::validation {
 /** What a row measured: one term of one device (or of the host), or a sum over the GPUs. */
 struct Target {
     enum class Where { Device, Host, AllDevices };
-    enum class What { Weights, Kv, Compute, Total, Buffers, Allocated };
+    enum class What { Weights, Kv, Compute, Total, Buffers, Allocated, Resident };
     Where where = Where::Device;
     std::size_t device = 0; ///< Where::Device: the index in the placement
     What what = What::Total;
@@ -21,7 +21,9 @@ struct Target {
 /**
  * "device0.weights", "device1.compute", "host.kv", "devices.total", "devices.allocated"... `buffers` is what a
  * llama.cpp log lists for one device (model + KV + compute buffers: no CUDA context), `total` what nvidia-smi
- * shows, `allocated` an allocator's peak (weights + KV + compute summed over the GPUs). Nothing for a malformed name.
+ * shows, `allocated` an allocator's peak (weights + KV + compute summed over the GPUs), `resident` what an allocator
+ * still holds once a generation is over (weights + KV cache summed over the GPUs: the transient activations are
+ * gone). Nothing for a malformed name.
  */
 [[nodiscard]] std::optional<Target> parseTarget(const std::string &name);
 
