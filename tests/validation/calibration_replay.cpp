@@ -66,6 +66,20 @@ const char *setupName(Setup s)
     return "";
 }
 
+bool engineRuns(const EngineProfile &engine, Setup s)
+{
+    const auto &t = engine.traits;
+    const auto has = [&](MemoryKind k) { return std::find(t.deviceKinds.begin(), t.deviceKinds.end(), k) != t.deviceKinds.end(); };
+    switch (s) {
+    case Setup::FullOffload:
+    case Setup::MultiGpu: return has(MemoryKind::Discrete);
+    case Setup::PartialOffload:
+    case Setup::CpuOnly: return t.offloadsToHost;
+    case Setup::UnifiedMemory: return has(MemoryKind::Unified);
+    }
+    return false;
+}
+
 const char *componentName(Component c)
 {
     switch (c) {
@@ -170,6 +184,7 @@ std::vector<Replay> replay(const Catalog &catalog, const Table &table)
             continue;
         }
         rp.arch = req.model->arch;
+        rp.engine = req.engine;
         rp.setup = setupOf(placement);
         // A Mac, or a GPU that shares system RAM under a driver limit (Strix Halo's GTT, DGX Spark): unified memory.
         if (rp.setup != Setup::CpuOnly && std::any_of(req.devices.begin(), req.devices.end(), [](const DeviceSpec &d) {

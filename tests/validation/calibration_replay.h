@@ -19,6 +19,9 @@ enum class Setup { FullOffload, PartialOffload, MultiGpu, UnifiedMemory, CpuOnly
 enum class Component { Weights, Kv, Compute, Resident, Total };
 
 [[nodiscard]] const char *setupName(Setup s);
+
+/** Whether an engine can run a model that way at all (MLX only on a Mac, vLLM never from system RAM): its traits. */
+[[nodiscard]] bool engineRuns(const EngineProfile &engine, Setup s);
 [[nodiscard]] const char *componentName(Component c);
 
 /** One row replayed through the estimator. */
@@ -26,6 +29,7 @@ struct Replay {
     const Row *row = nullptr;
     std::string failure; ///< non-empty: the row could not be replayed (and nothing below is set)
     std::string arch;    ///< the model's architecture (llama.cpp's general.architecture spelling)
+    const EngineProfile *engine = nullptr; ///< the catalog's engine the row resolved to
     Setup setup = Setup::FullOffload;
     Component component = Component::Total;
     double measured = 0;

@@ -104,19 +104,22 @@ std::string markdown(const std::vector<Replay> &replays)
     // What no check row measures, so a missing line above is not read as a target met.
     // Every engine with a check row is listed, so one whose check rows measure only parts (vLLM's profiler) or what
     // stays allocated after a generation (transformers) shows that no peak total was measured.
+    // Setups an engine cannot run (MLX away from a Mac, vLLM from system RAM) are left out.
     std::map<std::string, std::set<std::string>> measured;
+    std::map<std::string, const EngineProfile *> engineOf;
     for (const auto &r : replays) {
         if (!r.failure.empty() || !r.isCheck())
             continue;
         auto &setups = measured[(*r.row)["engine"]];
+        engineOf[(*r.row)["engine"]] = r.engine;
         if (r.component == Component::Total)
             setups.insert(setupName(r.setup));
     }
-    o << "Setups whose totals (a peak, or the buffers a device holds) no check row measures yet:";
+    o << "Setups whose totals (a peak, or the buffers a device holds) no check row measures yet, of those each engine runs:";
     for (const auto &[engine, setups] : measured) {
         std::string missing;
         for (const Setup s : {Setup::FullOffload, Setup::PartialOffload, Setup::MultiGpu, Setup::UnifiedMemory, Setup::CpuOnly})
-            if (!setups.count(setupName(s)))
+            if (!setups.count(setupName(s)) && engineOf[engine] && engineRuns(*engineOf[engine], s))
                 missing += std::string(missing.empty() ? "" : ", ") + setupName(s);
         if (!missing.empty())
             o << " " << engine << ": " << missing << ";";
