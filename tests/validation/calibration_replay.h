@@ -27,8 +27,8 @@ enum class Component { Weights, Kv, Compute, Resident, Total };
 /** One row replayed through the estimator. */
 struct Replay {
     const Row *row = nullptr;
-    std::string failure; ///< non-empty: the row could not be replayed (and nothing below is set)
-    std::string arch;    ///< the model's architecture (llama.cpp's general.architecture spelling)
+    std::string failure;                   ///< non-empty: the row could not be replayed (and nothing below is set)
+    std::string arch;                      ///< the model's architecture (llama.cpp's general.architecture spelling)
     const EngineProfile *engine = nullptr; ///< the catalog's engine the row resolved to
     Setup setup = Setup::FullOffload;
     Component component = Component::Total;
