@@ -76,9 +76,9 @@ ComputeBuffers llamaCpp(const ModelSpec &m, const EngineBehaviour &b, const Comp
     ComputeBuffers out;
     out.layerScratch = std::max(attention, ffn);
     out.outputScratch = std::max(out.layerScratch, logits);
-    // Host: the token embeddings are gathered on the CPU and the mask is built there, in F32 even with flash
-    // attention (llama-graph.cpp builds kq_mask as F32 and casts it to F16 on the device); the logits of every
-    // sequence come back into a separate output buffer.
+    // Host: the token embeddings are gathered on the CPU (one row, two since PR #18898: engines.json host_embd_rows)
+    // and the mask is built there: F32, cast to F16 on the device for flash attention, until PR #23764 builds it in
+    // F16 (fa_mask); the logits of every sequence come back into a separate output buffer.
     const Bytes mask = p.flashAttn ? faMask : nKv * ub * kF32;
     out.hostFixed = Bytes{b.hostEmbdRows} * ub * m.hidden * kF32 + mask;
     out.hostOutput = Bytes{m.vocab} * kF32 * p.parallel;
