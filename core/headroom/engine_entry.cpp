@@ -121,6 +121,14 @@ void readBehaviourRow(const EntryReader &v, EngineBehaviour &b)
                  b.flashAttnDefault);
     if (v.has("flash_attn_archs"))
         b.flashAttnArchs = v.strings("flash_attn_archs");
+    if (v.has("swa_memory")) {
+        b.swaMemory.clear();
+        for (std::size_t i = 0, n = v.arraySize("swa_memory"); i < n; ++i) {
+            const EntryReader s = v.element("swa_memory", i);
+            b.swaMemory.emplace_back(s.str("arch"), s.integer<std::uint32_t>("tokens", true, 0, 1));
+            s.rejectUnread();
+        }
+    }
     b.defaultCtx = v.integer<std::uint32_t>("default_ctx", false, b.defaultCtx); // 0 = the model's context
     if (v.has("default_parallel")) {
         const auto p = v.integer<std::uint32_t>("default_parallel", true);
@@ -185,6 +193,7 @@ void readBehaviourRow(const EntryReader &v, EngineBehaviour &b)
                             "fa_mask",
                             "ffn_scratch",
                             "host_embd_rows",
+                            "swa_memory",
                             "partial_output"}) {
         if (!v.has(key))
             continue;

@@ -8,6 +8,7 @@
 #include "headroom/quantization.h"
 #include "headroom/units.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -111,6 +112,17 @@ struct EngineBehaviour {
 
     /** Whether flash attention is on for `arch` when the user leaves it to the engine. */
     [[nodiscard]] bool flashAttnByDefault(const std::string &arch) const;
+    /// Architectures whose sliding-window layers keep more than the window (Ollama's gptoss: kvcache.NewSWAMemCache
+    /// with 4096): (architecture, tokens kept per sequence)
+    std::vector<std::pair<std::string, std::uint32_t>> swaMemory;
+    /** The tokens a sliding-window layer keeps per sequence for `arch`: the engine's memory for it, else `window`. */
+    [[nodiscard]] std::uint32_t swaKeptTokens(const std::string &arch, std::uint32_t window) const
+    {
+        for (const auto &[a, tokens] : swaMemory)
+            if (a == arch)
+                return std::max(window, tokens);
+        return window;
+    }
 };
 
 /** Where an engine takes a model's vision encoder weights from. */

@@ -103,8 +103,10 @@ KvGeometry kvGeometry(const ModelSpec &m, const EngineProfile &engine, const Eng
         return g;
     }
     const Bytes extra = c.windowExtraUbatch ? Bytes{ubatch} : Bytes{c.windowExtraCells};
-    const Bytes cells = c.windowPaddingPerSequence ? padTo(Bytes{window} + extra, c.windowPadding) * parallel
-                                                   : padTo(Bytes{window} * parallel + extra, c.windowPadding);
+    // An engine may keep more than the window in those layers (engines.json swa_memory: Ollama's gptoss keeps 4096).
+    const Bytes kept = b.swaKeptTokens(m.arch, window);
+    const Bytes cells =
+        c.windowPaddingPerSequence ? padTo(kept + extra, c.windowPadding) * parallel : padTo(kept * parallel + extra, c.windowPadding);
     g.windowCells = std::min(g.fullCells, cells);
     return g;
 }

@@ -188,6 +188,26 @@ private slots:
         QVERIFY(estimate(resolved(in).request).devices.front().compute < expected);
     }
 
+    void ollamaGptOssKeepsMoreThanItsWindow()
+    {
+        // Ollama's own engine gives gpt-oss kvcache.NewSWAMemCache(128, 4096): each window layer keeps 4096 tokens plus a
+        // batch (512). A 0.11.10 gpt-oss:120b load at 8192 tokens logs 'kv cache ... 450.0 MiB' (row 5453): 18 full layers
+        // x 8192 cells + 18 window layers x 4608 cells, at 8 KV heads x 64 dims x (K+V) x 2 B per cell.
+        RequestInputs in;
+        in.model = "gpt-oss-120b";
+        in.engine = "ollama";
+        in.engineVersion = "0.11.10";
+        in.ctx = 8192;
+        in.parallel = 1;
+        in.gpus = {DeviceChoice("ryzen-ai-max-395-128gb")};
+        const Placement p = estimate(resolved(in).request);
+        const Bytes perCell = 8ULL * 64 * 2 * 2;
+        QCOMPARE(p.devices.front().kvCache, 18 * perCell * 8192 + 18 * perCell * 4608);
+        // From 0.30.0 Ollama runs llama-server, whose window layers keep the window and a ubatch (padded to 256).
+        in.engineVersion = "0.30.0";
+        QCOMPARE(estimate(resolved(in).request).devices.front().kvCache, 18 * perCell * 8192 + 18 * perCell * 768);
+    }
+
     void vllmProfileSamplesOnTheDriverRank()
     {
         // vLLM V0's profile run samples max_num_seqs (256) rows with top-k and top-p; vllm PR #10511 logs the same
