@@ -27,14 +27,19 @@ Bytes ffnWidth(const ModelSpec &m)
  * gate, up and activated rows of the MLP (split over tensor-parallel `ranks`) and four hidden-state rows. The
  * attention's projections are freed by then, so they do not add to it.
  */
+Bytes passActivationElements(const ModelSpec &m, Bytes ranks)
+{
+    return 3 * ffnWidth(m) / ranks + 4 * Bytes{m.hidden};
+}
+
 Bytes passActivationBytes(const ModelSpec &m, Bytes t, Bytes ranks = 1)
 {
-    return t * (3 * ffnWidth(m) / ranks + 4 * Bytes{m.hidden}) * kF16;
+    return t * passActivationElements(m, ranks) * kF16;
 }
 
 ExplainTerm prefillActivations(const ModelSpec &m, Bytes t, Bytes ranks = 1)
 {
-    std::vector<ExplainFactor> f{times(Factor::Tokens, t), times(Factor::Elements, 3 * ffnWidth(m) / ranks + 4 * Bytes{m.hidden}),
+    std::vector<ExplainFactor> f{times(Factor::Tokens, t), times(Factor::Elements, passActivationElements(m, ranks)),
                                  detail(Factor::FfnWidth, ffnWidth(m)), detail(Factor::Hidden, m.hidden)};
     if (ranks > 1)
         f.push_back(detail(Factor::Ranks, ranks));
@@ -67,9 +72,11 @@ ComputeBuffers llamaCpp(const ModelSpec &m, const EngineBehaviour &b, const Comp
     // (the mask, the embeddings' rows) until their last use, and ggml_swiglu_split is not in place, so at the FFN the
     // up, gate and swiglu rows, the residual rows and the mask are alive together (read at llama.cpp b10573:
     // ggml-alloc.c, llama-graph.cpp build_ffn, ggml-backend.cpp split inputs).
-    const Bytes faMask = nKv * ub * (b.faMaskF16 ? kF16 : kF32);
-    const Bytes ffn = b.ffnLiveSet ? 3 * ub * ffnWidth(m) * kF32 + 3 * ub * m.hidden * kF32 + (p.flashAttn ? faMask : nKv * ub * kF32)
-                                   : 2 * ub * ffnWidth(m) * kF32 + 2 * ub * m.hidden * kF32;
+    // The mask as the host builds it, and as the GPU keeps its copy: F32, or F16 for flash attention since PR #23764.
+    const Bytes maskElement = p.flashAttn && b.faMaskF16 ? kF16 : kF32;
+    const Bytes mask = nKv * ub * maskElement;
+    const Bytes ffnRows = b.ffnLiveSet ? 3 : 2;
+    const Bytes ffn = ffnRows * ub * ffnWidth(m) * kF32 + ffnRows * ub * m.hidden * kF32 + (b.ffnLiveSet ? mask : 0);
     // Since llama.cpp PR #23861 the reserve holds one logits row per sequence, not per ubatch token.
     const Bytes outputRows = b.logitsForAllTokens ? ub : std::min<Bytes>(ub, p.parallel);
     const Bytes logits = Bytes{m.vocab} * outputRows * kF32 + ub * m.hidden * kF32;
@@ -79,7 +86,6 @@ ComputeBuffers llamaCpp(const ModelSpec &m, const EngineBehaviour &b, const Comp
     // Host: the token embeddings are gathered on the CPU (one row, two since PR #18898: engines.json host_embd_rows)
     // and the mask is built there: F32, cast to F16 on the device for flash attention, until PR #23764 builds it in
     // F16 (fa_mask); the logits of every sequence come back into a separate output buffer.
-    const Bytes mask = p.flashAttn ? faMask : nKv * ub * kF32;
     out.hostFixed = Bytes{b.hostEmbdRows} * ub * m.hidden * kF32 + mask;
     out.hostOutput = Bytes{m.vocab} * kF32 * p.parallel;
     out.splitInputs = mask + ub * m.hidden * kF32;
@@ -91,10 +97,8 @@ ComputeBuffers llamaCpp(const ModelSpec &m, const EngineBehaviour &b, const Comp
             return productTerm(K::HiddenRows,
                                {times(F::Rows, n), times(F::Tokens, ub), times(F::Hidden, m.hidden), times(F::ElementBytes, kF32)});
         };
-        // The mask as the host builds it (and, with the live set, as the GPU keeps its copy through the layers).
-        const Bytes maskBytes = p.flashAttn && b.faMaskF16 ? kF16 : kF32;
         const auto maskTerm = [&] {
-            return productTerm(K::AttentionMask, {times(F::Cells, nKv), times(F::Tokens, ub), times(F::ElementBytes, maskBytes)});
+            return productTerm(K::AttentionMask, {times(F::Cells, nKv), times(F::Tokens, ub), times(F::ElementBytes, maskElement)});
         };
         std::vector<ExplainTerm> att;
         if (p.flashAttn) {
@@ -111,7 +115,6 @@ ComputeBuffers llamaCpp(const ModelSpec &m, const EngineBehaviour &b, const Comp
         }
         att.push_back(rows(4));
         const auto attentionTerm = sumTerm(K::AttentionScratch, std::move(att));
-        const Bytes ffnRows = b.ffnLiveSet ? 3 : 2;
         std::vector<ExplainTerm> ffnParts{productTerm(K::FfnActivations, {times(F::Rows, ffnRows), times(F::Tokens, ub),
                                                                           times(F::FfnWidth, ffnWidth(m)), times(F::ElementBytes, kF32)}),
                                           rows(ffnRows)};
@@ -154,18 +157,16 @@ ComputeBuffers vllm(const ModelSpec &m, const EngineBehaviour &b, const ComputeP
     const Bytes hiddenStates = t * m.hidden * kF16;
     const Bytes perSequence = p.kv.fullCells / std::max<std::uint32_t>(p.parallel, 1);
     const bool sorts = b.profileSamplerBytes > 0 && t >= perSequence; // a whole sequence per pass: no chunked prefill
-    const Bytes sampler = sorts ? sampled * m.vocab * b.profileSamplerBytes + hiddenStates : sampled * m.vocab * kF32;
+    const Bytes logitBytes = sorts ? b.profileSamplerBytes : kF32;
+    const Bytes sampler = sampled * m.vocab * logitBytes + (sorts ? hiddenStates : 0);
     ComputeBuffers out;
     out.layerScratch = std::max(layers, sampler);
     out.outputScratch = out.layerScratch;
     if (why) {
         using F = Factor;
         const auto pass = sumTerm(TermKind::ProfilePass, {prefillActivations(m, t, tp)});
-        const auto logits =
-            sorts ? productTerm(TermKind::Logits,
-                                {times(F::Sequences, sampled), times(F::Vocab, m.vocab), times(F::ElementBytes, b.profileSamplerBytes)})
-                  : productTerm(TermKind::Logits, {times(F::Sequences, sampled), times(F::Vocab, m.vocab), times(F::ElementBytes, kF32)});
-        std::vector<ExplainTerm> parts{logits};
+        std::vector<ExplainTerm> parts{
+            productTerm(TermKind::Logits, {times(F::Sequences, sampled), times(F::Vocab, m.vocab), times(F::ElementBytes, logitBytes)})};
         if (sorts)
             parts.push_back(
                 productTerm(TermKind::HiddenRows, {times(F::Tokens, t), times(F::Hidden, m.hidden), times(F::ElementBytes, kF16)}));

@@ -29,6 +29,17 @@ RequestInputs inputs(const char *model, std::vector<DeviceChoice> gpus, std::uin
     return in;
 }
 
+RequestInputs onEngine(const char *model, const char *engine, const char *version, std::uint32_t ctx, const char *gpu)
+{
+    RequestInputs in;
+    in.model = model;
+    in.engine = engine;
+    in.engineVersion = version;
+    in.ctx = ctx;
+    in.gpus = {DeviceChoice(gpu)};
+    return in;
+}
+
 Bytes fileBytes(const ResolvedRequest &rr)
 {
     Bytes sum = 0;
@@ -193,13 +204,8 @@ private slots:
         // Ollama's own engine gives gpt-oss kvcache.NewSWAMemCache(128, 4096): each window layer keeps 4096 tokens plus a
         // batch (512). A 0.11.10 gpt-oss:120b load at 8192 tokens logs 'kv cache ... 450.0 MiB' (row 5453): 18 full layers
         // x 8192 cells + 18 window layers x 4608 cells, at 8 KV heads x 64 dims x (K+V) x 2 B per cell.
-        RequestInputs in;
-        in.model = "gpt-oss-120b";
-        in.engine = "ollama";
-        in.engineVersion = "0.11.10";
-        in.ctx = 8192;
+        RequestInputs in = onEngine("gpt-oss-120b", "ollama", "0.11.10", 8192, "ryzen-ai-max-395-128gb");
         in.parallel = 1;
-        in.gpus = {DeviceChoice("ryzen-ai-max-395-128gb")};
         const Placement p = estimate(resolved(in).request);
         const Bytes perCell = 8ULL * 64 * 2 * 2;
         QCOMPARE(p.devices.front().kvCache, 18 * perCell * 8192 + 18 * perCell * 4608);
@@ -212,12 +218,7 @@ private slots:
     {
         // vLLM V0's profile run samples max_num_seqs (256) rows with top-k and top-p; vllm PR #10511 logs the same
         // 1.26 GiB activation peak for Llama-3.1-8B at TP 1 and TP 2, so the sampler, not the split layers, sets it.
-        RequestInputs in;
-        in.model = "llama-3.1-8b-instruct";
-        in.engine = "vllm";
-        in.engineVersion = "0.6.4";
-        in.ctx = 8192;
-        in.gpus = {DeviceChoice("h100-sxm-80gb")};
+        RequestInputs in = onEngine("llama-3.1-8b-instruct", "vllm", "0.6.4", 8192, "h100-sxm-80gb");
         const Placement tp1 = estimate(resolved(in).request);
         in.gpuCount = 2;
         const Placement tp2 = estimate(resolved(in).request);

@@ -42,7 +42,7 @@ std::optional<Target> parseTarget(const std::string &name)
     Target t;
     t.what = *what;
     const bool allDevices = *what == Target::What::Total || *what == Target::What::Allocated || *what == Target::What::Resident;
-    if (where == "host" && *what != Target::What::Total && *what != Target::What::Allocated && *what != Target::What::Resident) {
+    if (where == "host" && !allDevices) {
         t.where = Target::Where::Host;
     } else if (where == "devices" && allDevices) {
         t.where = Target::Where::AllDevices;
