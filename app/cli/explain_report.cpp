@@ -110,6 +110,7 @@ std::string kindWords(const ExplainTerm &t)
     case TermKind::OutputWeight: return t.label + " " + t.type;
     case TermKind::TokenEmbedding: return t.label + " " + t.type;
     case TermKind::TiedOutput: return t.label + " " + t.type + " again as the output layer (tied embeddings)";
+    case TermKind::MappedFromHost: return "host tensors inside the file range Metal maps (first to last GPU tensor)";
     case TermKind::KvAttention: return "KV cache";
     case TermKind::KvSlidingWindow: return "KV cache, sliding-window layers";
     case TermKind::KvLayerHeads: return "KV cache, layers with their own KV heads";

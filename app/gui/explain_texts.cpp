@@ -82,6 +82,8 @@ QString ExplainTexts::term(const ExplainTerm &t)
     case TermKind::TokenEmbedding:
         return type.isEmpty() ? tr("Token embeddings %1").arg(q(t.label)) : tr("Token embeddings %1 in %2").arg(q(t.label), type);
     case TermKind::TiedOutput: return tr("Output layer: the token embeddings loaded again (tied weights)");
+    case TermKind::MappedFromHost:
+        return tr("Kept on the CPU but inside the file range Metal maps for the GPU (llama.cpp maps from its first tensor to its last)");
     case TermKind::KvAttention: name = tr("Full-attention layers"); break;
     case TermKind::KvSlidingWindow: name = tr("Sliding-window layers"); break;
     case TermKind::KvLayerHeads: name = tr("Attention layers with their own KV head count"); break;

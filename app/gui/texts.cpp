@@ -69,6 +69,10 @@ QString Texts::notice(Notice n)
     case Notice::HostRamUnknown: return tr("Offloaded layers need system RAM; enter your RAM to check it.");
     case Notice::CtxFitted:
         return tr("The engine fits its default context to the free memory (llama.cpp --fit); set a context to choose one.");
+    case Notice::MetalMapsHostLayers:
+        return tr(
+            "On a Mac, llama.cpp maps the model file from the GPU's first tensor to its last, so the layers and experts left in RAM count "
+            "against the GPU as well; loading without mmap (--no-mmap) gives the GPU its own layers alone.");
     }
     return {};
 }

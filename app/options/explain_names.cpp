@@ -11,6 +11,7 @@ const char *termKindName(TermKind v)
     case K::OutputWeight: return "output_weight";
     case K::TokenEmbedding: return "token_embedding";
     case K::TiedOutput: return "tied_output";
+    case K::MappedFromHost: return "mapped_from_host";
     case K::KvAttention: return "kv_attention";
     case K::KvSlidingWindow: return "kv_sliding_window";
     case K::KvLayerHeads: return "kv_layer_heads";

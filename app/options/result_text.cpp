@@ -26,6 +26,10 @@ std::string describe(Notice n)
         return "this engine version stores DeepSeek's MLA cache per head (tens of times larger than the latent cache of newer versions)";
     case Notice::HostRamUnknown: return "offloaded layers need system RAM; pass --ram GIB to check it";
     case Notice::CtxFitted: return "the engine fits its default context to the free memory (llama.cpp --fit); pass --ctx to choose one";
+    case Notice::MetalMapsHostLayers:
+        return "on a Mac, llama.cpp maps the model file from the GPU's first tensor to its last, so the layers and experts left in RAM "
+               "count "
+               "against the GPU as well; loading without mmap (--no-mmap) gives the GPU its own layers alone";
     }
     return "";
 }

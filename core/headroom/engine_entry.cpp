@@ -170,6 +170,7 @@ void readBehaviourRow(const EntryReader &v, EngineBehaviour &b)
     b.ffnLiveSet = v.choice("ffn_scratch", {{"live_set", true}, {"fitted", false}}, b.ffnLiveSet);
     b.hostEmbdRows = v.integer<std::uint32_t>("host_embd_rows", false, b.hostEmbdRows);
     b.outputOffloadedFirst = v.choice("partial_output", {{"first", true}, {"last", false}}, b.outputOffloadedFirst);
+    b.metalFileSpan = v.choice("metal_weights", {{"file_span", true}, {"tensors", false}}, b.metalFileSpan);
     // Which row set each key, so an explanation cites the row a default comes from, not only the row in force.
     for (const char *key : {"mla_cache",
                             "indexer_cache",
@@ -194,7 +195,8 @@ void readBehaviourRow(const EntryReader &v, EngineBehaviour &b)
                             "ffn_scratch",
                             "host_embd_rows",
                             "swa_memory",
-                            "partial_output"}) {
+                            "partial_output",
+                            "metal_weights"}) {
         if (!v.has(key))
             continue;
         auto it = std::find_if(b.keyRows.begin(), b.keyRows.end(), [&](const auto &kr) { return kr.first == key; });

@@ -102,6 +102,10 @@ struct EngineBehaviour {
     /// A partial offload of N units (-ngl N) puts the output layer and N-1 blocks on the GPUs (true), or N blocks and
     /// leaves the output layer on the host until every block is offloaded (false).
     bool outputOffloadedFirst = false;
+    /// llama.cpp with mmap on Apple Silicon (Metal wraps the file, caps.buffer_from_host_ptr): a device's weights buffer is
+    /// the file range from its first tensor to its last, the host's tensors in between included (MappedSpan); false: the
+    /// device holds its own tensors alone
+    bool metalFileSpan = false;
     std::string source;
     /// Where each setting came from: (engines.json key, the `from` of the row that last set it), oldest key first.
     /// A key not listed is the built-in default of EngineBehaviour.

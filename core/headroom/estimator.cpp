@@ -77,8 +77,13 @@ Placement estimateImpl(const EstimateRequest &req, bool withMaxContext)
         p.notices.push_back(Notice::EngineCannotOffload);
     if (traits.devicePolicy == DevicePolicy::TensorParallel && req.devices.size() > 1 && req.model->heads % req.devices.size() != 0)
         p.notices.push_back(Notice::TensorParallelUneven);
-    p.maxContext = withMaxContext ? searchMaxContext(req, r, planner) : 0;
     p.expertLayersOnHost = expertHostLayers(req);
+    // At full offload the range adds the token embeddings alone (the explanation says so); layers or experts kept in RAM
+    // are what a user would move there to save GPU memory, and on a Mac that saves none.
+    if ((p.gpuLayers < p.totalLayers || p.expertLayersOnHost > 0) &&
+        std::any_of(p.devices.begin(), p.devices.end(), [](const DeviceUsage &d) { return d.mappedFromHost > 0; }))
+        p.notices.push_back(Notice::MetalMapsHostLayers);
+    p.maxContext = withMaxContext ? searchMaxContext(req, r, planner) : 0;
     p.decodeTokensPerSecond = p.verdict == Verdict::DoesNotFit ? 0.0 : decodeTokensPerSecond(l.speed, l.concurrent);
     const double active = static_cast<double>(req.model->activeParams ? req.model->activeParams : req.model->params);
     // 16-bit weights run on the tensor cores as they are; quantized ones are dequantized first (speed.h).

@@ -21,6 +21,7 @@ enum class TermKind {
     OutputWeight,   ///< output.weight, the LM head (`label` = tensor name)
     TokenEmbedding, ///< token_embd.weight, the lookup table, where the engine keeps it
     TiedOutput,     ///< tied embeddings: the embedding matrix loaded again as the output layer (llama.cpp)
+    MappedFromHost, ///< a Mac's GPU: the host's tensors inside the file range Metal maps (parts: groups by role and type)
     // KV cache (per layer group; quantized KV is told by `type` and the Blocks / BlockBytes factors)
     KvAttention,        ///< full-attention layers with the model's KV heads
     KvSlidingWindow,    ///< sliding-window layers: cells = the window (factor Window), not the context

@@ -194,6 +194,15 @@ private:
         auto terms = std::move(w).terms();
         if (tp)
             shareOverRanks(terms, ranks());
+        if (index == 0 && !m_trace.mappedFromHost.empty()) {
+            // LayoutPlanner's MappedSpan: Metal wraps the file from the GPU's first tensor to its last.
+            WeightTerms inside;
+            for (const Tensor *t : m_trace.mappedFromHost)
+                inside.add(*t, TermKind::WeightGroup);
+            ExplainTerm mapped = sumTerm(TermKind::MappedFromHost, std::move(inside).terms());
+            mapped.count = static_cast<std::uint32_t>(m_trace.mappedFromHost.size());
+            terms.push_back(std::move(mapped));
+        }
         return terms;
     }
 

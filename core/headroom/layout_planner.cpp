@@ -86,6 +86,11 @@ LayoutPlanner::LayoutPlanner(const EstimateRequest &req, const EngineBehaviour &
     for (std::uint32_t l = 0; l < m.layers; ++l)
         m_sliding[l + 1] = m_sliding[l] + (m.slidingWindow && m.slidingWindow->isSliding(l) ? 1 : 0);
 
+    if (behaviour.metalFileSpan &&
+        std::any_of(req.devices.begin(), req.devices.end(), [](const DeviceSpec &d) { return d.kind == MemoryKind::Unified; })) {
+        m_span = MappedSpan(inv, tied, expertHost);
+        m_spanBuilt = true;
+    }
     for (const auto &d : req.devices) {
         m_usable.push_back(usableBytes(d, *req.engine, behaviour));
         m_overhead.push_back(req.engine->runtimeOverhead.forKind(d.kind == MemoryKind::Unified));
@@ -202,6 +207,12 @@ LayoutPlanner::UnitSpan LayoutPlanner::gpuSpan(std::uint32_t gpuUnits) const
     return {n - gpuUnits, n};
 }
 
+bool LayoutPlanner::mapsFileSpan(const DeviceSet &set) const
+{
+    // One llama.cpp process drives one Mac's GPU; a second machine's (RPC) buffers are allocated, not mapped.
+    return m_spanBuilt && set.devices.size() == 1 && m_req.devices[set.devices.front()].kind == MemoryKind::Unified;
+}
+
 std::size_t LayoutPlanner::deviceOfUnit(const DeviceSet &set, std::uint32_t unit, std::uint32_t firstGpu, std::uint32_t gpuUnits) const
 {
     if (set.devices.size() == 1) // the one boundary is 1.0, and the last device takes any position past it
@@ -229,13 +240,14 @@ Bytes LayoutPlanner::kvOfLayers(const Loads &l, std::uint32_t from, std::uint32_
     return full * saturatingMul(l.kvPerCell, l.fullCells) + sliding * saturatingMul(l.kvPerCell, l.windowCells);
 }
 
-const LayoutPlanner::Totals &LayoutPlanner::totalsLayers(const Loads &l, const DeviceSet &set, std::uint32_t gpuUnits) const
+const LayoutPlanner::Totals &LayoutPlanner::totalsLayers(const Loads &l, const DeviceSet &set, std::uint32_t gpuUnits, bool mapped) const
 {
     const std::uint32_t n = m_layers;
     const std::size_t count = set.devices.size();
     Totals &t = m_totals;
     t.devices.assign(count, 0);
     t.host = 0;
+    t.mappedFromHost = 0;
     if (count == 0)
         gpuUnits = 0;
     gpuUnits = std::min(gpuUnits, n + 1);
@@ -260,6 +272,10 @@ const LayoutPlanner::Totals &LayoutPlanner::totalsLayers(const Loads &l, const D
     };
     if (count == 1) {
         addUnits(0, firstGpu, gpuEnd);
+        if (mapped && gpuUnits > 0 && mapsFileSpan(set)) {
+            t.mappedFromHost = m_span.extra(std::min(firstGpu, n), !outputOnHost);
+            t.devices[0] += t.mappedFromHost;
+        }
     } else if (count > 1 && set.fractionsSorted) {
         // The device of a unit only rises with the unit, so each device holds one run of units.
         m_bounds.assign(1, firstGpu);
@@ -352,7 +368,9 @@ bool LayoutPlanner::hostFits(const Totals &t, const DeviceSet &set) const
     Bytes free = 0;
     for (std::size_t j = 0; j < set.devices.size(); ++j) {
         const Bytes capacity = devices[set.devices[j]].capacity;
-        free += capacity > t.devices[j] ? capacity - t.devices[j] : 0;
+        // A mapped range's host tensors are pages the host already counts (verdict.cpp hostCapacity: the same rule).
+        const Bytes own = t.devices[j] - (j == 0 ? t.mappedFromHost : 0);
+        free += capacity > own ? capacity - own : 0;
     }
     return t.host <= free;
 }
@@ -361,7 +379,7 @@ const LayoutPlanner::DeviceSet &LayoutPlanner::chooseDevices(const Loads &l) con
 {
     if (m_req.engine->traits.devicePolicy != DevicePolicy::Fewest || m_req.spread || m_req.devices.size() < 2)
         return m_all;
-    const auto &single = totalsLayers(l, m_largest, m_layers + 1);
+    const auto &single = totalsLayers(l, m_largest, m_layers + 1, false); // Ollama's scheduler
     return overflows(single, m_largest, 0) ? m_all : m_largest;
 }
 
@@ -374,13 +392,13 @@ bool LayoutPlanner::fullyFits(const Loads &l, std::optional<int> gpuLayers, Byte
     const DeviceSet &set = chooseDevices(l);
     const std::uint32_t all = m_layers + 1;
     if (m_req.devices.empty()) // everything on the host: only the host decides
-        return hostFits(totalsLayers(l, set, 0), set);
+        return hostFits(totalsLayers(l, set, 0, true), set);
     if (gpuLayers && static_cast<std::uint32_t>(std::clamp(*gpuLayers, 0, static_cast<int>(all))) < all)
         return false;
     // Left to the engine, the layer fitting keeps the margin free: with every unit placed and the margin
     // not free, it places fewer units, and the model no longer fits entirely.
     const bool fitted = !gpuLayers && m_req.engine->traits.offloadsToHost;
-    const auto &t = totalsLayers(l, set, all);
+    const auto &t = totalsLayers(l, set, all, true);
     return !overflows(t, set, fitted ? fitMargin : 0) && hostFits(t, set);
 }
 
@@ -393,7 +411,7 @@ bool LayoutPlanner::leavesMarginFree(const Loads &l, Bytes margin) const
     const DeviceSet &set = chooseDevices(l);
     const std::uint32_t all = m_layers + 1;
     const auto units = m_req.gpuLayers ? static_cast<std::uint32_t>(std::clamp(*m_req.gpuLayers, 0, static_cast<int>(all))) : all;
-    return !overflows(totalsLayers(l, set, units), set, margin);
+    return !overflows(totalsLayers(l, set, units, false), set, margin);
 }
 
 Layout LayoutPlanner::layout(const ResolvedSettings &s, LayoutTrace *trace) const
@@ -413,7 +431,7 @@ Layout LayoutPlanner::layout(const ResolvedSettings &s, LayoutTrace *trace) cons
             return placeLayers(s, kv, l.compute, set, all);
         // As many units as fit, as llama.cpp's --fit and Ollama's scheduler choose (--fit keeps a margin free).
         for (std::uint32_t units = all;; --units)
-            if (units == 0 || !overflows(totalsLayers(l, set, units), set, s.fitMargin))
+            if (units == 0 || !overflows(totalsLayers(l, set, units, false), set, s.fitMargin))
                 return placeLayers(s, kv, l.compute, set, units);
     }();
     if (trace) {
@@ -425,6 +443,9 @@ Layout LayoutPlanner::layout(const ResolvedSettings &s, LayoutTrace *trace) cons
             trace->unitDevice.clear();
             for (std::uint32_t unit = 0; unit <= m.layers; ++unit)
                 trace->unitDevice.push_back(homeOfUnit(set, unit, firstGpu, gpuUnits));
+            trace->mappedFromHost.clear();
+            if (gpuUnits > 0 && mapsFileSpan(set))
+                trace->mappedFromHost = m_span.inside(std::min(firstGpu, m.layers), gpuSpan(gpuUnits).end > m.layers);
         }
         trace->tensorParallel = m_tensorParallel;
         trace->kvReplicated = m_kvReplicated;
@@ -509,6 +530,11 @@ Layout LayoutPlanner::placeLayers(const ResolvedSettings &s, const std::vector<B
         p.host.weights += m_input;
     else
         p.devices.front().weights += m_input;
+    if (gpuUnits > 0 && mapsFileSpan(set)) {
+        DeviceUsage &mac = p.devices.front();
+        mac.mappedFromHost = m_span.extra(std::min(firstGpu, n), span.end > n);
+        mac.weights += mac.mappedFromHost;
+    }
 
     if (const Bytes copies = pipelineCopies(p.devices.size(), gpuUnits); copies > 1) {
         for (auto &d : p.devices)

@@ -5,6 +5,7 @@
 #include "headroom/estimate_defaults.h"
 #include "headroom/kv_cache.h"
 #include "headroom/layer_placement.h"
+#include "headroom/mapped_span.h"
 #include "headroom/vision_projector.h"
 
 #include <algorithm>
@@ -45,6 +46,8 @@ struct LayoutTrace {
     ComputeBreakdown why;
     Bytes hostCheckpoints = 0;
     VisionLoad vision;
+    /// The first device's mapped file range (Metal): the host's tensors inside it, in file order; empty otherwise
+    std::vector<const Tensor *> mappedFromHost;
 };
 
 /**
@@ -110,11 +113,16 @@ private:
     struct Totals {
         std::vector<Bytes> devices;
         Bytes host = 0;
+        Bytes mappedFromHost = 0; ///< of the first device's: the host's tensors inside its mapped file range (the same pages)
     };
 
     const DeviceSet &chooseDevices(const Loads &l) const;
-    /** Totals when `gpuUnits` offload units go to `set` (llama.cpp -ngl counting), the rest to the host. */
-    const Totals &totalsLayers(const Loads &l, const DeviceSet &set, std::uint32_t gpuUnits) const;
+    /**
+     * Totals when `gpuUnits` offload units go to `set` (llama.cpp -ngl counting), the rest to the host. `mapped`: as
+     * loaded, with a Metal device's file range (MappedSpan); false: as llama.cpp's --fit measures them, which loads its
+     * dry run without mmap (common/fit.cpp: no_alloc, load_mode NONE / use_mmap false), so each buffer is its tensors.
+     */
+    const Totals &totalsLayers(const Loads &l, const DeviceSet &set, std::uint32_t gpuUnits, bool mapped) const;
     /** Totals of vLLM's tensor parallel split over every device. */
     const Totals &totalsTensorParallel(const Loads &l) const;
     [[nodiscard]] bool overflows(const Totals &t, const DeviceSet &set, Bytes margin) const;
@@ -149,6 +157,8 @@ private:
         std::uint32_t end = 0;
     };
     [[nodiscard]] UnitSpan gpuSpan(std::uint32_t gpuUnits) const;
+    /** Whether `set` is one device whose weights are a mapped file range (EngineBehaviour::metalFileSpan on a Mac). */
+    [[nodiscard]] bool mapsFileSpan(const DeviceSet &set) const;
     /** The host's compute buffer with this many devices in the run. */
     [[nodiscard]] Bytes hostCompute(const ComputeBuffers &c, std::size_t devices) const;
     /** Copies of each split's inputs the scheduler keeps for this many devices holding this many units (1 = no pipeline). */
@@ -160,8 +170,10 @@ private:
     Bytes m_hostExperts = 0;        ///< routed experts kept in system RAM (--n-cpu-moe / --cpu-moe), whatever the layer split
     double m_hostExpertsRead = 0.0; ///< bytes of them each decoded token reads (the routed share)
     VisionLoad m_vision;            ///< the vision projector, when the request loads one
-    std::vector<Bytes> m_usable;    ///< per request device
-    std::vector<Bytes> m_overhead;  ///< per request device
+    MappedSpan m_span;              ///< the file ranges a Metal device maps (built only for a request that has one)
+    bool m_spanBuilt = false;
+    std::vector<Bytes> m_usable;   ///< per request device
+    std::vector<Bytes> m_overhead; ///< per request device
     DeviceSet m_all;
     DeviceSet m_largest;
     DeviceSet m_none;

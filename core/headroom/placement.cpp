@@ -52,6 +52,7 @@ const char *noticeName(Notice n)
     case Notice::MlaExpandedCache: return "mla_expanded_cache";
     case Notice::HostRamUnknown: return "host_ram_unknown";
     case Notice::CtxFitted: return "ctx_fitted";
+    case Notice::MetalMapsHostLayers: return "metal_maps_host_layers";
     }
     return "unknown";
 }

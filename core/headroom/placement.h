@@ -21,6 +21,7 @@ enum class Notice {
     MlaExpandedCache,      ///< this engine version stores DeepSeek MLA per head (tens of times larger)
     HostRamUnknown,        ///< offloaded layers need host RAM that was not given
     CtxFitted,             ///< the engine fitted its default context down to the memory (llama.cpp --fit)
+    MetalMapsHostLayers,   ///< a Mac with layers or experts in RAM: the GPU's mapped file range spans them too (MappedSpan)
 };
 
 /** Memory on one device (or on the host), split by what holds it. */
@@ -33,7 +34,10 @@ struct DeviceUsage {
     Bytes kvCache = 0;
     Bytes compute = 0;
     Bytes overhead = 0;
-    Bytes projector = 0;      ///< vision encoder + projector weights and its image compute buffer (0 = none loaded)
+    Bytes projector = 0; ///< vision encoder + projector weights and its image compute buffer (0 = none loaded)
+    /// Of `weights`: the host's tensors inside the file range a Mac's GPU maps (llama.cpp with mmap on Metal). They count
+    /// against the GPU's working set, and are the same pages as the host's copy: the machine holds them once.
+    Bytes mappedFromHost = 0;
     std::uint32_t layers = 0; ///< offload units placed here (llama.cpp counting: blocks + output)
     double bandwidthGBs = 0.0;
 

@@ -20,6 +20,8 @@ nlohmann::json usageToJson(const DeviceUsage &d)
                         {"layers", d.layers}};
     if (d.projector > 0) // only where a vision projector is loaded: text-only output is unchanged
         j["projector_bytes"] = d.projector;
+    if (d.mappedFromHost > 0) // only on a Mac's GPU whose mapped file range spans host tensors
+        j["mapped_from_host_bytes"] = d.mappedFromHost;
     return j;
 }
 

@@ -48,7 +48,7 @@ struct RuleComparison {
  */
 [[nodiscard]] std::optional<RuleOfThumb> ruleOfThumb(const ResolvedRequest &request);
 
-/** Everything a placement holds, on every device and in system RAM. */
+/** Everything a placement holds, on every device and in system RAM; the host's pages a Mac's GPU maps count once. */
 [[nodiscard]] Bytes placementTotal(const Placement &p);
 
 [[nodiscard]] RuleComparison compareWithRule(const RuleOfThumb &rule, Bytes estimate);

@@ -312,6 +312,11 @@
         </message>
         <message>
             <location filename="../../app/gui/explain_texts.cpp" />
+            <source>Kept on the CPU but inside the file range Metal maps for the GPU (llama.cpp maps from its first tensor to its last)</source>
+            <translation>留在 CPU 上、但位于 Metal 为 GPU 映射的文件区间内的张量（llama.cpp 从 GPU 的第一个张量映射到最后一个）</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
             <source>Full-attention layers</source>
             <translation>全注意力层</translation>
         </message>
@@ -1303,6 +1308,11 @@
             <location filename="../../app/gui/texts.cpp" line="43" />
             <source>The engine fits its default context to the free memory (llama.cpp --fit); set a context to choose one.</source>
             <translation>引擎会按剩余显存自动收缩默认上下文长度（llama.cpp --fit）；如需指定，请设置上下文长度。</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/texts.cpp" />
+            <source>On a Mac, llama.cpp maps the model file from the GPU's first tensor to its last, so the layers and experts left in RAM count against the GPU as well; loading without mmap (--no-mmap) gives the GPU its own layers alone.</source>
+            <translation>在 Mac 上，llama.cpp 会把模型文件从 GPU 的第一个张量一直映射到最后一个，留在内存中的层和专家同样计入 GPU；不使用 mmap 加载（--no-mmap）时 GPU 只持有自己的层。</translation>
         </message>
         <message>
             <location filename="../../app/gui/texts.cpp" line="50" />

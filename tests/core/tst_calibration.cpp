@@ -40,8 +40,11 @@ const std::map<std::string, Bound> kCheckBounds{
     // KV), compared as such; Qwen3-1.7B's FP8 checkpoint, whose files nobody lists, reads up to 21 % low.
     // ollama 0.02/0.22 -> 0.19/2.87: a gpt-oss-120b load on Ollama's own engine (0.11.10): weights and KV exact, but
     // that engine reserves its compute graph in its own way (121.8 MiB where the llama.cpp-style estimate says 398).
+    // llama.cpp 0.02 mean kept: Metal's buffer wraps the file from the GPU's first tensor to its last (MappedSpan), the
+    // gpt-oss Metal rows are within 0.5 %. transformers 0.02/0.21 -> 0.01/0.03: Qwen3-1.7B-FP8's file is listed (2.47 GiB,
+    // untied embeddings, models.json checkpoints), +1.1 %.
     {"llama.cpp", {0.02, 0.36}}, {"ollama", {0.19, 2.87}}, {"vllm", {0.27, 2.71}},
-    {"transformers", {0.02, 0.21}}, {"mlx", {0.02, 0.03}},
+    {"transformers", {0.01, 0.03}}, {"mlx", {0.02, 0.03}},
 };
 
 // Bounds on fit rows: a constant tuned to these rows drifting away from them is a regression.

@@ -152,9 +152,9 @@ private slots:
         panel.findChild<QCheckBox *>(QStringLiteral("advicePartialCheck"))->setChecked(true);
         a = panel.advice();
         QVERIFY(a);
-        bool anyPartial = false;
+        bool anyPartial = false; // the chart draws the scored ones (a Mac's llama.cpp maps the whole file: may be none)
         for (const Candidate &c : a->candidates) {
-            anyPartial = anyPartial || c.partial;
+            anyPartial = anyPartial || (c.partial && c.quality);
             if (!c.partial)
                 QVERIFY(c.memory <= a->capacity);
         }
