@@ -39,7 +39,7 @@ Bytes gibToBytes(double gib)
     return static_cast<Bytes>(gib * static_cast<double>(GiB));
 }
 
-constexpr std::string_view kFlags[] = {"--spread", "--vision", "--no-vision", "--cpu-moe"};
+constexpr std::string_view kFlags[] = {"--spread", "--vision", "--no-vision", "--cpu-moe", "--no-mmap"};
 constexpr std::string_view kValued[] = {"--model", "--quant",  "--engine",   "--engine-version", "--ctx",        "--parallel",
                                         "--batch", "--ubatch", "--kv-type",  "--flash-attn",     "--gpu-layers", "--gpu",
                                         "--gpus",  "--ram",    "--n-cpu-moe"};
@@ -81,6 +81,8 @@ std::optional<UsageError> applyRequestOption(std::string_view name, const std::s
         in.vision = name == "--vision";
     else if (name == "--cpu-moe")
         in.expertsOnHost = kAllExpertLayers;
+    else if (name == "--no-mmap")
+        in.mmap = false;
     else if (name == "--n-cpu-moe") {
         auto n = parseNumber<std::uint32_t>(name, text, 0, 100000);
         if (auto *e = std::get_if<UsageError>(&n))

@@ -145,8 +145,9 @@ ComputeBuffers llamaCpp(const ModelSpec &m, const EngineBehaviour &b, const Comp
  * F32, their sort (values and int64 indices), the sorted probabilities and their cumulative sum, the masks and the
  * re-scattered logits, per sequence and vocabulary entry (engines.json `profile_sampler_bytes`), beside the batch's
  * hidden states. Without the sampler (no such row, or a chunked-prefill budget shorter than a sequence, whose
- * profile the PR #10511-era logs show without it: vllm#13061 at 2048 tokens, vllm#10517 at 512), one F32 logits
- * row per sampled sequence.
+ * profile the PR #10511-era logs show without it: vllm#13061 at 2048 tokens, vllm#10517 at 512), one logits row per
+ * sampled sequence in the model's 16-bit dtype, as the LM head writes them: vllm#10517's 512-token profile holds
+ * 0.06 GiB, 256 x 128,256 x 2 bytes (F32 rows would be twice that; a fit row, tests/data/calibration.csv 5444).
  */
 ComputeBuffers vllm(const ModelSpec &m, const EngineBehaviour &b, const ComputeParams &p, ComputeBreakdown *why)
 {
@@ -157,7 +158,7 @@ ComputeBuffers vllm(const ModelSpec &m, const EngineBehaviour &b, const ComputeP
     const Bytes hiddenStates = t * m.hidden * kF16;
     const Bytes perSequence = p.kv.fullCells / std::max<std::uint32_t>(p.parallel, 1);
     const bool sorts = b.profileSamplerBytes > 0 && t >= perSequence; // a whole sequence per pass: no chunked prefill
-    const Bytes logitBytes = sorts ? b.profileSamplerBytes : kF32;
+    const Bytes logitBytes = sorts ? b.profileSamplerBytes : kF16;
     const Bytes sampler = sampled * m.vocab * logitBytes + (sorts ? hiddenStates : 0);
     ComputeBuffers out;
     out.layerScratch = std::max(layers, sampler);
@@ -263,10 +264,10 @@ bool containsIgnoreCase(std::string_view haystack, std::string_view needle)
 /** vLLM's max_num_batched_tokens default (vllm/engine/arg_utils.py). */
 std::uint32_t vllmBatchedTokens(const EngineBehaviour &b, std::uint32_t ctxPerSeq, const std::vector<DeviceSpec> &devices)
 {
-    // Before the V1 engine: max(max_model_len, 2048) tokens, except that V0 turns chunked prefill on
-    // for contexts over 32K and then batches 2048 tokens ("long context" in arg_utils.py).
+    // Before the V1 engine: max(max_model_len, 2048) tokens, except that V0 (from 0.5.3) turns chunked prefill on for
+    // contexts over 32K ("use_long_context" in arg_utils.py) and then batches its budget (engines.json).
     if (b.maxNumBatchedTokens == 0)
-        return ctxPerSeq > 32768 ? 2048 : std::max<std::uint32_t>(ctxPerSeq, 2048);
+        return ctxPerSeq > 32768 && b.longContextBatchedTokens > 0 ? b.longContextBatchedTokens : std::max<std::uint32_t>(ctxPerSeq, 2048);
     // V1: a larger batch on the first GPU when it is big, except on A100s (engines.json `large_gpu_batch`).
     if (b.largeGpuBatch && !devices.empty() && devices.front().capacity >= b.largeGpuBatch->minMemory) {
         const auto &except = b.largeGpuBatch->exceptNames;

@@ -155,6 +155,7 @@ void readBehaviourRow(const EntryReader &v, EngineBehaviour &b)
         b.gpuMemoryUtilization = *util;
     }
     b.maxNumBatchedTokens = v.integer<std::uint32_t>("max_num_batched_tokens", false, b.maxNumBatchedTokens);
+    b.longContextBatchedTokens = v.integer<std::uint32_t>("long_context_batched_tokens", false, b.longContextBatchedTokens);
     if (v.has("large_gpu_batch"))
         b.largeGpuBatch = readObject(v, "large_gpu_batch", [](const EntryReader &s) {
             return LargeGpuBatch{s.integer<Bytes>("min_gib", true, 0, 1) * GiB, s.integer<std::uint32_t>("tokens", true, 0, 1),
@@ -184,6 +185,7 @@ void readBehaviourRow(const EntryReader &v, EngineBehaviour &b)
                             "fit_default",
                             "gpu_memory_utilization",
                             "max_num_batched_tokens",
+                            "long_context_batched_tokens",
                             "large_gpu_batch",
                             "prefill_logits",
                             "prefill_step",
@@ -225,7 +227,8 @@ LaunchOption readLaunchOption(const EntryReader &o)
                             {"spread", LaunchSetting::Spread},
                             {"gpu_memory_utilization", LaunchSetting::GpuMemoryUtilization},
                             {"vision", LaunchSetting::Vision},
-                            {"n_cpu_moe", LaunchSetting::NCpuMoe}},
+                            {"n_cpu_moe", LaunchSetting::NCpuMoe},
+                            {"mmap", LaunchSetting::Mmap}},
                            LaunchSetting::Program, true);
     opt.from = o.str("from", false);
     if (!opt.from.empty() && !isVersionString(opt.from))

@@ -82,6 +82,8 @@ struct EngineBehaviour {
     bool fitDefault = false; ///< unset context and layers are fitted to memory (engine's FitPolicy)
     double gpuMemoryUtilization = 1.0;
     std::uint32_t maxNumBatchedTokens = 0;
+    /// vLLM V0: the chunked-prefill budget it turns on for contexts over 32K tokens (0 = never on: max_model_len)
+    std::uint32_t longContextBatchedTokens = 0;
     std::optional<LargeGpuBatch> largeGpuBatch;
     bool prefillLogitsAll = false;
     std::uint32_t prefillStep = 0;

@@ -330,6 +330,7 @@ const char *launchSettingName(LaunchSetting s)
     case LaunchSetting::GpuMemoryUtilization: return "gpu_memory_utilization";
     case LaunchSetting::Vision: return "vision";
     case LaunchSetting::NCpuMoe: return "n_cpu_moe";
+    case LaunchSetting::Mmap: return "mmap";
     }
     return "";
 }
@@ -387,6 +388,7 @@ LaunchCommand buildLaunchCommand(const ResolvedRequest &rr, const RequestInputs 
     const std::uint32_t expertLayers = expertHostLayers(req);
     w.state(LaunchSetting::NCpuMoe, expertLayers ? std::optional<std::string>(std::to_string(expertLayers)) : std::nullopt,
             expertLayers == 0);
+    w.state(LaunchSetting::Mmap, std::string(req.mmap ? "on" : "off"), req.mmap);
     if (placed.devices.size() > 1) {
         std::string split;
         for (const auto &d : placed.devices)
@@ -502,6 +504,8 @@ LaunchSettings parseLaunchCommand(const LaunchCommand &command, const EngineProf
         s.flashAttn = *f == "on" ? FlashAttn::On : *f == "off" ? FlashAttn::Off : FlashAttn::Auto;
     if (const auto sp = readOption(LaunchSetting::Spread))
         s.spread = *sp == "on";
+    if (const auto m = readOption(LaunchSetting::Mmap))
+        s.mmap = *m == "on";
     if (const auto split = readOption(LaunchSetting::GpuSplit)) {
         std::size_t pos = 0;
         while (pos <= split->size()) {
@@ -539,6 +543,7 @@ RequestInputs applyLaunchSettings(RequestInputs inputs, const LaunchSettings &s)
     inputs.flashAttn = s.flashAttn.value_or(FlashAttn::Auto);
     inputs.spread = s.spread.value_or(false);
     inputs.vision = s.vision;
+    inputs.mmap = s.mmap.value_or(true);
     return inputs;
 }
 

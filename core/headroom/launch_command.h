@@ -74,6 +74,7 @@ struct LaunchSettings {
     std::optional<double> gpuMemoryUtilization;
     std::optional<std::uint64_t> wiredLimitMiB;
     std::optional<bool> vision; ///< the projector is loaded (true) or kept out (false); empty = the engine's default
+    std::optional<bool> mmap;   ///< false: --no-mmap; empty = the engine's default (mapped)
 };
 
 /**

@@ -25,6 +25,7 @@ enum class LaunchSetting {
     GpuMemoryUtilization, ///< share of each GPU the engine may fill
     Vision,               ///< on | off: the vision projector; a flag without values takes the mmproj file (a placeholder)
     NCpuMoe,              ///< the routed experts of the first N blocks in system RAM (llama.cpp --n-cpu-moe N)
+    Mmap,                 ///< on | off: memory-map the weights (llama.cpp --no-mmap)
 };
 
 /** How the engine's command line is put together; only launch_command.cpp knows the styles. */

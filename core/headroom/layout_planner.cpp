@@ -86,7 +86,7 @@ LayoutPlanner::LayoutPlanner(const EstimateRequest &req, const EngineBehaviour &
     for (std::uint32_t l = 0; l < m.layers; ++l)
         m_sliding[l + 1] = m_sliding[l] + (m.slidingWindow && m.slidingWindow->isSliding(l) ? 1 : 0);
 
-    if (behaviour.metalFileSpan &&
+    if (behaviour.metalFileSpan && req.mmap &&
         std::any_of(req.devices.begin(), req.devices.end(), [](const DeviceSpec &d) { return d.kind == MemoryKind::Unified; })) {
         m_span = MappedSpan(inv, tied, expertHost);
         m_spanBuilt = true;

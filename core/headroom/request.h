@@ -51,6 +51,9 @@ struct EstimateRequest {
     /// llama.cpp --n-cpu-moe N: the routed experts of blocks 0..N-1 stay in system RAM while the rest of each block and
     /// its KV go where the layer goes; kAllExpertLayers = --cpu-moe (every block). Empty or 0 = none.
     std::optional<std::uint32_t> expertsOnHost;
+    /// The weights are memory-mapped (llama.cpp's default; --no-mmap reads them into buffers). On a Mac the mapped
+    /// file's range, not only the GPU's tensors, counts on the GPU (engines.json metal_weights).
+    bool mmap = true;
 };
 
 /** expertsOnHost for every block (llama.cpp --cpu-moe). */

@@ -208,6 +208,7 @@ std::variant<ResolvedRequest, ResolveError> resolveRequest(const Catalog &catalo
     r.flashAttn = in.flashAttn;
     r.vision = in.vision;
     r.expertsOnHost = in.expertsOnHost;
+    r.mmap = in.mmap;
     r.gpuLayers = in.gpuLayers;
     r.spread = in.spread;
     applyDevices(r, std::move(resolved), in.hostRam);

@@ -42,6 +42,7 @@ struct RequestInputs {
     std::optional<Bytes> hostRam;
     std::optional<bool> vision;                 ///< load the vision projector (--vision / --no-vision); empty = the engine's default
     std::optional<std::uint32_t> expertsOnHost; ///< --n-cpu-moe N (kAllExpertLayers: --cpu-moe); empty = none
+    bool mmap = true;                           ///< false: --no-mmap, the weights are read into buffers
 };
 
 struct ResolveError {

@@ -9,6 +9,7 @@
 #include <headroom/explanation.h>
 #include <headroom/io/gguf_file.h>
 #include <headroom/io/gguf_model.h>
+#include <headroom/launch_command.h>
 #include <headroom/mapped_span.h>
 #include <headroom/placement_json.h>
 #include <headroom/request_resolver.h>
@@ -198,6 +199,19 @@ private slots:
         QCOMPARE(p.devices.front().weights, r.request.inventory->total());
         QVERIFY(std::find(p.notices.begin(), p.notices.end(), Notice::MetalMapsHostLayers) != p.notices.end());
         QCOMPARE(p.verdict, Verdict::DoesNotFit);
+
+        // --no-mmap reads the weights into buffers: the GPU holds its own 20 layers, the launch command says so.
+        in.mmap = false;
+        const ResolvedRequest read = resolved(in);
+        const Placement own = estimate(read.request);
+        QCOMPARE(own.devices.front().mappedFromHost, Bytes{0});
+        QVERIFY(own.devices.front().weights < p.devices.front().weights / 2);
+        QVERIFY(std::find(own.notices.begin(), own.notices.end(), Notice::MetalMapsHostLayers) == own.notices.end());
+        const LaunchCommand cmd = buildLaunchCommand(read, in, own);
+        const auto &argv = cmd.steps.back().argv;
+        QVERIFY(std::any_of(argv.begin(), argv.end(), [](const LaunchArg &a) { return a.text == "--no-mmap"; }));
+        QCOMPARE(parseLaunchCommand(cmd, *read.request.engine, cmd.version).mmap, std::optional<bool>(false));
+        in.mmap = true;
 
         // Before the --fit builds the output came last: 20 blocks at the end of the file, nothing more.
         in.engineVersion = "b6900";
