@@ -28,8 +28,7 @@ std::string describe(Notice n)
     case Notice::CtxFitted: return "the engine fits its default context to the free memory (llama.cpp --fit); pass --ctx to choose one";
     case Notice::MetalMapsHostLayers:
         return "on a Mac, llama.cpp maps the model file from the GPU's first tensor to its last, so the layers and experts left in RAM "
-               "count "
-               "against the GPU as well; loading without mmap (--no-mmap) gives the GPU its own layers alone";
+               "count against the GPU as well; loading without mmap (--no-mmap) gives the GPU its own layers alone";
     }
     return "";
 }

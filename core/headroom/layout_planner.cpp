@@ -88,8 +88,7 @@ LayoutPlanner::LayoutPlanner(const EstimateRequest &req, const EngineBehaviour &
 
     if (behaviour.metalFileSpan && req.mmap &&
         std::any_of(req.devices.begin(), req.devices.end(), [](const DeviceSpec &d) { return d.kind == MemoryKind::Unified; })) {
-        m_span = MappedSpan(inv, tied, expertHost);
-        m_spanBuilt = true;
+        m_span.emplace(inv, tied, expertHost);
     }
     for (const auto &d : req.devices) {
         m_usable.push_back(usableBytes(d, *req.engine, behaviour));
@@ -210,7 +209,7 @@ LayoutPlanner::UnitSpan LayoutPlanner::gpuSpan(std::uint32_t gpuUnits) const
 bool LayoutPlanner::mapsFileSpan(const DeviceSet &set) const
 {
     // One llama.cpp process drives one Mac's GPU; a second machine's (RPC) buffers are allocated, not mapped.
-    return m_spanBuilt && set.devices.size() == 1 && m_req.devices[set.devices.front()].kind == MemoryKind::Unified;
+    return m_span && set.devices.size() == 1 && m_req.devices[set.devices.front()].kind == MemoryKind::Unified;
 }
 
 std::size_t LayoutPlanner::deviceOfUnit(const DeviceSet &set, std::uint32_t unit, std::uint32_t firstGpu, std::uint32_t gpuUnits) const
@@ -273,7 +272,7 @@ const LayoutPlanner::Totals &LayoutPlanner::totalsLayers(const Loads &l, const D
     if (count == 1) {
         addUnits(0, firstGpu, gpuEnd);
         if (mapped && gpuUnits > 0 && mapsFileSpan(set)) {
-            t.mappedFromHost = m_span.extra(std::min(firstGpu, n), !outputOnHost);
+            t.mappedFromHost = m_span->extra(firstGpu, !outputOnHost);
             t.devices[0] += t.mappedFromHost;
         }
     } else if (count > 1 && set.fractionsSorted) {
@@ -445,7 +444,7 @@ Layout LayoutPlanner::layout(const ResolvedSettings &s, LayoutTrace *trace) cons
                 trace->unitDevice.push_back(homeOfUnit(set, unit, firstGpu, gpuUnits));
             trace->mappedFromHost.clear();
             if (gpuUnits > 0 && mapsFileSpan(set))
-                trace->mappedFromHost = m_span.inside(std::min(firstGpu, m.layers), gpuSpan(gpuUnits).end > m.layers);
+                trace->mappedFromHost = m_span->inside(firstGpu, gpuSpan(gpuUnits).end > m.layers);
         }
         trace->tensorParallel = m_tensorParallel;
         trace->kvReplicated = m_kvReplicated;
@@ -532,7 +531,7 @@ Layout LayoutPlanner::placeLayers(const ResolvedSettings &s, const std::vector<B
         p.devices.front().weights += m_input;
     if (gpuUnits > 0 && mapsFileSpan(set)) {
         DeviceUsage &mac = p.devices.front();
-        mac.mappedFromHost = m_span.extra(std::min(firstGpu, n), span.end > n);
+        mac.mappedFromHost = m_span->extra(firstGpu, span.end > n);
         mac.weights += mac.mappedFromHost;
     }
 

@@ -164,16 +164,15 @@ private:
     /** Copies of each split's inputs the scheduler keeps for this many devices holding this many units (1 = no pipeline). */
     [[nodiscard]] Bytes pipelineCopies(std::size_t devices, std::uint32_t gpuUnits) const;
 
-    Bytes m_input = 0;              ///< token embeddings
-    bool m_outputFirst = false;     ///< a partial offload takes the output layer first (EngineBehaviour::outputOffloadedFirst)
-    Bytes m_tiedCopy = 0;           ///< the output layer's copy of tied embeddings that are also the input table
-    Bytes m_hostExperts = 0;        ///< routed experts kept in system RAM (--n-cpu-moe / --cpu-moe), whatever the layer split
-    double m_hostExpertsRead = 0.0; ///< bytes of them each decoded token reads (the routed share)
-    VisionLoad m_vision;            ///< the vision projector, when the request loads one
-    MappedSpan m_span;              ///< the file ranges a Metal device maps (built only for a request that has one)
-    bool m_spanBuilt = false;
-    std::vector<Bytes> m_usable;   ///< per request device
-    std::vector<Bytes> m_overhead; ///< per request device
+    Bytes m_input = 0;                ///< token embeddings
+    bool m_outputFirst = false;       ///< a partial offload takes the output layer first (EngineBehaviour::outputOffloadedFirst)
+    Bytes m_tiedCopy = 0;             ///< the output layer's copy of tied embeddings that are also the input table
+    Bytes m_hostExperts = 0;          ///< routed experts kept in system RAM (--n-cpu-moe / --cpu-moe), whatever the layer split
+    double m_hostExpertsRead = 0.0;   ///< bytes of them each decoded token reads (the routed share)
+    VisionLoad m_vision;              ///< the vision projector, when the request loads one
+    std::optional<MappedSpan> m_span; ///< the file ranges a Metal device maps (only for a request that has one)
+    std::vector<Bytes> m_usable;      ///< per request device
+    std::vector<Bytes> m_overhead;    ///< per request device
     DeviceSet m_all;
     DeviceSet m_largest;
     DeviceSet m_none;

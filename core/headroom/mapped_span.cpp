@@ -40,43 +40,35 @@ MappedSpan::MappedSpan(const TensorInventory &inv, bool tiedEmbeddings, std::uin
     m_blockBytesFrom.assign(inv.layers + 1, 0);
     std::vector<Range> block(inv.layers);
     std::vector<Bytes> blockBytes(inv.layers, 0);
-    const auto widen = [](Range &r, std::size_t p) {
-        r.first = r.any ? std::min(r.first, p) : p;
-        r.last = r.any ? std::max(r.last, p + 1) : p + 1;
-        r.any = true;
-    };
     for (std::size_t p = 0; p < m_order.size(); ++p) {
         const Tensor &t = *m_order[p];
         m_before[p + 1] = m_before[p] + t.bytes;
-        int unit = -1;
-        if (expertHostLayers > 0 && expertOnHost(t, expertHostLayers))
-            unit = -1; // a tensor buffer override keeps it in the CPU's buffer
-        else if (t.layer < 0)
-            unit = tiedEmbeddings ? n : -1; // the tied output copy is a TENSOR_DUPLICATED of this tensor
-        else
-            unit = std::min(t.layer, n);
+        const bool keptOnHost = expertHostLayers > 0 && expertOnHost(t, expertHostLayers); // a tensor buffer override
+        // The tied output copy is a TENSOR_DUPLICATED of token_embd: the output layer holds that tensor's own range.
+        const int unit = keptOnHost ? -1 : t.layer < 0 ? (tiedEmbeddings ? n : -1) : std::min(t.layer, n);
         m_unit.push_back(unit);
         if (unit == n) {
-            widen(m_output, p);
+            m_output.add({p, p + 1, true});
             m_outputBytes += t.bytes;
         } else if (unit >= 0) {
-            widen(block[static_cast<std::size_t>(unit)], p);
+            block[static_cast<std::size_t>(unit)].add({p, p + 1, true});
             blockBytes[static_cast<std::size_t>(unit)] += t.bytes;
         }
     }
     for (std::size_t b = inv.layers; b-- > 0;) {
-        Range r = m_blocksFrom[b + 1];
-        if (block[b].any) {
-            if (r.any) {
-                r.first = std::min(r.first, block[b].first);
-                r.last = std::max(r.last, block[b].last);
-            } else {
-                r = block[b];
-            }
-        }
-        m_blocksFrom[b] = r;
+        m_blocksFrom[b] = m_blocksFrom[b + 1];
+        m_blocksFrom[b].add(block[b]);
         m_blockBytesFrom[b] = m_blockBytesFrom[b + 1] + blockBytes[b];
     }
+}
+
+void MappedSpan::Range::add(const Range &o)
+{
+    if (!o.any)
+        return;
+    first = any ? std::min(first, o.first) : o.first;
+    last = any ? std::max(last, o.last) : o.last;
+    any = true;
 }
 
 MappedSpan::Range MappedSpan::held(std::uint32_t firstBlock, bool output) const
@@ -84,11 +76,8 @@ MappedSpan::Range MappedSpan::held(std::uint32_t firstBlock, bool output) const
     if (m_blocksFrom.empty())
         return {};
     Range r = m_blocksFrom[std::min<std::size_t>(firstBlock, m_layers)];
-    if (output && m_output.any) {
-        r.first = r.any ? std::min(r.first, m_output.first) : m_output.first;
-        r.last = r.any ? std::max(r.last, m_output.last) : m_output.last;
-        r.any = true;
-    }
+    if (output)
+        r.add(m_output);
     return r;
 }
 

@@ -42,6 +42,8 @@ private:
         std::size_t first = 0;
         std::size_t last = 0; ///< one past the last position
         bool any = false;
+        /** Widens this range to cover `o` as well. */
+        void add(const Range &o);
     };
     [[nodiscard]] Range held(std::uint32_t firstBlock, bool output) const;
     [[nodiscard]] bool holds(std::size_t position, std::uint32_t firstBlock, bool output) const;

@@ -42,6 +42,8 @@ struct DeviceUsage {
     double bandwidthGBs = 0.0;
 
     [[nodiscard]] Bytes total() const { return weights + kvCache + compute + overhead + projector; }
+    /** total() less the host's pages a mapped file range spans: what the machine holds for this device alone. */
+    [[nodiscard]] Bytes ownTotal() const { return total() - mappedFromHost; }
     [[nodiscard]] bool overflows() const { return total() > usable; }
 };
 

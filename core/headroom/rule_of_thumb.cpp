@@ -41,7 +41,7 @@ Bytes placementTotal(const Placement &p)
 {
     Bytes total = p.host.total();
     for (const auto &d : p.devices)
-        total = saturatingAdd(total, d.total() - d.mappedFromHost);
+        total = saturatingAdd(total, d.ownTotal());
     return total;
 }
 

@@ -15,10 +15,8 @@ std::optional<Bytes> hostCapacity(const EstimateRequest &req, const Placement &p
     if (!req.devices.empty() &&
         std::all_of(req.devices.begin(), req.devices.end(), [](const DeviceSpec &d) { return d.kind == MemoryKind::Unified; })) {
         Bytes free = 0;
-        for (const auto &d : p.devices) {
-            const Bytes own = d.total() - d.mappedFromHost; // the host's tensors a mapped range spans are its own pages
-            free += d.capacity > own ? d.capacity - own : 0;
-        }
+        for (const auto &d : p.devices) // the host's tensors a mapped range spans are its own pages
+            free += d.capacity > d.ownTotal() ? d.capacity - d.ownTotal() : 0;
         return free;
     }
     return std::nullopt;
