@@ -128,9 +128,11 @@ std::string kindWords(const ExplainTerm &t)
     case TermKind::ProfilePass: return "vLLM profile pass";
     case TermKind::SamplerPass: return "vLLM profile sampling (top-k, top-p)";
     case TermKind::PrefillPass: return "prefill pass";
+    case TermKind::GraphPeak: return "graph peak (Ollama's own engine)";
     case TermKind::KqMatrix: return "attention scores";
     case TermKind::AttentionMask: return "attention mask";
     case TermKind::HiddenRows: return "hidden-state rows";
+    case TermKind::AttentionRows: return "attention rows";
     case TermKind::KvDequantized: return "K and V dequantized for flash attention";
     case TermKind::FfnActivations: return "FFN activations";
     case TermKind::Activations: return "activations";
@@ -309,6 +311,7 @@ std::string assumptionWords(const Assumption &a, const Placement &p)
                                                                  : "the whole context");
     case A::RecurrentStateType: return "recurrent state stored as " + kvTypeWords(a.value);
     case A::CtxCheckpoints: return grouped(a.value) + " context checkpoints per slot, in system RAM";
+    case A::OwnEngineGraph: return "Ollama runs this model on its own engine: the compute buffers are the graph that engine reserves";
     case A::DeviceReserve: return device + size(a.value) + " kept free by the engine";
     case A::GpuMemoryUtilization:
         return device + "the engine fills " + printf1("%.1f", static_cast<double>(a.value) / 10.0) + " % of the memory";

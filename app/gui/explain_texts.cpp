@@ -101,9 +101,11 @@ QString ExplainTexts::term(const ExplainTerm &t)
     case TermKind::ProfilePass: name = tr("vLLM's profile run"); break;
     case TermKind::SamplerPass: name = tr("vLLM's profile sampling (top-k, top-p)"); break;
     case TermKind::PrefillPass: name = tr("One prefill pass"); break;
+    case TermKind::GraphPeak: name = tr("Peak of the graph Ollama's own engine reserves"); break;
     case TermKind::KqMatrix: name = tr("Attention scores (KQ, F32)"); break;
     case TermKind::AttentionMask: name = tr("Attention mask"); break;
     case TermKind::HiddenRows: name = tr("Hidden-state rows"); break;
+    case TermKind::AttentionRows: name = tr("Attention activation rows"); break;
     case TermKind::KvDequantized: name = tr("F16 copy of one layer's quantized K and V"); break;
     case TermKind::FfnActivations: name = tr("FFN activations"); break;
     case TermKind::Activations: name = tr("Activations"); break;
@@ -262,6 +264,8 @@ QString ExplainTexts::assumption(const Assumption &a, const std::function<QStrin
     case AssumptionCode::RecurrentStateType:
         return tr("Recurrent state stored as %1").arg(QString::fromLatin1(kvTypeName(static_cast<KvType>(a.value))));
     case AssumptionCode::CtxCheckpoints: return tr("llama-server keeps %1 context checkpoints per slot in system RAM").arg(v);
+    case AssumptionCode::OwnEngineGraph:
+        return tr("Ollama runs this model on its own engine: the compute buffers are the graph that engine reserves");
     case AssumptionCode::DeviceReserve: return tr("The engine keeps %1 free on %2").arg(bytes(a.value), deviceName(a.device));
     case AssumptionCode::GpuMemoryUtilization:
         return tr("vLLM fills %1 % of %2 (gpu_memory_utilization)")

@@ -73,6 +73,7 @@ QString Texts::notice(Notice n)
         return tr(
             "On a Mac, llama.cpp maps the model file from the GPU's first tensor to its last, so the layers and experts left in RAM count "
             "against the GPU as well; loading without mmap (--no-mmap) gives the GPU its own layers alone.");
+    case Notice::FlashAttnUnsupported: return tr("This engine version turns flash attention off for this model; it runs without it.");
     }
     return {};
 }

@@ -29,9 +29,11 @@ const char *termKindName(TermKind v)
     case K::ProfilePass: return "profile_pass";
     case K::SamplerPass: return "sampler_pass";
     case K::PrefillPass: return "prefill_pass";
+    case K::GraphPeak: return "graph_peak";
     case K::KqMatrix: return "kq_matrix";
     case K::AttentionMask: return "attention_mask";
     case K::HiddenRows: return "hidden_rows";
+    case K::AttentionRows: return "attention_rows";
     case K::KvDequantized: return "kv_dequantized";
     case K::FfnActivations: return "ffn_activations";
     case K::Activations: return "activations";
@@ -143,6 +145,7 @@ const char *assumptionName(AssumptionCode v)
     case A::SlidingWindowCache: return "sliding_window_cache";
     case A::RecurrentStateType: return "recurrent_state_type";
     case A::CtxCheckpoints: return "ctx_checkpoints";
+    case A::OwnEngineGraph: return "own_engine_graph";
     case A::DeviceReserve: return "device_reserve";
     case A::GpuMemoryUtilization: return "gpu_memory_utilization";
     case A::AppleWiredLimit: return "apple_wired_limit";

@@ -29,6 +29,7 @@ std::string describe(Notice n)
     case Notice::MetalMapsHostLayers:
         return "on a Mac, llama.cpp maps the model file from the GPU's first tensor to its last, so the layers and experts left in RAM "
                "count against the GPU as well; loading without mmap (--no-mmap) gives the GPU its own layers alone";
+    case Notice::FlashAttnUnsupported: return "this engine version turns flash attention off for this model; it runs without it";
     }
     return "";
 }

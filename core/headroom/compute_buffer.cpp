@@ -138,6 +138,104 @@ ComputeBuffers llamaCpp(const ModelSpec &m, const EngineBehaviour &b, const Comp
     return out;
 }
 
+Bytes roundUp(Bytes n, Bytes multiple)
+{
+    return (n + multiple - 1) / multiple * multiple;
+}
+
+/**
+ * Ollama's own engine (ollamarunner, Go; read at v0.11.10) reserves one worst-case graph of num_batch tokens
+ * (runner.go reserveWorstCaseGraph; the server caps num_batch at num_ctx from v0.12.6, and like llama.cpp's strategy
+ * this one caps it at the cache), with one output row per sequence: the models gather batch.Outputs before the
+ * last layer's MLP. Its graph inputs sit in host buffers of their own, outside the graph (ggml.go newTensor), and
+ * the scheduler copies each to the GPU that reads it, where the masks stay until the last layer: at reserve each
+ * cache's mask is F16 [roundUp(cells, 256), roundUp(tokens, 64)] with flash attention, F32 [cells, tokens] without
+ * (kvcache/causal.go buildMask; a sliding-window cache has its own). token_embd stays on the CPU and op_offload is
+ * off, so the host's graph is the embeddings' GET_ROWS alone. The rest of each peak is the architecture's
+ * (engines.json own_engine_graphs, reproduced through the vendored ggml-alloc.c); the positions and output indices
+ * (4 bytes a token, a few a sequence) are left out.
+ */
+ComputeBuffers ownEngine(const ModelSpec &m, const OwnEngineGraph &g, const ComputeParams &p, ComputeBreakdown *why)
+{
+    // A version that refuses flash attention for the architecture has no such candidates (resolveSettings turns it off).
+    const bool flash = p.flashAttn && !g.flashAttn.empty();
+    const Bytes t = std::min<Bytes>(p.tokens, std::max<Bytes>(p.kv.fullCells, 1));
+    const Bytes maskTokens = flash ? roundUp(t, 64) : t;
+    const Bytes maskElement = flash ? kF16 : kF32;
+    std::vector<Bytes> maskCells{p.kv.fullCells};
+    if (p.kv.windowCells > 0)
+        maskCells.push_back(p.kv.windowCells);
+    Bytes masks = 0;
+    for (const Bytes cells : maskCells)
+        masks += cells * maskTokens * maskElement;
+    const Bytes qkvWidth = (Bytes{m.heads} + 2 * Bytes{m.kvHeads}) * m.headDim;
+    const Bytes attentionWidth = Bytes{m.heads} * m.headDim;
+    const Bytes scoreCells = std::max(p.kv.fullCells, p.kv.windowCells);
+    const auto peakBytes = [&](const GraphPeakRows &r) {
+        return t * kF32 *
+               (Bytes{r.hidden} * m.hidden + Bytes{r.attention} * attentionWidth + Bytes{r.qkv} * qkvWidth +
+                Bytes{r.experts} * ffnWidth(m) + Bytes{r.scores} * m.heads * scoreCells);
+    };
+    const auto &peaks = flash ? g.flashAttn : g.plain;
+    Bytes layer = 0;
+    for (const auto &r : peaks)
+        layer = std::max(layer, peakBytes(r));
+    const Bytes outputRows = std::min<Bytes>(t, std::max<std::uint32_t>(p.parallel, 1));
+    const Bytes logits = Bytes{m.vocab} * outputRows * kF32;
+    ComputeBuffers out;
+    out.layerScratch = layer + masks;
+    out.outputScratch = std::max(out.layerScratch, logits + masks);
+    out.hostFixed = t * m.hidden * kF32;
+    // The inputs' own host buffers (the masks as reserved), and the logits read back for every sequence.
+    out.hostOutput = masks + Bytes{m.vocab} * kF32 * std::max<std::uint32_t>(p.parallel, 1);
+    if (why) {
+        using F = Factor;
+        using K = TermKind;
+        std::vector<ExplainTerm> maskTerms;
+        for (const Bytes cells : maskCells)
+            maskTerms.push_back(
+                productTerm(K::AttentionMask, {times(F::Cells, cells), times(F::Tokens, maskTokens), times(F::ElementBytes, maskElement)}));
+        const auto rowsOf = [&](std::uint32_t n, std::vector<ExplainFactor> widths) {
+            std::vector<ExplainFactor> f{times(F::Rows, n), times(F::Tokens, t)};
+            f.insert(f.end(), widths.begin(), widths.end());
+            f.push_back(times(F::ElementBytes, kF32));
+            return f;
+        };
+        const auto peakTerm = [&](const GraphPeakRows &r) {
+            std::vector<ExplainTerm> parts;
+            if (r.scores)
+                parts.push_back(productTerm(K::KqMatrix, {times(F::Cells, scoreCells), times(F::Tokens, t), times(F::Heads, m.heads),
+                                                          times(F::ElementBytes, kF32)}));
+            if (r.hidden)
+                parts.push_back(productTerm(K::HiddenRows, rowsOf(r.hidden, {times(F::Hidden, m.hidden)})));
+            if (r.qkv)
+                parts.push_back(
+                    productTerm(K::AttentionRows, rowsOf(r.qkv, {times(F::Elements, qkvWidth), detail(F::Heads, m.heads),
+                                                                 detail(F::KvHeads, m.kvHeads), detail(F::HeadDim, m.headDim)})));
+            if (r.attention)
+                parts.push_back(
+                    productTerm(K::AttentionRows, rowsOf(r.attention, {times(F::Heads, m.heads), times(F::HeadDim, m.headDim)})));
+            if (r.experts)
+                parts.push_back(productTerm(K::FfnActivations, rowsOf(r.experts, {times(F::FfnWidth, ffnWidth(m))})));
+            parts.insert(parts.end(), maskTerms.begin(), maskTerms.end());
+            return sumTerm(K::GraphPeak, std::move(parts));
+        };
+        for (const auto &r : peaks)
+            why->layer.push_back(peakTerm(r));
+        why->output = why->layer;
+        std::vector<ExplainTerm> logitsParts{
+            productTerm(K::Logits, {times(F::Vocab, m.vocab), times(F::Rows, outputRows), times(F::ElementBytes, kF32)})};
+        logitsParts.insert(logitsParts.end(), maskTerms.begin(), maskTerms.end());
+        why->output.push_back(sumTerm(K::OutputLogits, std::move(logitsParts)));
+        why->host = {productTerm(K::EmbeddingGather,
+                                 {times(F::Rows, 1), times(F::Tokens, t), times(F::Hidden, m.hidden), times(F::ElementBytes, kF32)})};
+        why->hostOutput = maskTerms;
+        why->hostOutput.push_back(productTerm(K::Logits, {times(F::Vocab, m.vocab), times(F::ElementBytes, kF32),
+                                                          times(F::Sequences, std::max<std::uint32_t>(p.parallel, 1))}));
+    }
+    return out;
+}
+
 /**
  * vLLM's profiler (profile_run) runs one dummy batch of max_num_batched_tokens through the layers, then samples
  * max_num_seqs of its rows with top_p 0.99 and top_k vocab - 1 "to reflect the accurate memory usage": the peak is
@@ -296,7 +394,11 @@ ComputeBuffers computeBuffers(const ModelSpec &m, const EngineProfile &engine, c
                               ComputeBreakdown *why)
 {
     switch (familyOf(engine.traits.computeFamily).value_or(EngineKind::LlamaCpp)) {
-    case EngineKind::LlamaCpp: return llamaCpp(m, b, p, why);
+    case EngineKind::LlamaCpp:
+        // Ollama runs some architectures on its own engine, whose graph is not llama.cpp's (engines.json own_engine_graphs).
+        if (const auto *own = b.ownEngineGraph(m.arch))
+            return ownEngine(m, *own, p, why);
+        return llamaCpp(m, b, p, why);
     case EngineKind::Vllm: return vllm(m, b, p, why);
     case EngineKind::Transformers: return transformers(m, b, p, why);
     case EngineKind::Mlx: return mlx(m, p, why);

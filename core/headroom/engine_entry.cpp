@@ -103,6 +103,29 @@ EngineTraits readTraits(const EntryReader &s)
     return t;
 }
 
+/**
+ * The candidate peaks of one of Ollama's own-engine graphs: an array of row counts, at least one when `required`
+ * (an absent `flash_attn` is a version that refuses flash attention for the architecture).
+ */
+std::vector<GraphPeakRows> readPeaks(const EntryReader &g, const char *key, bool required)
+{
+    std::vector<GraphPeakRows> peaks;
+    for (std::size_t i = 0, n = g.arraySize(key); i < n; ++i) {
+        const EntryReader r = g.element(key, i);
+        GraphPeakRows rows;
+        rows.hidden = r.integer<std::uint32_t>("hidden", false, 0);
+        rows.attention = r.integer<std::uint32_t>("attention", false, 0);
+        rows.qkv = r.integer<std::uint32_t>("qkv", false, 0);
+        rows.experts = r.integer<std::uint32_t>("experts", false, 0);
+        rows.scores = r.integer<std::uint32_t>("scores", false, 0);
+        r.rejectUnread();
+        peaks.push_back(rows);
+    }
+    if (peaks.empty() && (required || g.has(key)))
+        g.fail(P::Missing, key, "");
+    return peaks;
+}
+
 void readBehaviourRow(const EntryReader &v, EngineBehaviour &b)
 {
     b.from = v.str("from");
@@ -172,6 +195,15 @@ void readBehaviourRow(const EntryReader &v, EngineBehaviour &b)
     b.hostEmbdRows = v.integer<std::uint32_t>("host_embd_rows", false, b.hostEmbdRows);
     b.outputOffloadedFirst = v.choice("partial_output", {{"first", true}, {"last", false}}, b.outputOffloadedFirst);
     b.metalFileSpan = v.choice("metal_weights", {{"file_span", true}, {"tensors", false}}, b.metalFileSpan);
+    if (v.has("own_engine_graphs")) {
+        b.ownEngineGraphs.clear();
+        for (std::size_t i = 0, n = v.arraySize("own_engine_graphs"); i < n; ++i) {
+            const EntryReader g = v.element("own_engine_graphs", i);
+            OwnEngineGraph graph{g.str("arch"), readPeaks(g, "flash_attn", false), readPeaks(g, "no_flash_attn", true), g.str("source")};
+            g.rejectUnread();
+            b.ownEngineGraphs.push_back(std::move(graph));
+        }
+    }
     // Which row set each key, so an explanation cites the row a default comes from, not only the row in force.
     for (const char *key : {"mla_cache",
                             "indexer_cache",
@@ -198,7 +230,8 @@ void readBehaviourRow(const EntryReader &v, EngineBehaviour &b)
                             "host_embd_rows",
                             "swa_memory",
                             "partial_output",
-                            "metal_weights"}) {
+                            "metal_weights",
+                            "own_engine_graphs"}) {
         if (!v.has(key))
             continue;
         auto it = std::find_if(b.keyRows.begin(), b.keyRows.end(), [&](const auto &kr) { return kr.first == key; });

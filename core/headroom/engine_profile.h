@@ -65,6 +65,30 @@ struct LargeGpuBatch {
     std::vector<std::string> exceptNames; ///< unless its name contains one of these (case-insensitive)
 };
 
+/**
+ * Rows per forward-pass token (F32) alive at one candidate peak of a graph that Ollama's own engine reserves; each
+ * count multiplies a width the model gives (engines.json `own_engine_graphs`).
+ */
+struct GraphPeakRows {
+    std::uint32_t hidden = 0;    ///< n_embd: the residual stream, a norm, a freed embedding copy
+    std::uint32_t attention = 0; ///< n_head x head_dim: the attention's output slot
+    std::uint32_t qkv = 0;       ///< (n_head + 2 n_head_kv) x head_dim: the fused QKV projection
+    std::uint32_t experts = 0;   ///< the widest MLP activation (the selected experts together)
+    std::uint32_t scores = 0;    ///< n_head x the largest cache's cells: the F32 KQ matrix (no flash attention)
+};
+
+/**
+ * An architecture that Ollama runs on its own Go engine (ollamarunner) rather than its llama.cpp runner, with the
+ * peaks of the graph that engine reserves for it. The masks, positions and output rows every such graph holds are
+ * the engine's, not the architecture's: the strategy adds them.
+ */
+struct OwnEngineGraph {
+    std::string arch;
+    std::vector<GraphPeakRows> flashAttn; ///< candidates with flash attention (the largest counts)
+    std::vector<GraphPeakRows> plain;     ///< candidates without it
+    std::string source;
+};
+
 /** How one version range of an engine allocates; every field is resolved (no "inherit"). */
 struct EngineBehaviour {
     std::string from;
@@ -108,6 +132,8 @@ struct EngineBehaviour {
     /// the file range from its first tensor to its last, the host's tensors in between included (MappedSpan); false: the
     /// device holds its own tensors alone
     bool metalFileSpan = false;
+    /// Ollama: the architectures its own Go engine runs, with the peaks of the graph it reserves for each
+    std::vector<OwnEngineGraph> ownEngineGraphs;
     std::string source;
     /// Where each setting came from: (engines.json key, the `from` of the row that last set it), oldest key first.
     /// A key not listed is the built-in default of EngineBehaviour.
@@ -116,6 +142,13 @@ struct EngineBehaviour {
     /** The `from` of the row that set `key` (an engines.json versions key); empty when no row did. */
     [[nodiscard]] const std::string &rowOf(const std::string &key) const;
 
+    /** The graph Ollama's own engine reserves for `arch`; null when the llama.cpp runner (or another engine) runs it. */
+    [[nodiscard]] const OwnEngineGraph *ownEngineGraph(const std::string &arch) const
+    {
+        const auto it =
+            std::find_if(ownEngineGraphs.begin(), ownEngineGraphs.end(), [&](const OwnEngineGraph &g) { return g.arch == arch; });
+        return it == ownEngineGraphs.end() ? nullptr : &*it;
+    }
     /** Whether flash attention is on for `arch` when the user leaves it to the engine. */
     [[nodiscard]] bool flashAttnByDefault(const std::string &arch) const;
     /// Architectures whose sliding-window layers keep more than the window (Ollama's gptoss: kvcache.NewSWAMemCache

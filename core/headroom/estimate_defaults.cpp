@@ -46,6 +46,11 @@ ResolvedSettings resolveSettings(const EstimateRequest &req, std::optional<std::
     case FlashAttn::Off: r.flashAttn = false; break;
     case FlashAttn::Auto: r.flashAttn = b.flashAttnByDefault(req.model->arch); break;
     }
+    if (const auto *own = b.ownEngineGraph(req.model->arch); own && own->flashAttn.empty() && r.flashAttn) {
+        // Ollama 0.11.0-0.11.4 refuse flash attention for gpt-oss (SupportsFlashAttention) and load without it.
+        r.flashAttn = false;
+        r.notices.push_back(Notice::FlashAttnUnsupported);
+    }
     r.keyType = r.valueType = req.kvType;
     if (isBlockQuantized(req.kvType) && !r.flashAttn && traits.kvQuantNeedsFlashAttn) {
         // Ollama ignores OLLAMA_KV_CACHE_TYPE without flash attention; llama.cpp refuses a quantized V.

@@ -41,10 +41,12 @@ enum class TermKind {
     ProfilePass,      ///< vLLM's profile run: one dummy batch of max_num_batched_tokens through the layers
     SamplerPass,      ///< vLLM's profile run: its top-k / top-p sampling of every sequence's logits
     PrefillPass,      ///< transformers / mlx-lm: one prefill pass (activations, and logits where they are kept)
+    GraphPeak,        ///< Ollama's own engine: what is alive at one peak of the graph it reserves
     // parts of a compute candidate
     KqMatrix,        ///< F32 n_kv x n_ubatch x n_head attention scores (no flash attention)
     AttentionMask,   ///< the mask: n_kv x n_ubatch (F32, or F16 with flash attention)
     HiddenRows,      ///< hidden-state rows kept live per token
+    AttentionRows,   ///< attention activations per token: the QKV projection, or the attention's output (heads x dims)
     KvDequantized,   ///< flash attention's F16 copy of one layer's quantized K and V
     FfnActivations,  ///< MLP activations per token
     Activations,     ///< activations of a profile or prefill pass per token

@@ -404,6 +404,8 @@ std::vector<Assumption> Explainer::assumptions() const
         add(A::RecurrentStateType, static_cast<std::uint64_t>(traits.recurrentState), traits.source, I::None);
     if (m_trace.hostCheckpoints > 0)
         add(A::CtxCheckpoints, b.ctxCheckpoints, rowSource("ctx_checkpoints"), I::None);
+    if (const auto *own = b.ownEngineGraph(m.arch))
+        add(A::OwnEngineGraph, 0, own->source, I::EngineVersion);
 
     // Usable memory, per device of the request.
     for (std::size_t i = 0; i < m_given.devices.size(); ++i) {

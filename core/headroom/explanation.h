@@ -67,6 +67,7 @@ enum class AssumptionCode {
     SlidingWindowCache,    ///< whether sliding-window layers keep only their window (value: SwaCache as integer)
     RecurrentStateType,    ///< element type of a hybrid model's recurrent state (value: KvType as integer)
     CtxCheckpoints,        ///< llama-server's context checkpoints per slot (value)
+    OwnEngineGraph,        ///< Ollama runs the architecture on its own engine: compute buffers as that engine's graph
     DeviceReserve,         ///< memory the engine refuses to fill on a device (value: bytes; device: its index)
     GpuMemoryUtilization,  ///< vLLM's gpu_memory_utilization (value: per mille)
     AppleWiredLimit,       ///< a Mac's GPU working-set limit (value: bytes; detail 1 = measured, 0 = macOS's rule)

@@ -53,6 +53,7 @@ const char *noticeName(Notice n)
     case Notice::HostRamUnknown: return "host_ram_unknown";
     case Notice::CtxFitted: return "ctx_fitted";
     case Notice::MetalMapsHostLayers: return "metal_maps_host_layers";
+    case Notice::FlashAttnUnsupported: return "flash_attn_unsupported";
     }
     return "unknown";
 }

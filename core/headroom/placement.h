@@ -22,6 +22,7 @@ enum class Notice {
     HostRamUnknown,        ///< offloaded layers need host RAM that was not given
     CtxFitted,             ///< the engine fitted its default context down to the memory (llama.cpp --fit)
     MetalMapsHostLayers,   ///< a Mac with layers or experts in RAM: the GPU's mapped file range spans them too (MappedSpan)
+    FlashAttnUnsupported,  ///< flash attention asked for, but this engine version turns it off for the architecture
 };
 
 /** Memory on one device (or on the host), split by what holds it. */

@@ -402,6 +402,11 @@
         </message>
         <message>
             <location filename="../../app/gui/explain_texts.cpp" />
+            <source>Peak of the graph Ollama&apos;s own engine reserves</source>
+            <translation>Ollama 自有引擎预留计算图的峰值</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
             <source>Attention scores (KQ, F32)</source>
             <translation>注意力分数（KQ，F32）</translation>
         </message>
@@ -414,6 +419,11 @@
             <location filename="../../app/gui/explain_texts.cpp" />
             <source>Hidden-state rows</source>
             <translation>隐藏状态行</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
+            <source>Attention activation rows</source>
+            <translation>注意力激活行</translation>
         </message>
         <message>
             <location filename="../../app/gui/explain_texts.cpp" />
@@ -872,6 +882,11 @@
         </message>
         <message>
             <location filename="../../app/gui/explain_texts.cpp" />
+            <source>Ollama runs this model on its own engine: the compute buffers are the graph that engine reserves</source>
+            <translation>Ollama 在其自有引擎上运行此模型：计算缓冲区即该引擎预留的计算图</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
             <source>The engine keeps %1 free on %2</source>
             <translation>引擎在 %2 上留出 %1 不用</translation>
         </message>
@@ -1313,6 +1328,11 @@
             <location filename="../../app/gui/texts.cpp" />
             <source>On a Mac, llama.cpp maps the model file from the GPU's first tensor to its last, so the layers and experts left in RAM count against the GPU as well; loading without mmap (--no-mmap) gives the GPU its own layers alone.</source>
             <translation>在 Mac 上，llama.cpp 会把模型文件从 GPU 的第一个张量一直映射到最后一个，留在内存中的层和专家同样计入 GPU；不使用 mmap 加载（--no-mmap）时 GPU 只持有自己的层。</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/texts.cpp" />
+            <source>This engine version turns flash attention off for this model; it runs without it.</source>
+            <translation>该引擎版本会为此模型关闭 Flash Attention，模型将在不使用它的情况下运行。</translation>
         </message>
         <message>
             <location filename="../../app/gui/texts.cpp" line="50" />

@@ -7,7 +7,6 @@
 #include "calibration_replay.h"
 #include "test_catalog.h"
 
-
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -45,16 +44,16 @@ const std::map<std::string, Bound> kCheckBounds{
     // untied embeddings, models.json checkpoints), +1.1 %.
     // vllm 0.27/2.71 -> 0.02/0.08: V0 batches 512 tokens above 32K until 0.6.5 (engines.json long_context_batched_tokens,
     // from vLLM's source); the 35K profile that read 270 % high became a fit row for the logits' element size.
-    {"llama.cpp", {0.02, 0.36}}, {"ollama", {0.19, 2.87}}, {"vllm", {0.02, 0.08}},
-    {"transformers", {0.01, 0.03}}, {"mlx", {0.02, 0.03}},
+    // ollama 0.19/2.87 -> 0.02/0.22: gpt-oss's graph on Ollama's own engine (engines.json own_engine_graphs, from its
+    // source through the vendored allocator) reads 121.75 MiB on the GPU and 5.62 on the host (logged 121.8 and 5.6).
+    {"llama.cpp", {0.02, 0.36}}, {"ollama", {0.02, 0.22}}, {"vllm", {0.02, 0.08}}, {"transformers", {0.01, 0.03}}, {"mlx", {0.02, 0.03}},
 };
 
 // Bounds on fit rows: a constant tuned to these rows drifting away from them is a regression.
 // llama.cpp 0.08 -> 0.09 max: the live-set FFN of b9428+ (engines.json) adds about 1 % to the b9789 nvidia-smi totals.
 // vllm 0.20/0.55 -> 0.04/0.18: the profile run's sampler explains vllm PR #10511 (TP 1 = TP 2) and vllm#13882.
 const std::map<std::string, Bound> kFitBounds{
-    {"llama.cpp", {0.02, 0.09}}, {"ollama", {0.02, 0.05}}, {"vllm", {0.04, 0.18}},
-    {"transformers", {0.06, 0.35}}, {"mlx", {0.05, 0.10}},
+    {"llama.cpp", {0.02, 0.09}}, {"ollama", {0.02, 0.05}}, {"vllm", {0.04, 0.18}}, {"transformers", {0.06, 0.35}}, {"mlx", {0.05, 0.10}},
 };
 
 const char *kHeader = "id,role,engine,engine_version,model,quant,ctx,parallel,ubatch,flash_attn,kv_type,gpu,gpus,"
@@ -78,8 +77,7 @@ private slots:
         QTest::newRow("no role") << QByteArray(good).replace("1,check", "2,") << "line 3: missing role";
         QTest::newRow("non-numeric figure") << QByteArray(good).replace("1207959552", "1.2e9").replace("1,check", "2,check")
                                             << "line 3: measured_bytes '1.2e9' is not a whole number";
-        QTest::newRow("non-numeric ctx") << QByteArray(good).replace(",8192,", ",8k,").replace("1,check", "2,check")
-                                         << "line 3: ctx '8k'";
+        QTest::newRow("non-numeric ctx") << QByteArray(good).replace(",8192,", ",8k,").replace("1,check", "2,check") << "line 3: ctx '8k'";
         QTest::newRow("missing source") << QByteArray(good).replace(",https://example.org/log", ",").replace("1,check", "2,check")
                                         << "line 3: missing source";
         QTest::newRow("unknown target") << QByteArray(good).replace("device0.kv", "device0.kvcache").replace("1,check", "2,check")
@@ -136,12 +134,12 @@ private slots:
             const auto &role = r["role"];
             stats[role][engine].add(err);
             if (perRow)
-                qInfo("%5s %-5s %-12s %-28s %-10s %-17s %-15s %+7.1f%%", r["id"].c_str(), role.c_str(), engine.c_str(),
-                      r["model"].c_str(), r["quant"].c_str(), r["target"].c_str(), setupName(rp.setup), err * 100);
+                qInfo("%5s %-5s %-12s %-28s %-10s %-17s %-15s %+7.1f%%", r["id"].c_str(), role.c_str(), engine.c_str(), r["model"].c_str(),
+                      r["quant"].c_str(), r["target"].c_str(), setupName(rp.setup), err * 100);
             const auto &bounds = role == "check" ? kCheckBounds : kFitBounds;
             if (std::abs(err) > bounds.at(engine).maxAbs)
-                failures.push_back(role + " row " + r["id"] + " (" + r["model"] + " " + r["target"] + "): " +
-                                   std::to_string(err * 100) + " %");
+                failures.push_back(role + " row " + r["id"] + " (" + r["model"] + " " + r["target"] + "): " + std::to_string(err * 100) +
+                                   " %");
         }
         qInfo("%-6s %-13s %5s %9s %9s %9s", "role", "engine", "rows", "mean|e|", "max|e|", "bias");
         for (const char *role : {"check", "fit"}) {
@@ -154,11 +152,11 @@ private slots:
                     continue;
                 }
                 const auto &s = it->second;
-                qInfo("%-6s %-13s %5zu %8.1f%% %8.1f%% %+8.1f%%", role, engine.c_str(), s.rows, s.meanAbs() * 100,
-                      s.maxAbs * 100, s.bias() * 100);
+                qInfo("%-6s %-13s %5zu %8.1f%% %8.1f%% %+8.1f%%", role, engine.c_str(), s.rows, s.meanAbs() * 100, s.maxAbs * 100,
+                      s.bias() * 100);
                 if (s.meanAbs() > bound.meanAbs)
-                    failures.push_back(std::string(role) + " " + engine + ": mean |error| " +
-                                       std::to_string(s.meanAbs() * 100) + " % above bound");
+                    failures.push_back(std::string(role) + " " + engine + ": mean |error| " + std::to_string(s.meanAbs() * 100) +
+                                       " % above bound");
             }
         }
         for (const auto &f : failures)

@@ -94,7 +94,8 @@ std::string markdown(const std::vector<Replay> &replays)
 
     o << "## Check rows against the targets\n\n"
       << "Totals are what a device holds: `nvidia-smi`'s reading, the sum of a device's buffers in a llama.cpp load log, or an\n"
-      << "allocator's peak. An engine and setup without a check row are not listed: nothing measured them.\n\n"
+      << "allocator's peak. An engine and setup without a check row are not listed: nothing measured them. A KV figure a log\n"
+      << "prints rounded (Ollama: one decimal of MiB or GiB) is exact when the estimate is within half its last digit.\n\n"
       << "| engine | what | target | check rows | mean abs | max abs | worst (row id or family) | met |\n"
       << "|---|---|---|---:|---:|---:|---|---|\n";
     for (const auto &t : targetResults(replays))
