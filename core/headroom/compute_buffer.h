@@ -19,7 +19,8 @@ struct ComputeBuffers {
     Bytes layerScratch = 0;  ///< on every device that runs layers
     Bytes outputScratch = 0; ///< on the device that runs the output layer (includes layerScratch)
     Bytes hostFixed = 0;     ///< host-side input buffers of the graph (llama.cpp's CUDA_Host compute buffer)
-    Bytes hostOutput = 0;    ///< host-side logits of every sequence (llama.cpp's output buffer)
+    /// host buffers outside the graph: the logits of every sequence (llama.cpp's output buffer), Ollama's own engine's inputs
+    Bytes hostOutput = 0;
     /// llama.cpp pipeline parallelism: what one more copy of a device's split inputs takes on that device (the F32
     /// attention mask and the incoming hidden states) and on the host (the mask, which the host builds).
     Bytes splitInputs = 0;
