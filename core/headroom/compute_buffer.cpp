@@ -138,11 +138,6 @@ ComputeBuffers llamaCpp(const ModelSpec &m, const EngineBehaviour &b, const Comp
     return out;
 }
 
-Bytes roundUp(Bytes n, Bytes multiple)
-{
-    return (n + multiple - 1) / multiple * multiple;
-}
-
 /**
  * Ollama's own engine (ollamarunner, Go; read at v0.11.10) reserves one worst-case graph of num_batch tokens
  * (runner.go reserveWorstCaseGraph; the server caps num_batch at num_ctx from v0.12.6, and like llama.cpp's strategy
@@ -160,7 +155,7 @@ ComputeBuffers ownEngine(const ModelSpec &m, const OwnEngineGraph &g, const Comp
     // A version that refuses flash attention for the architecture has no such candidates (resolveSettings turns it off).
     const bool flash = p.flashAttn && !g.flashAttn.empty();
     const Bytes t = std::min<Bytes>(p.tokens, std::max<Bytes>(p.kv.fullCells, 1));
-    const Bytes maskTokens = flash ? roundUp(t, 64) : t;
+    const Bytes maskTokens = flash ? padTo(t, 64) : t;
     const Bytes maskElement = flash ? kF16 : kF32;
     std::vector<Bytes> maskCells{p.kv.fullCells};
     if (p.kv.windowCells > 0)
@@ -180,14 +175,15 @@ ComputeBuffers ownEngine(const ModelSpec &m, const OwnEngineGraph &g, const Comp
     Bytes layer = 0;
     for (const auto &r : peaks)
         layer = std::max(layer, peakBytes(r));
-    const Bytes outputRows = std::min<Bytes>(t, std::max<std::uint32_t>(p.parallel, 1));
+    const Bytes sequences = std::max<std::uint32_t>(p.parallel, 1);
+    const Bytes outputRows = std::min(t, sequences);
     const Bytes logits = Bytes{m.vocab} * outputRows * kF32;
     ComputeBuffers out;
     out.layerScratch = layer + masks;
     out.outputScratch = std::max(out.layerScratch, logits + masks);
     out.hostFixed = t * m.hidden * kF32;
     // The inputs' own host buffers (the masks as reserved), and the logits read back for every sequence.
-    out.hostOutput = masks + Bytes{m.vocab} * kF32 * std::max<std::uint32_t>(p.parallel, 1);
+    out.hostOutput = masks + Bytes{m.vocab} * kF32 * sequences;
     if (why) {
         using F = Factor;
         using K = TermKind;
@@ -230,8 +226,8 @@ ComputeBuffers ownEngine(const ModelSpec &m, const OwnEngineGraph &g, const Comp
         why->host = {productTerm(K::EmbeddingGather,
                                  {times(F::Rows, 1), times(F::Tokens, t), times(F::Hidden, m.hidden), times(F::ElementBytes, kF32)})};
         why->hostOutput = maskTerms;
-        why->hostOutput.push_back(productTerm(K::Logits, {times(F::Vocab, m.vocab), times(F::ElementBytes, kF32),
-                                                          times(F::Sequences, std::max<std::uint32_t>(p.parallel, 1))}));
+        why->hostOutput.push_back(
+            productTerm(K::Logits, {times(F::Vocab, m.vocab), times(F::ElementBytes, kF32), times(F::Sequences, sequences)}));
     }
     return out;
 }
