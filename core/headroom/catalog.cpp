@@ -242,6 +242,8 @@ std::variant<Catalog, CatalogError> Catalog::load(const CatalogSources &sources)
                 if (!c.findQuantization(t.quant))
                     r.fail(CatalogError::Problem::UnknownReference, "ollama", t.quant);
             }
+            if (!m.releasedAs.empty() && !c.findQuantization(m.releasedAs))
+                r.fail(CatalogError::Problem::UnknownReference, "released_as", m.releasedAs);
         }
         return c;
     } catch (const LoadFailure &f) {

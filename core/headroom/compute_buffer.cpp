@@ -242,6 +242,8 @@ ComputeBuffers ownEngine(const ModelSpec &m, const OwnEngineGraph &g, const Comp
  * profile the PR #10511-era logs show without it: vllm#13061 at 2048 tokens, vllm#10517 at 512), one logits row per
  * sampled sequence in the model's 16-bit dtype, as the LM head writes them: vllm#10517's 512-token profile holds
  * 0.06 GiB, 256 x 128,256 x 2 bytes (F32 rows would be twice that; a fit row, tests/data/calibration.csv 5444).
+ * V1 samples after every profile pass, chunked or not (`profile_sampler: always`), one row per dummy request, on
+ * every rank: its torch peak does not change with tensor parallelism (1.89 GiB at TP 1, 2 and 4, vLLM v0.19.0).
  */
 ComputeBuffers vllm(const ModelSpec &m, const EngineBehaviour &b, const ComputeParams &p, ComputeBreakdown *why)
 {
@@ -251,7 +253,8 @@ ComputeBuffers vllm(const ModelSpec &m, const EngineBehaviour &b, const ComputeP
     const Bytes layers = passActivationBytes(m, t, tp);
     const Bytes hiddenStates = t * m.hidden * kF16;
     const Bytes perSequence = p.kv.fullCells / std::max<std::uint32_t>(p.parallel, 1);
-    const bool sorts = b.profileSamplerBytes > 0 && t >= perSequence; // a whole sequence per pass: no chunked prefill
+    // V0 samples only a pass that holds a whole sequence (no chunked prefill); V1 samples after every profile pass.
+    const bool sorts = b.profileSamplerBytes > 0 && (b.profileSamplerAlways || t >= perSequence);
     const Bytes logitBytes = sorts ? b.profileSamplerBytes : kF16;
     const Bytes sampler = sampled * m.vocab * logitBytes + (sorts ? hiddenStates : 0);
     ComputeBuffers out;
@@ -355,6 +358,17 @@ bool containsIgnoreCase(std::string_view haystack, std::string_view needle)
                        [&](char a, char b) { return lower(a) == lower(b); }) != haystack.end();
 }
 
+/** V1's defaults for a large first GPU (engines.json `large_gpu_batch`), or null where they do not apply. */
+const LargeGpuBatch *largeGpuBatch(const EngineBehaviour &b, const std::vector<DeviceSpec> &devices)
+{
+    if (!b.largeGpuBatch || devices.empty() || devices.front().capacity < b.largeGpuBatch->minMemory)
+        return nullptr;
+    const auto &except = b.largeGpuBatch->exceptNames;
+    const bool excluded =
+        std::any_of(except.begin(), except.end(), [&](const std::string &n) { return containsIgnoreCase(devices.front().name, n); });
+    return excluded ? nullptr : &*b.largeGpuBatch;
+}
+
 /** vLLM's max_num_batched_tokens default (vllm/engine/arg_utils.py). */
 std::uint32_t vllmBatchedTokens(const EngineBehaviour &b, std::uint32_t ctxPerSeq, const std::vector<DeviceSpec> &devices)
 {
@@ -362,18 +376,21 @@ std::uint32_t vllmBatchedTokens(const EngineBehaviour &b, std::uint32_t ctxPerSe
     // contexts over 32K ("use_long_context" in arg_utils.py) and then batches its budget (engines.json).
     if (b.maxNumBatchedTokens == 0)
         return ctxPerSeq > 32768 && b.longContextBatchedTokens > 0 ? b.longContextBatchedTokens : std::max<std::uint32_t>(ctxPerSeq, 2048);
-    // V1: a larger batch on the first GPU when it is big, except on A100s (engines.json `large_gpu_batch`).
-    if (b.largeGpuBatch && !devices.empty() && devices.front().capacity >= b.largeGpuBatch->minMemory) {
-        const auto &except = b.largeGpuBatch->exceptNames;
-        const bool excluded =
-            std::any_of(except.begin(), except.end(), [&](const std::string &n) { return containsIgnoreCase(devices.front().name, n); });
-        if (!excluded)
-            return std::max(b.maxNumBatchedTokens, b.largeGpuBatch->tokens);
-    }
+    // V1: a larger batch on the first GPU when it is big, except on A100s.
+    if (const auto *large = largeGpuBatch(b, devices))
+        return std::max(b.maxNumBatchedTokens, large->tokens);
     return b.maxNumBatchedTokens;
 }
 
 } // namespace
+
+std::uint32_t scheduledSequences(const EngineBehaviour &b, const std::vector<DeviceSpec> &devices, std::optional<std::uint32_t> requested)
+{
+    if (requested)
+        return *requested;
+    const auto *large = largeGpuBatch(b, devices);
+    return large && large->sequences > 0 ? large->sequences : b.defaultParallel;
+}
 
 bool isComputeFamily(const std::string &name)
 {

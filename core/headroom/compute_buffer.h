@@ -76,4 +76,11 @@ struct ComputeParams {
                                           const std::vector<DeviceSpec> &devices, std::optional<std::uint32_t> ubatch,
                                           std::optional<std::uint32_t> batch);
 
+/**
+ * The most sequences one step schedules (vLLM max_num_seqs): the request's parallel, else the engine's default,
+ * larger on a big first GPU where the engine says so (engines.json `large_gpu_batch.sequences`).
+ */
+[[nodiscard]] std::uint32_t scheduledSequences(const EngineBehaviour &b, const std::vector<DeviceSpec> &devices,
+                                               std::optional<std::uint32_t> requested);
+
 } // namespace headroom

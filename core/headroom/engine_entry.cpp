@@ -182,11 +182,12 @@ void readBehaviourRow(const EntryReader &v, EngineBehaviour &b)
     if (v.has("large_gpu_batch"))
         b.largeGpuBatch = readObject(v, "large_gpu_batch", [](const EntryReader &s) {
             return LargeGpuBatch{s.integer<Bytes>("min_gib", true, 0, 1) * GiB, s.integer<std::uint32_t>("tokens", true, 0, 1),
-                                 s.strings("except_names")};
+                                 s.integer<std::uint32_t>("sequences", false, 0), s.strings("except_names")};
         });
     b.prefillLogitsAll = v.choice("prefill_logits", {{"all", true}, {"last", false}}, b.prefillLogitsAll);
     b.prefillStep = v.integer<std::uint32_t>("prefill_step", false, b.prefillStep);
     b.profileSamplerBytes = v.integer<std::uint32_t>("profile_sampler_bytes", false, b.profileSamplerBytes);
+    b.profileSamplerAlways = v.choice("profile_sampler", {{"always", true}, {"whole_sequence", false}}, b.profileSamplerAlways);
     b.ctxCheckpoints = v.integer<std::uint32_t>("ctx_checkpoints", false, b.ctxCheckpoints);
     b.kvUnified = v.boolean("kv_unified", b.kvUnified);
     b.logitsForAllTokens = v.choice("output_reserve", {{"ubatch", true}, {"sequences", false}}, b.logitsForAllTokens);
@@ -222,6 +223,7 @@ void readBehaviourRow(const EntryReader &v, EngineBehaviour &b)
                             "prefill_logits",
                             "prefill_step",
                             "profile_sampler_bytes",
+                            "profile_sampler",
                             "ctx_checkpoints",
                             "kv_unified",
                             "output_reserve",

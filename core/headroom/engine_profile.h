@@ -62,6 +62,7 @@ struct FitPolicy {
 struct LargeGpuBatch {
     Bytes minMemory = 0;                  ///< the first GPU has at least this much memory
     std::uint32_t tokens = 0;             ///< then this many batched tokens
+    std::uint32_t sequences = 0;          ///< and this max_num_seqs (0: the row's default_parallel)
     std::vector<std::string> exceptNames; ///< unless its name contains one of these (case-insensitive)
 };
 
@@ -114,6 +115,9 @@ struct EngineBehaviour {
     /// vLLM's profile run samples its dummy batch with top-k and top-p: the bytes held per (sequence x vocabulary)
     /// entry while it sorts; 0 = the profile run's sampler is not modelled (one F32 logits row per sequence)
     std::uint32_t profileSamplerBytes = 0;
+    /// vLLM V1's profile_run samples after every dummy batch; false (V0): only when the batch holds a whole sequence
+    /// (a chunked-prefill profile shows no sampler)
+    bool profileSamplerAlways = false;
     /// llama-server --ctx-checkpoints: copies of each slot's recurrent state, kept in host RAM
     std::uint32_t ctxCheckpoints = 0;
     bool logitsForAllTokens = true; ///< llama.cpp reserves logits for every ubatch token (false: one per sequence)

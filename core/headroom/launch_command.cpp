@@ -118,8 +118,8 @@ ModelRef modelRef(const ResolvedRequest &rr, const RequestInputs &in, LaunchStyl
     const std::string stem = baseName(m.hfRepo.empty() ? m.name : m.hfRepo);
     if (q.format == WeightFormat::Gguf)
         return {{stem + "-" + q.id + ".gguf", true}, false};
-    if (q.layout.unquantized() && !m.hfRepo.empty())
-        return {{m.hfRepo, false}, false};
+    if ((q.layout.unquantized() || q.id == m.releasedAs) && !m.hfRepo.empty())
+        return {{m.hfRepo, false}, false}; // the model's own repository (gpt-oss ships its MXFP4 experts there)
     // A quantized checkpoint (AWQ, GPTQ, FP8, MLX ...) is its own repository, which the catalog does not name.
     return {{stem + "-" + q.id, true}, false};
 }

@@ -147,7 +147,7 @@ ComputeParams LayoutPlanner::computeParams(const ResolvedSettings &s, const KvGe
     p.tokens = s.tokens;
     p.flashAttn = s.flashAttn;
     p.parallel = s.parallel;
-    p.scheduledSequences = m_req.parallel.value_or(s.behaviour->defaultParallel);
+    p.scheduledSequences = scheduledSequences(*s.behaviour, m_req.devices, m_req.parallel);
     p.tensorParallel = m_req.engine->traits.devicePolicy == DevicePolicy::TensorParallel
                            ? static_cast<std::uint32_t>(std::max<std::size_t>(m_req.devices.size(), 1))
                            : 1;

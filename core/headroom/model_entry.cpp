@@ -135,6 +135,7 @@ ModelSpec readModelEntry(const EntryReader &r, const std::string &id)
         m.ggufFiles.push_back({g.str("quant"), g.str("repo"), g.str("file"), g.integer<std::uint64_t>("bytes", true, 0, 1)});
         g.rejectUnread();
     }
+    m.releasedAs = r.str("released_as", false);
     for (std::size_t i = 0, n = r.arraySize("checkpoints"); i < n; ++i) {
         const EntryReader c = r.element("checkpoints", i);
         PublishedCheckpoint cp{c.str("quant"), c.str("repo"), std::nullopt};

@@ -143,6 +143,9 @@ struct ModelSpec {
     std::vector<OllamaTag> ollama;
     std::vector<PublishedGguf> ggufFiles;         ///< published files (models.json gguf_files)
     std::vector<PublishedCheckpoint> checkpoints; ///< published checkpoints in other precisions (models.json checkpoints)
+    /// The quantization the model's own repository ships, where it is not 16 bit (models.json released_as: gpt-oss's
+    /// MXFP4 experts): what a safetensors engine loads when no quantization is asked for. Empty = BF16.
+    std::string releasedAs;
     std::string arch;
     std::uint64_t params = 0;
     std::uint64_t activeParams = 0; ///< MoE only; 0 = dense

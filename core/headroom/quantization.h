@@ -45,7 +45,8 @@ struct QuantQuality {
  */
 struct QuantLayout {
     /** Tensor classes a quantized checkpoint keeps at 16 bit instead of the layout. */
-    enum class Keep : std::uint8_t { Embeddings = 1, LmHead = 2, Norms = 4, Router = 8 };
+    /** Dense: every linear outside the routed experts (a checkpoint that quantizes only the experts keeps them). */
+    enum class Keep : std::uint8_t { Embeddings = 1, LmHead = 2, Norms = 4, Router = 8, Dense = 16 };
 
     std::optional<GgmlType> ggmlType; ///< GGUF only
     std::string bpwReference;         ///< GGUF only: catalog model id the whole-file bpw is measured on

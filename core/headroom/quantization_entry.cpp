@@ -39,8 +39,9 @@ QuantLayout readLayout(const EntryReader &s, WeightFormat format)
         });
     }
     using K = QuantLayout::Keep;
-    for (const K k :
-         s.choices<K>("keep_16bit", {{"embeddings", K::Embeddings}, {"lm_head", K::LmHead}, {"norms", K::Norms}, {"router", K::Router}}))
+    for (const K k : s.choices<K>(
+             "keep_16bit",
+             {{"embeddings", K::Embeddings}, {"lm_head", K::LmHead}, {"norms", K::Norms}, {"router", K::Router}, {"dense", K::Dense}}))
         l.keep16 = static_cast<std::uint8_t>(l.keep16 | static_cast<std::uint8_t>(k));
     if (l.group == 0 && l.bits < 16)
         s.fail(P::Missing, "group", ""); // quantized without scales is no layout anyone ships

@@ -140,6 +140,13 @@ std::variant<ResolvedRequest, ResolveError> resolveRequest(const Catalog &catalo
     }
     const bool exactFile = in.file && in.file->inventory.has_value() && !otherQuant;
     std::string quantKey = !in.quant.empty() && !exactFile ? in.quant : impliedQuant;
+    if (quantKey.empty() && engine && !model->releasedAs.empty()) {
+        // The model's own repository is what a safetensors engine downloads: gpt-oss ships its experts in MXFP4.
+        const Quantization *released = catalog.findQuantization(model->releasedAs, engineId);
+        const Quantization *engineDefault = catalog.findQuantization(engine->traits.defaultQuant, engineId);
+        if (released && engineDefault && released->format == engineDefault->format && released->loadedBy(engine->id))
+            quantKey = released->id;
+    }
     if (quantKey.empty())
         quantKey = engine ? engine->traits.defaultQuant : catalog.defaultEngineFor("gguf")->traits.defaultQuant;
     const Quantization *quant = in.file ? catalogQuantForFile(catalog, quantKey, engineId) : catalog.findQuantization(quantKey, engineId);

@@ -188,7 +188,8 @@ void addFeedForward(TensorList &t, const ModelSpec &m, int l)
 
 bool isNormOrBias(const Tensor &t)
 {
-    return t.ne[1] == 1 && t.ne[2] == 1;
+    // One value per row, or the experts' biases ([rows, experts]): a checkpoint quantizes neither.
+    return (t.ne[1] == 1 && t.ne[2] == 1) || t.name.ends_with(".bias");
 }
 
 bool isRouter(const Tensor &t)
@@ -196,7 +197,7 @@ bool isRouter(const Tensor &t)
     return t.name.find("ffn_gate_inp") != std::string::npos;
 }
 
-/** The class a quantized checkpoint may keep at 16 bit that `t` belongs to; nullopt for a linear weight. */
+/** The class a quantized checkpoint may keep at 16 bit that `t` belongs to; nullopt for a routed expert's linear weight. */
 std::optional<QuantLayout::Keep> keepClass(const Tensor &t)
 {
     using K = QuantLayout::Keep;
@@ -208,6 +209,8 @@ std::optional<QuantLayout::Keep> keepClass(const Tensor &t)
         return K::Embeddings;
     if (t.name == "output.weight")
         return K::LmHead;
+    if (!t.routedExpert) // attention, dense FFNs, shared experts: a checkpoint that quantizes only the experts keeps them
+        return K::Dense;
     return std::nullopt;
 }
 

@@ -151,7 +151,7 @@ private slots:
         QTest::addColumn<int>("expected"); // the count in quantizations.json, so a new entry has to be looked at here
         QTest::newRow("llama.cpp") << request("qwen3-8b", {"rtx-4090"}, "llama.cpp") << 31;
         QTest::newRow("Ollama tag") << request("deepseek-r1:32b", {"rtx-4090d"}) << 28;
-        QTest::newRow("vLLM") << request("qwen3-8b", {"rtx-4090"}, "vllm") << 9;
+        QTest::newRow("vLLM") << request("qwen3-8b", {"rtx-4090"}, "vllm") << 10;
         QTest::newRow("MLX") << request("qwen3-8b", {"apple-m4-max-128gb"}, "mlx") << 6;
     }
 

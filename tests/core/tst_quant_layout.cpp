@@ -4,6 +4,7 @@
 #include "test_catalog.h"
 
 #include <headroom/quality.h>
+#include <headroom/request_resolver.h>
 #include <headroom/tensor_inventory.h>
 
 #include <QtTest>
@@ -86,13 +87,44 @@ private slots:
         using K = QuantLayout::Keep;
         for (const auto &t : inv->tensors) {
             double perWeight = l.unquantized() ? l.bits / 8.0 : l.bytesPerWeight();
-            const bool norm = t.ne[1] == 1 && t.ne[2] == 1;
+            const bool norm = (t.ne[1] == 1 && t.ne[2] == 1) || t.name.ends_with(".bias");
             if (!l.unquantized() && ((norm && l.keeps(K::Norms)) || (t.name == "token_embd.weight" && l.keeps(K::Embeddings)) ||
-                                     (t.name == "output.weight" && l.keeps(K::LmHead))))
+                                     (t.name == "output.weight" && l.keeps(K::LmHead)) || (!t.routedExpert && l.keeps(K::Dense))))
                 perWeight = 2.0;
             const auto expected = static_cast<Bytes>(std::ceil(static_cast<double>(t.elements()) * perWeight));
             QVERIFY2(t.bytes == expected, t.name.c_str());
         }
+    }
+
+    /** gpt-oss's own checkpoint: the routed experts in MXFP4 (E2M1 + one E8M0 scale per 32 = 17 bytes per 32 weights,
+     * vLLM Mxfp4MoEMethod), everything else BF16; 20.9B weights in 12.8 GiB, not the 39 GiB of BF16. */
+    void expertsOnlyCheckpointQuantizesTheExperts()
+    {
+        const Catalog &c = test::shippedCatalog();
+        const ModelSpec *m = c.findModel("gpt-oss-20b");
+        const Quantization *q = c.findQuantization("hf-mxfp4", "vllm");
+        QVERIFY(m && q);
+        const auto inv = buildInventory(*m, *q);
+        QVERIFY(inv);
+        std::uint64_t expertWeights = 0;
+        for (const auto &t : inv->tensors) {
+            const bool bias = t.name.ends_with(".bias");
+            const double perWeight = t.routedExpert && !bias ? 17.0 / 32.0 : 2.0;
+            QVERIFY2(t.bytes == static_cast<Bytes>(std::ceil(static_cast<double>(t.elements()) * perWeight)), t.name.c_str());
+            if (t.routedExpert && !bias)
+                expertWeights += t.elements();
+        }
+        // 24 layers x 32 experts x (2 x 2880 x 2880 gate/up + 2880 x 2880 down), the config's shapes.
+        QCOMPARE(expertWeights, std::uint64_t{24} * 32 * 3 * 2880 * 2880);
+        QVERIFY(inv->total() < 14 * GiB);
+        // With no quantization asked for, vLLM loads the checkpoint the model's repository ships.
+        RequestInputs in;
+        in.model = "gpt-oss-20b";
+        in.engine = "vllm";
+        in.gpus = {DeviceChoice("h100-sxm-80gb")};
+        const auto r = resolveRequest(c, in);
+        QVERIFY(std::holds_alternative<ResolvedRequest>(r));
+        QCOMPARE(std::get<ResolvedRequest>(r).quant->id, std::string("hf-mxfp4"));
     }
 
     /** Bytes per 256 weights of each block type, from the block structs of ggml-common.h. */

@@ -38,10 +38,12 @@ Component componentOf(Target::What w)
     return Component::Total;
 }
 
-Bytes figure(const DeviceUsage &d, Target::What w)
+/** `checkpointVision`: the engine loads the vision tower with the checkpoint, so its weight figure includes it (vLLM's
+ * "weights memory" is everything the checkpoint loaded; llama.cpp's model buffers leave the mmproj file out). */
+Bytes figure(const DeviceUsage &d, Target::What w, bool checkpointVision)
 {
     switch (w) {
-    case Target::What::Weights: return d.weights;
+    case Target::What::Weights: return d.weights + (checkpointVision ? d.projector : 0);
     case Target::What::Kv: return d.kvCache;
     case Target::What::Compute: return d.compute;
     case Target::What::Resident: return d.weights + d.kvCache + d.projector;
@@ -127,22 +129,22 @@ RequestInputs inputsFor(const Row &r)
     return in;
 }
 
-Bytes pick(const Placement &p, const Target &t, bool &ok)
+Bytes pick(const Placement &p, const Target &t, bool checkpointVision, bool &ok)
 {
     ok = true;
     switch (t.where) {
-    case Target::Where::Host: return figure(p.host, t.what);
+    case Target::Where::Host: return figure(p.host, t.what, checkpointVision);
     case Target::Where::AllDevices: {
         Bytes sum = 0;
         for (const auto &d : p.devices)
-            sum += figure(d, t.what);
+            sum += figure(d, t.what, checkpointVision);
         return sum;
     }
     case Target::Where::Device:
         if (t.device < p.devices.size())
-            return figure(p.devices[t.device], t.what);
+            return figure(p.devices[t.device], t.what, checkpointVision);
         if (t.device == 0 && p.devices.empty()) // CPU only: the host holds everything
-            return figure(p.host, t.what);
+            return figure(p.host, t.what, checkpointVision);
         break;
     }
     ok = false;
@@ -177,7 +179,8 @@ std::vector<Replay> replay(const Catalog &catalog, const Table &table)
         const auto placement = estimate(req);
         const auto target = *parseTarget(r["target"]); // readTable rejected rows without one
         bool ok = false;
-        const Bytes predicted = pick(placement, target, ok);
+        const auto &vision = req.engine->traits.vision;
+        const Bytes predicted = pick(placement, target, vision && vision->weights == VisionWeights::Checkpoint, ok);
         if (!ok) {
             rp.failure = "target " + r["target"] + ": the estimate has " + std::to_string(placement.devices.size()) + " devices";
             out.push_back(std::move(rp));
