@@ -117,7 +117,6 @@ struct MixState {
     FType ftype;
     GgmlType base;
     int nAttnV = 0;
-    int nFfnDown = 0;
     int iAttnV = 0;
     int iFfnDown = 0;
     int iFfnGate = 0;
@@ -163,7 +162,7 @@ GgmlType chooseType(MixState &s, const Tensor &t)
             return GgmlType::Q4_K;
         if (contains(name, "ffn_down")) {
             const int i = s.iFfnDown++;
-            return i < s.nFfnDown / 8 ? raised : type;
+            return i < static_cast<int>(m.layers) / 8 ? raised : type;
         }
         if (contains(name, "attn_output.weight")) {
             if (nExpert == 8)
@@ -217,9 +216,13 @@ GgmlType chooseType(MixState &s, const Tensor &t)
         return f == FType::IQ3_XXS ? GgmlType::IQ2_S : type;
     }
     if (contains(name, "ffn_down")) {
-        // For MoE models llama.cpp reads the layer from the name but counts every ffn_down tensor.
+        // For MoE models llama.cpp reads the layer from the name; the count it compares with is the model's layers
+        // (llama-quant.cpp: qs.n_ffn_down = qs.n_ffn_gate = qs.n_ffn_up = hparams.n_layer, set after the tensors are
+        // counted), not its ffn_down tensors: DeepSeek's dense, shared and routed ffn_down are 119 tensors over 61
+        // layers. Ollama's deepseek-r1:671b Q4_K_M holds blk.60 in 7106.67 MiB (its ffn_down_exps Q6_K, ollama/ollama#8447)
+        // and DeepSeek-V3 Q3_K_M has three q5_K tensors, the dense layers' ffn_down (n / 16 of 61).
         const int i = nExpert > 1 ? t.layer : s.iFfnDown;
-        const int n = s.nFfnDown;
+        const int n = static_cast<int>(m.layers);
         ++s.iFfnDown;
         if (f == FType::Q2_K)
             return GgmlType::Q3_K;
@@ -305,7 +308,6 @@ bool assignGgufTypes(const ModelSpec &spec, const std::string &fileType, MixVari
     MixState state{spec, ftype, base};
     for (const auto &t : tensors) {
         state.nAttnV += contains(t.name, "attn_v.weight") ? 1 : 0;
-        state.nFfnDown += contains(t.name, "ffn_down") && contains(t.name, ".weight") ? 1 : 0;
     }
     // Ollama converts gpt-oss itself and keeps everything but the MXFP4 experts in BF16, which is why
     // its gpt-oss:20b blob (13,793,441,244 B) is larger than llama.cpp's MXFP4_MOE file.
