@@ -354,7 +354,14 @@ LaunchSpec readLaunch(const EntryReader &l)
 
 DeviceBudget readBudget(const EntryReader &s)
 {
-    return {s.integer<Bytes>("discrete_mib", true) * MiB, s.integer<Bytes>("unified_mib", true) * MiB, s.str("source")};
+    DeviceBudget b;
+    b.discrete = s.integer<Bytes>("discrete_mib", true) * MiB;
+    b.unified = s.integer<Bytes>("unified_mib", true) * MiB;
+    b.source = s.str("source");
+    b.tensorParallel = s.integer<Bytes>("tensor_parallel_mib", false) * MiB;
+    if (b.tensorParallel > 0)
+        b.tensorParallelSource = s.str("tensor_parallel_source");
+    return b;
 }
 
 } // namespace

@@ -234,6 +234,9 @@ struct DeviceBudget {
     Bytes discrete = 0;
     Bytes unified = 0;
     std::string source;
+    /// more on each rank of a tensor-parallel run of two or more devices (vLLM: NCCL's and the all-reduce's buffers)
+    Bytes tensorParallel = 0;
+    std::string tensorParallelSource;
 
     [[nodiscard]] Bytes forKind(bool unifiedMemory) const { return unifiedMemory ? unified : discrete; }
 };

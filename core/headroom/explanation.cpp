@@ -284,7 +284,10 @@ private:
         const DeviceUsage &usage = m_given.devices[static_cast<std::size_t>(index)];
         ExplainTerm t = givenTerm(TermKind::RuntimeOverhead, usage.overhead);
         t.factors = {detail(F::Mebibytes, usage.overhead / MiB)};
-        t.source = m_req.engine->runtimeOverhead.source;
+        const DeviceBudget &budget = m_req.engine->runtimeOverhead;
+        t.source = budget.source;
+        if (m_trace.tensorParallel && m_given.devices.size() >= 2 && budget.tensorParallel > 0)
+            t.source += "; with tensor parallelism, " + budget.tensorParallelSource;
         return {t};
     }
 

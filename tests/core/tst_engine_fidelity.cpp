@@ -230,6 +230,27 @@ private slots:
         in.gpuCount.reset();
         QVERIFY(estimate(resolved(in).request).devices.front().compute < sampler / 2);
     }
+
+    void vllmV1SamplesEveryProfileOnEveryRank()
+    {
+        // V1's profile samples after every pass, one row per dummy request: 1024 of them on an H100 (max_num_seqs 1024,
+        // max_num_batched_tokens 8192, arg_utils.py's defaults for >= 70 GiB), whatever the context, at 15 bytes per
+        // entry beside the batch's hidden states; vLLM v0.19.0 logs 1.89 GiB for Llama-3.1-8B at TP 1, 2 and 4 alike.
+        RequestInputs in = onEngine("llama-3.1-8b-instruct", "vllm", "0.19.0", 131072, "h100-sxm-80gb");
+        const Bytes sampler = 1024ULL * 128256 * 15 + 8192ULL * 4096 * 2;
+        const Placement tp1 = estimate(resolved(in).request);
+        QCOMPARE(tp1.devices.front().compute, sampler);
+        in.gpuCount = 4;
+        const Placement tp4 = estimate(resolved(in).request);
+        QCOMPARE(tp4.devices.front().compute, sampler);
+        // Each rank of a tensor-parallel run holds NCCL's buffers besides the runtime's context (2.06-2.21 GiB of
+        // non-torch memory a rank at TP 2 and 4 against 0.25 at TP 1 in the same logs).
+        QCOMPARE(tp4.devices.back().overhead, tp1.devices.front().overhead + 1894 * MiB);
+        // On an A100 (excluded by name) V1 keeps 2048 tokens and 256 sequences.
+        in.gpus = {DeviceChoice("a100-80gb")};
+        in.gpuCount.reset();
+        QCOMPARE(estimate(resolved(in).request).devices.front().compute, 256ULL * 128256 * 15 + 2048ULL * 4096 * 2);
+    }
 };
 
 QTEST_APPLESS_MAIN(TestEngineFidelity)
