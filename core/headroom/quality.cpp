@@ -52,7 +52,9 @@ bool keepsLess(const Quantization &lesser, const Quantization &q)
 
 std::variant<Recovery, QualityGap> measuredRecovery(const Catalog &catalog, const Quantization &quant, const ModelSpec &model)
 {
-    if (quant.lossless)
+    // The released precision keeps the model as it is: 16-bit checkpoints, and the format a model itself ships in
+    // (gpt-oss's MXFP4 experts, models.json released_as).
+    if (quant.lossless || quant.id == model.releasedAs)
         return Recovery{1.0, 1.0, true, 0.0, nullptr, {}};
     // A model of unknown size (params 0) is treated as the smallest: no larger model speaks for it.
     const double sizeB = static_cast<double>(model.params) / 1e9;

@@ -89,6 +89,13 @@ std::variant<QuantExploration, ResolveError> exploreQuantizations(const Catalog 
             out.noLayout.push_back(&quant);
             continue;
         }
+        const bool quantizes =
+            quant.format == WeightFormat::Gguf || quant.layout.unquantized() ||
+            std::any_of(inventory->tensors.begin(), inventory->tensors.end(), [&](const Tensor &t) { return t.storage == quant.id; });
+        if (!quantizes) {
+            out.nothingQuantized.push_back(&quant);
+            continue;
+        }
         EstimateRequest r = base.request;
         r.inventory = inventory;
         out.rows.push_back(rowFor(catalog, *base.request.model, quant, *inventory, r, std::move(inputs)));

@@ -33,6 +33,9 @@ struct QuantExploration {
     std::string currentQuant;                   ///< the quantization the request itself resolves to
     std::vector<QuantRow> rows;                 ///< by weights, smallest first (ties: catalog id)
     std::vector<const Quantization *> noLayout; ///< loaded by the engine, but Headroom cannot lay this model out in it
+    /// loaded by the engine, but it would store none of this model's tensors quantized (gpt-oss's experts-only
+    /// MXFP4 on a dense model): the same bytes as BF16, so no row
+    std::vector<const Quantization *> nothingQuantized;
 };
 
 /**

@@ -155,6 +155,22 @@ private slots:
         QTest::newRow("MLX") << request("qwen3-8b", {"apple-m4-max-128gb"}, "mlx") << 6;
     }
 
+    /** gpt-oss's own MXFP4 checkpoint is its released precision there, and no row at all for a dense model, which it
+     * would store exactly as BF16. */
+    void expertsOnlyFormatShowsWhereItQuantizes()
+    {
+        const QuantExploration gptoss = exploreOrFail(request("gpt-oss-20b", {"h100-sxm-80gb"}, "vllm"));
+        const QuantRow *own = rowOf(gptoss, "hf-mxfp4");
+        QVERIFY(own);
+        QCOMPARE(gptoss.currentQuant, std::string("hf-mxfp4"));
+        const auto *recovery = std::get_if<Recovery>(&own->recovery);
+        QVERIFY(recovery && recovery->lossless);
+        QVERIFY(own->weights < rowOf(gptoss, "hf-bf16")->weights / 2);
+        const QuantExploration dense = exploreOrFail(request("qwen3-8b", {"rtx-4090"}, "vllm"));
+        QVERIFY(!rowOf(dense, "hf-mxfp4"));
+        QCOMPARE(dense.nothingQuantized.size(), std::size_t{1});
+    }
+
     void rowsCoverExactlyWhatTheEngineLoads()
     {
         QFETCH(RequestInputs, inputs);
@@ -164,6 +180,8 @@ private slots:
         for (const auto &r : x.rows)
             QVERIFY2(shown.insert(r.quant->id).second, r.quant->id.c_str());
         for (const auto *q : x.noLayout)
+            QVERIFY2(shown.insert(q->id).second, q->id.c_str());
+        for (const auto *q : x.nothingQuantized) // the experts-only hf-mxfp4 on dense Qwen3-8B
             QVERIFY2(shown.insert(q->id).second, q->id.c_str());
         std::set<std::string> loaded;
         for (const auto &q : catalog().quantizations())
