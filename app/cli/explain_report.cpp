@@ -129,6 +129,7 @@ std::string kindWords(const ExplainTerm &t)
     case TermKind::SamplerPass: return "vLLM profile sampling (top-k, top-p)";
     case TermKind::PrefillPass: return "prefill pass";
     case TermKind::GraphPeak: return "graph peak (Ollama's own engine)";
+    case TermKind::WeightCopy: return "copy of a weight kept in RAM (op offload)";
     case TermKind::KqMatrix: return "attention scores";
     case TermKind::AttentionMask: return "attention mask";
     case TermKind::HiddenRows: return "hidden-state rows";

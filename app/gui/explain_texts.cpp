@@ -102,6 +102,7 @@ QString ExplainTexts::term(const ExplainTerm &t)
     case TermKind::SamplerPass: name = tr("vLLM's profile sampling (top-k, top-p)"); break;
     case TermKind::PrefillPass: name = tr("One prefill pass"); break;
     case TermKind::GraphPeak: name = tr("Peak of the graph Ollama's own engine reserves"); break;
+    case TermKind::WeightCopy: name = tr("Copy of a weight kept in system RAM (op offload)"); break;
     case TermKind::KqMatrix: name = tr("Attention scores (KQ, F32)"); break;
     case TermKind::AttentionMask: name = tr("Attention mask"); break;
     case TermKind::HiddenRows: name = tr("Hidden-state rows"); break;

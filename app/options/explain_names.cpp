@@ -30,6 +30,7 @@ const char *termKindName(TermKind v)
     case K::SamplerPass: return "sampler_pass";
     case K::PrefillPass: return "prefill_pass";
     case K::GraphPeak: return "graph_peak";
+    case K::WeightCopy: return "weight_copy";
     case K::KqMatrix: return "kq_matrix";
     case K::AttentionMask: return "attention_mask";
     case K::HiddenRows: return "hidden_rows";

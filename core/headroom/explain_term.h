@@ -42,6 +42,7 @@ enum class TermKind {
     SamplerPass,      ///< vLLM's profile run: its top-k / top-p sampling of every sequence's logits
     PrefillPass,      ///< transformers / mlx-lm: one prefill pass (activations, and logits where they are kept)
     GraphPeak,        ///< Ollama's own engine: what is alive at one peak of the graph it reserves
+    WeightCopy,       ///< llama.cpp op offload: the first GPU's copy of a weight kept in RAM, above its scratch
     // parts of a compute candidate
     KqMatrix,        ///< F32 n_kv x n_ubatch x n_head attention scores (no flash attention)
     AttentionMask,   ///< the mask: n_kv x n_ubatch (F32, or F16 with flash attention)
@@ -151,11 +152,11 @@ struct ExplainTerm {
 
 /**
  * A compute-segment term that is one of the candidates (the largest counts), not a buffer added beside them
- * (llama.cpp's host input buffers, pipeline parallelism's copies).
+ * (llama.cpp's host input buffers, pipeline parallelism's copies, a weight copied from RAM).
  */
 [[nodiscard]] inline bool isComputeCandidate(TermKind k)
 {
-    return k != TermKind::HostBuffers && k != TermKind::PipelineCopies;
+    return k != TermKind::HostBuffers && k != TermKind::PipelineCopies && k != TermKind::WeightCopy;
 }
 
 /** A term whose bytes are its factors' product (and quotient). */

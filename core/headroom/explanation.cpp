@@ -77,6 +77,18 @@ void shareOverRanks(std::vector<ExplainTerm> &terms, Bytes ranks)
     }
 }
 
+/** The first GPU's copy of a weight in RAM that op offload adds above its scratch (LayoutPlanner::withWeightCopy). */
+void addWeightCopy(SegmentExplanation &s)
+{
+    const Bytes counted = s.countedBytes();
+    if (s.bytes <= counted)
+        return;
+    ExplainTerm t = givenTerm(TermKind::WeightCopy, s.bytes - counted);
+    t.source = "ggml-backend.cpp: an op on a weight in a CPU buffer runs on the first GPU that takes its batch (CUDA: 32 "
+               "rows and more), one weight copied at a time; a copy larger than the scratch lands above it (ggml-alloc)";
+    s.terms.push_back(std::move(t));
+}
+
 /** The rounding a rank's share of the whole leaves over the shares of its terms (a few bytes at most). */
 void addRounding(SegmentExplanation &s)
 {
@@ -151,6 +163,8 @@ private:
         weights.terms = weightTerms(index, d.units);
         kv.terms = kvTerms(index, d.units);
         compute.terms = computeTerms(index, d.units);
+        if (index == 0 && !m_trace.tensorParallel)
+            addWeightCopy(compute);
         overhead.terms = overheadTerms(index);
         projector.terms = projectorTerms(index);
         if (m_trace.tensorParallel && index >= 0) {

@@ -51,6 +51,8 @@ LayoutPlanner::LayoutPlanner(const EstimateRequest &req, const EngineBehaviour &
     m_outputFirst = behaviour.outputOffloadedFirst;
     m_weights.assign(n + 1, 0);
     m_active.assign(n + 1, 0);
+    m_largestTensor.assign(n + 1, 0);
+    m_opOffload = traits.computeFamily == "llama.cpp";
     const double share =
         inv.experts > 0 ? static_cast<double>(inv.expertsUsed) / static_cast<double>(inv.experts) : 1.0; // routed experts read per token
     const std::uint32_t expertHost = expertHostLayers(req);
@@ -58,6 +60,7 @@ LayoutPlanner::LayoutPlanner(const EstimateRequest &req, const EngineBehaviour &
     for (const auto &t : inv.tensors) {
         // --n-cpu-moe N: a tensor buffer override keeps these in system RAM wherever their layer runs (PR #15077).
         if (expertHost > 0 && expertOnHost(t, expertHost)) {
+            m_largestHostExpert = std::max(m_largestHostExpert, t.bytes);
             m_hostExperts += t.bytes;
             m_hostExpertsRead += static_cast<double>(t.bytes) * share;
             continue;
@@ -65,6 +68,7 @@ LayoutPlanner::LayoutPlanner(const EstimateRequest &req, const EngineBehaviour &
         if (t.layer < 0) {
             const TensorUnits at = tensorUnits(t, m.layers, tied, traits.embeddingsOnHost);
             if (at.unit >= 0) { // the tied output copy
+                m_largestTensor[n] = std::max(m_largestTensor[n], t.bytes);
                 m_weights[n] += t.bytes;
                 m_active[n] += t.bytes;
                 if (at.input)
@@ -76,9 +80,16 @@ LayoutPlanner::LayoutPlanner(const EstimateRequest &req, const EngineBehaviour &
         }
         // Every estimate walks every tensor here: the block case stays this plain loop body (tensorUnits' rule for it).
         const auto unit = std::min<std::size_t>(static_cast<std::size_t>(t.layer), n);
+        m_largestTensor[unit] = std::max(m_largestTensor[unit], t.bytes);
         m_weights[unit] += t.bytes;
         m_active[unit] += static_cast<Bytes>(static_cast<double>(t.bytes) * (t.routedExpert ? share : 1.0));
     }
+    m_largestBefore.assign(n + 1, 0);
+    m_largestFrom.assign(n + 1, 0);
+    for (std::size_t u = 0; u < n; ++u)
+        m_largestBefore[u + 1] = std::max(m_largestBefore[u], m_largestTensor[u]);
+    for (std::size_t u = n; u-- > 0;)
+        m_largestFrom[u] = std::max(m_largestFrom[u + 1], m_largestTensor[u]);
     m_weightsBefore.assign(n + 2, 0);
     for (std::size_t u = 0; u <= n; ++u)
         m_weightsBefore[u + 1] = m_weightsBefore[u] + m_weights[u];
@@ -132,6 +143,32 @@ Bytes LayoutPlanner::hostCompute(const ComputeBuffers &c, std::size_t devices) c
     return m_embeddingsOnHost ? c.hostFixed : 0;
 }
 
+Bytes LayoutPlanner::hostWeightCopy(UnitSpan span, std::uint32_t tokens) const
+{
+    // ggml-backend.cpp hands an op whose weight sits in a CPU buffer to the first GPU that accepts it (CUDA: batches
+    // of 32 rows and more, ggml_backend_cuda_device_offload_op) and starts a split at each such weight, so the GPU
+    // copies one weight at a time into its compute buffer. The output layer is one of them only while the reserve
+    // computes logits for every ubatch token; the token embeddings are gathered (GET_ROWS), never copied.
+    if (!m_opOffload || tokens < 32 || span.end <= span.first)
+        return 0;
+    const std::uint32_t n = m_layers;
+    Bytes largest = std::max(m_largestBefore[std::min(span.first, n)], span.end < n ? m_largestFrom[span.end] : 0);
+    if (span.end <= n && m_behaviour.logitsForAllTokens)
+        largest = std::max(largest, m_largestTensor[n]);
+    return std::max(largest, m_hostExperts > 0 ? m_largestHostExpert : 0);
+}
+
+Bytes LayoutPlanner::withWeightCopy(Bytes compute, UnitSpan span, std::uint32_t tokens) const
+{
+    // A copy no larger than the scratch fits in the space the scratch frees between layers; a larger one lands above
+    // it (ggml-alloc places a tensor with no free block large enough at the buffer's end). DeepSeek-V3 Q3_K_M at
+    // -ngl 5 (b4568) holds 3630 MiB: its layers' 1088 MiB scratch and a 2464 MiB Q5_K expert tensor from RAM; a
+    // Mistral-7B at 20 of 33 layers holds 137.79 MiB: 36 MiB and its 102.5 MiB Q6_K output matrix. gemma-3-1b at
+    // -ngl 14 (b7400) keeps its 64.28 MiB: its 6.5 MiB FFN weights fit in the freed scratch.
+    const Bytes copy = hostWeightCopy(span, tokens);
+    return copy > compute ? compute + copy : compute;
+}
+
 Bytes LayoutPlanner::pipelineCopies(std::size_t devices, std::uint32_t gpuUnits) const
 {
     // llama-context.cpp turns pipeline parallelism on with two or more devices holding every layer (and the output),
@@ -165,6 +202,7 @@ LayoutPlanner::Loads LayoutPlanner::loads(const ResolvedSettings &s) const
     l.fullCells = g.fullCells;
     l.windowCells = g.windowCells;
     l.compute = computeBuffers(m, *m_req.engine, *s.behaviour, p);
+    l.tokens = s.tokens;
     if (m.recurrent && s.behaviour->ctxCheckpoints > 0)
         l.hostCheckpoints = saturatingMul(Bytes{s.behaviour->ctxCheckpoints} * std::max<std::uint32_t>(s.parallel, 1),
                                           recurrentCheckpointBytes(m, m_req.engine->traits.recurrentState));
@@ -257,6 +295,7 @@ const LayoutPlanner::Totals &LayoutPlanner::totalsLayers(const Loads &l, const D
     const std::uint32_t gpuEnd = span.end;
     const bool outputOnHost = gpuEnd <= n;
     const auto &c = l.compute;
+    Bytes firstCompute = 0; // the first device's scratch, which a weight copied from RAM may add to
     const auto addUnits = [&](std::size_t device, std::uint32_t from, std::uint32_t to) {
         // Units [from, to) on one device: their weights, their layers' cache, the largest scratch they need.
         const std::uint32_t layersEnd = std::min(to, n);
@@ -268,6 +307,8 @@ const LayoutPlanner::Totals &LayoutPlanner::totalsLayers(const Loads &l, const D
         }
         if (from <= n && n < to)
             compute = std::max(compute, c.outputScratch);
+        if (device == 0)
+            firstCompute = compute;
         t.devices[device] += total + compute;
     };
     if (count == 1) {
@@ -304,7 +345,10 @@ const LayoutPlanner::Totals &LayoutPlanner::totalsLayers(const Loads &l, const D
         }
         for (std::size_t j = 0; j < count; ++j)
             t.devices[j] += compute[j];
+        firstCompute = compute[0];
     }
+    if (count > 0 && gpuUnits > 0)
+        t.devices.front() += withWeightCopy(firstCompute, span, l.tokens) - firstCompute;
     for (std::size_t j = 0; j < count; ++j)
         t.devices[j] += m_overhead[set.devices[j]];
     if (count > 0 && !m_embeddingsOnHost)
@@ -520,6 +564,8 @@ Layout LayoutPlanner::placeLayers(const ResolvedSettings &s, const std::vector<B
             hostRunsOutput = hostRunsOutput || unit == n;
         }
     }
+    if (!p.devices.empty() && gpuUnits > 0)
+        p.devices.front().compute = withWeightCopy(p.devices.front().compute, span, s.tokens);
     if (hostRunsOutput) // the output's tied copy maps the same file bytes as the input table beside it
         p.host.weights -= m_tiedCopy;
     if (m_hostExperts > 0) {

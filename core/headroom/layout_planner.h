@@ -79,6 +79,7 @@ public:
         std::vector<Bytes> kvBefore;
         /// Hybrid models on llama-server: its context checkpoints (recurrent-state copies) in host RAM.
         Bytes hostCheckpoints = 0;
+        std::uint32_t tokens = 0; ///< tokens per forward pass (the compute buffers' size)
     };
 
     /** The loads of `s` as resolved (its context and forward-pass size). */
@@ -164,15 +165,26 @@ private:
     /** Copies of each split's inputs the scheduler keeps for this many devices holding this many units (1 = no pipeline). */
     [[nodiscard]] Bytes pipelineCopies(std::size_t devices, std::uint32_t gpuUnits) const;
 
-    Bytes m_input = 0;                ///< token embeddings
-    bool m_outputFirst = false;       ///< a partial offload takes the output layer first (EngineBehaviour::outputOffloadedFirst)
-    Bytes m_tiedCopy = 0;             ///< the output layer's copy of tied embeddings that are also the input table
-    Bytes m_hostExperts = 0;          ///< routed experts kept in system RAM (--n-cpu-moe / --cpu-moe), whatever the layer split
-    double m_hostExpertsRead = 0.0;   ///< bytes of them each decoded token reads (the routed share)
-    VisionLoad m_vision;              ///< the vision projector, when the request loads one
-    std::optional<MappedSpan> m_span; ///< the file ranges a Metal device maps (only for a request that has one)
-    std::vector<Bytes> m_usable;      ///< per request device
-    std::vector<Bytes> m_overhead;    ///< per request device
+    /** The largest weight in system RAM that llama.cpp's scheduler copies to the first GPU for a large batch (op
+     * offload), with `span` on the GPUs and `tokens` per pass; 0 when nothing is copied. */
+    [[nodiscard]] Bytes hostWeightCopy(UnitSpan span, std::uint32_t tokens) const;
+    /** The first GPU's compute buffer once the copy of a weight in RAM is counted (see hostWeightCopy). */
+    [[nodiscard]] Bytes withWeightCopy(Bytes compute, UnitSpan span, std::uint32_t tokens) const;
+
+    Bytes m_input = 0;                  ///< token embeddings
+    std::vector<Bytes> m_largestTensor; ///< per unit: its largest tensor
+    std::vector<Bytes> m_largestBefore; ///< m_largestBefore[u] = the largest tensor of blocks 0..u-1 (size n + 1)
+    std::vector<Bytes> m_largestFrom;   ///< m_largestFrom[u] = the largest tensor of blocks u..n-1 (size n + 1)
+    Bytes m_largestHostExpert = 0;      ///< the largest routed-expert tensor kept in RAM by --n-cpu-moe
+    bool m_opOffload = false;           ///< llama.cpp family: large-batch ops on weights in RAM run on the first GPU
+    bool m_outputFirst = false;         ///< a partial offload takes the output layer first (EngineBehaviour::outputOffloadedFirst)
+    Bytes m_tiedCopy = 0;               ///< the output layer's copy of tied embeddings that are also the input table
+    Bytes m_hostExperts = 0;            ///< routed experts kept in system RAM (--n-cpu-moe / --cpu-moe), whatever the layer split
+    double m_hostExpertsRead = 0.0;     ///< bytes of them each decoded token reads (the routed share)
+    VisionLoad m_vision;                ///< the vision projector, when the request loads one
+    std::optional<MappedSpan> m_span;   ///< the file ranges a Metal device maps (only for a request that has one)
+    std::vector<Bytes> m_usable;        ///< per request device
+    std::vector<Bytes> m_overhead;      ///< per request device
     DeviceSet m_all;
     DeviceSet m_largest;
     DeviceSet m_none;

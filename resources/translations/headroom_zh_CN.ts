@@ -407,6 +407,11 @@
         </message>
         <message>
             <location filename="../../app/gui/explain_texts.cpp" />
+            <source>Copy of a weight kept in system RAM (op offload)</source>
+            <translation>保留在系统内存中的权重的副本（算子卸载）</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/explain_texts.cpp" />
             <source>Attention scores (KQ, F32)</source>
             <translation>注意力分数（KQ，F32）</translation>
         </message>

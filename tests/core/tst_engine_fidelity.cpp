@@ -251,6 +251,28 @@ private slots:
         in.gpuCount.reset();
         QCOMPARE(estimate(resolved(in).request).devices.front().compute, 256ULL * 128256 * 15 + 2048ULL * 4096 * 2);
     }
+
+    void partialOffloadCopiesAWeightFromRam()
+    {
+        // Op offload runs a large batch's ops on weights in RAM on the first GPU, copying one weight at a time; a copy
+        // larger than the scratch lands above it. DeepSeek-V3 Q3_K_M at -ngl 5 (b4568): the layers' scratch and the
+        // largest routed-expert tensor left in RAM (Q4_K ffn_down_exps, 256 x 2048 x 7168 x 144 / 256 bytes).
+        RequestInputs in = onEngine("deepseek-v3", "llama.cpp", "b4568", 4096, "rtx-4090");
+        in.quant = "Q3_K_M";
+        in.flashAttn = FlashAttn::Off;
+        in.gpuLayers = 5;
+        const Bytes expertCopy = 256ULL * 2048 * 7168 * 144 / 256;
+        const Placement partial = estimate(resolved(in).request);
+        in.gpuLayers = 62; // every block and the output: nothing left in RAM to copy
+        const Placement full = estimate(resolved(in).request);
+        QCOMPARE(partial.devices.front().compute, full.devices.front().compute + expertCopy);
+        // A batch under 32 rows stays on the CPU: nothing is copied.
+        in.gpuLayers = 5;
+        in.ubatch = 16;
+        const Placement small = estimate(resolved(in).request);
+        in.gpuLayers = 62;
+        QCOMPARE(small.devices.front().compute, estimate(resolved(in).request).devices.front().compute);
+    }
 };
 
 QTEST_APPLESS_MAIN(TestEngineFidelity)

@@ -202,10 +202,12 @@ private slots:
                         const QString problem = checkTerm(t);
                         QVERIFY2(problem.isEmpty(), qPrintable(where + ": " + problem));
                     }
-                    // Compute: one candidate wins (llama.cpp's host buffers and pipeline copies add to it); the others are listed, not counted.
+                    // Compute: one candidate wins (llama.cpp's host buffers, pipeline copies and a weight copied from RAM add to it);
+                    // the others are listed, not counted.
                     if (s == Segment::Compute && !seg.terms.empty()) {
                         const auto counted = std::count_if(seg.terms.begin(), seg.terms.end(), [](const ExplainTerm &t) {
-                            return t.counted && t.kind != TermKind::HostBuffers && t.kind != TermKind::PipelineCopies;
+                            return t.counted && t.kind != TermKind::HostBuffers && t.kind != TermKind::PipelineCopies &&
+                                   t.kind != TermKind::WeightCopy;
                         });
                         QVERIFY2(counted <= 1, qPrintable(where));
                     }
