@@ -239,6 +239,8 @@ struct DeviceBudget {
     std::string tensorParallelSource;
 
     [[nodiscard]] Bytes forKind(bool unifiedMemory) const { return unifiedMemory ? unified : discrete; }
+    /** What each rank adds when `ranks` devices split the model (tensor parallelism needs two or more). */
+    [[nodiscard]] Bytes tensorParallelShare(std::size_t ranks) const { return ranks >= 2 ? tensorParallel : 0; }
 };
 
 /** An architecture an engine learned after its oldest catalog row: earlier versions refuse to load it. */

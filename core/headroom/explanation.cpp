@@ -300,7 +300,7 @@ private:
         t.factors = {detail(F::Mebibytes, usage.overhead / MiB)};
         const DeviceBudget &budget = m_req.engine->runtimeOverhead;
         t.source = budget.source;
-        if (m_trace.tensorParallel && m_given.devices.size() >= 2 && budget.tensorParallel > 0)
+        if (m_trace.tensorParallel && budget.tensorParallelShare(m_given.devices.size()) > 0)
             t.source += "; with tensor parallelism, " + budget.tensorParallelSource;
         return {t};
     }

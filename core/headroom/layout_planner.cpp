@@ -103,8 +103,9 @@ LayoutPlanner::LayoutPlanner(const EstimateRequest &req, const EngineBehaviour &
     }
     for (const auto &d : req.devices) {
         m_usable.push_back(usableBytes(d, *req.engine, behaviour));
-        m_overhead.push_back(req.engine->runtimeOverhead.forKind(d.kind == MemoryKind::Unified) +
-                             (m_tensorParallel && req.devices.size() >= 2 ? req.engine->runtimeOverhead.tensorParallel : 0));
+        const DeviceBudget &budget = req.engine->runtimeOverhead;
+        m_overhead.push_back(budget.forKind(d.kind == MemoryKind::Unified) +
+                             (m_tensorParallel ? budget.tensorParallelShare(req.devices.size()) : 0));
     }
     // Which devices the engine would use: all of them, or (Ollama) the fewest that hold the whole model,
     // trying the largest first.

@@ -206,8 +206,7 @@ private slots:
                     // the others are listed, not counted.
                     if (s == Segment::Compute && !seg.terms.empty()) {
                         const auto counted = std::count_if(seg.terms.begin(), seg.terms.end(), [](const ExplainTerm &t) {
-                            return t.counted && t.kind != TermKind::HostBuffers && t.kind != TermKind::PipelineCopies &&
-                                   t.kind != TermKind::WeightCopy;
+                            return t.counted && isComputeCandidate(t.kind);
                         });
                         QVERIFY2(counted <= 1, qPrintable(where));
                     }
